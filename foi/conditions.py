@@ -1,0 +1,88 @@
+"""When a transition may happen: pure predicates over a request, named ``is_*``/``has_*``.
+
+Each carries the sentence a person sees when it does not hold (``UNMET``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+PRIVATE_FOR_AT_MOST = datetime.timedelta(days=365)
+
+
+def _now():
+    return timezone.now()
+
+
+def is_public(foi_request) -> bool:
+    if foi_request.visibility == "public":
+        return True
+    until = foi_request.private_until
+    return until is not None and until <= timezone.localdate()
+
+
+def is_open(foi_request) -> bool:
+    from foi.models.request import OPEN_STATES
+
+    return foi_request.state in OPEN_STATES
+
+
+def is_overdue(foi_request, now=None) -> bool:
+    due = foi_request.due_at
+    return bool(is_open(foi_request) and due is not None and (now or _now()) > due)
+
+
+def is_complete(foi_request) -> bool:
+    if not (foi_request.subject or "").strip() or not (foi_request.text or "").strip():
+        return False
+    if foi_request.urgency != "normal" and not (foi_request.urgency_justification or "").strip():
+        return False
+    return True
+
+
+def has_valid_privacy(foi_request) -> bool:
+    if foi_request.visibility == "public":
+        return True
+    until = foi_request.private_until
+    today = timezone.localdate()
+    return until is not None and today < until <= today + PRIVATE_FOR_AT_MOST
+
+
+def has_extensions_left(foi_request) -> bool:
+    law = foi_request.law
+    return bool(law.extension_value) and foi_request.extensions_count < law.extension_max_count
+
+
+def is_not_urgent(foi_request) -> bool:
+    return foi_request.urgency == "normal"
+
+
+def is_clarification_lapsed(foi_request, now=None) -> bool:
+    lapses_at = foi_request.clarification_lapses_at
+    return lapses_at is not None and (now or _now()) >= lapses_at
+
+
+def is_appealable(foi_request) -> bool:
+    from foi.appeal_route import available_levels
+
+    return bool(available_levels(foi_request))
+
+
+UNMET = {
+    is_complete: _(
+        "A request needs a subject and a text, and an urgent one needs its justification."
+    ),
+    has_valid_privacy: _(
+        "A private request needs a date within the next twelve months when it becomes public."
+    ),
+    has_extensions_left: _("The law allows no further extension of this request."),
+    is_not_urgent: _("An urgent request cannot be extended."),
+    is_clarification_lapsed: _("The requester still has time to reply to the clarification."),
+    is_appealable: _(
+        "No appeal is open now: a request can be appealed once the body has decided or its "
+        "deadline has passed, at a level of the law's appeal route not yet used."
+    ),
+}

@@ -1,0 +1,72 @@
+from .appeal import Appeal
+from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
+from .body import BodyKind, Membership, MembershipRole, PublicBody
+from .law import (
+    AppealLevel,
+    AppealReviewer,
+    ClarificationEffect,
+    ClockStart,
+    Exemption,
+    Law,
+    PeriodUnit,
+    TransferClock,
+)
+from .message import (
+    Attachment,
+    Audience,
+    DeliveryStatus,
+    InvokedExemption,
+    Message,
+    MessageKind,
+)
+from .request import (
+    OPEN_STATES,
+    AccessForm,
+    AppealDecision,
+    Channel,
+    FOIRequest,
+    Outcome,
+    PublicNameChoice,
+    ReferenceCounter,
+    State,
+    Urgency,
+    Visibility,
+)
+from .users import User
+
+__all__ = [
+    "OPEN_STATES",
+    "AccessForm",
+    "Appeal",
+    "AppealDecision",
+    "AppealLevel",
+    "AppealReviewer",
+    "Attachment",
+    "Audience",
+    "AuditLogImmutable",
+    "BodyKind",
+    "CaseEvent",
+    "CaseEventAudience",
+    "Channel",
+    "ClarificationEffect",
+    "ClockStart",
+    "DeliveryStatus",
+    "Exemption",
+    "FOIRequest",
+    "InvokedExemption",
+    "Law",
+    "Membership",
+    "MembershipRole",
+    "Message",
+    "MessageKind",
+    "Outcome",
+    "PeriodUnit",
+    "PublicBody",
+    "PublicNameChoice",
+    "ReferenceCounter",
+    "State",
+    "TransferClock",
+    "Urgency",
+    "User",
+    "Visibility",
+]

@@ -1,0 +1,138 @@
+import os
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class MessageKind(models.TextChoices):
+    LETTER = "letter", _("Request letter")
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+    CLARIFICATION_REQUEST = "clarification_request", _("Clarification asked")
+    CLARIFICATION = "clarification", _("Clarification given")
+    EXTENSION_NOTICE = "extension_notice", _("Extension notice")
+    TRANSFER_NOTICE = "transfer_notice", _("Transfer notice")
+    RESPONSE = "response", _("Response")
+    REFUSAL = "refusal", _("Refusal")
+    REJECTION = "rejection", _("Rejection")
+    WITHDRAWAL = "withdrawal", _("Withdrawal")
+    LAPSE_NOTICE = "lapse_notice", _("Closed for want of a reply")
+    APPEAL = "appeal", _("Appeal")
+    APPEAL_DECISION = "appeal_decision", _("Appeal decision")
+    INTERNAL_NOTE = "internal_note", _("Internal note")
+    EMAIL_IN = "email_in", _("E-mail received")
+    EMAIL_OUT = "email_out", _("E-mail sent")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Everyone who may see the request")
+    PARTIES = "parties", _("The requester, the body and reviewers")
+    INTERNAL = "internal", _("The body only")
+
+
+class DeliveryStatus(models.TextChoices):
+    NONE = "", _("Not e-mailed")
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    DELIVERED = "delivered", _("Delivered")
+    DEFERRED = "deferred", _("Deferred")
+    BOUNCED = "bounced", _("Bounced")
+    COMPLAINED = "complained", _("Marked as spam")
+    FAILED = "failed", _("Failed")
+
+
+class Message(models.Model):
+    """One entry of the case timeline."""
+
+    foi_request = models.ForeignKey(
+        "foi.FOIRequest", on_delete=models.CASCADE, related_name="messages"
+    )
+    kind = models.CharField(max_length=32, choices=MessageKind.choices)
+    audience = models.CharField(max_length=16, choices=Audience.choices, default=Audience.PUBLIC)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="foi_messages",
+    )
+    from_body = models.ForeignKey(
+        "foi.PublicBody",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The body that sent it, for messages from a body."),
+    )
+    subject = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    email_message_id = models.CharField(max_length=300, null=True, blank=True, unique=True)
+    email_from = models.CharField(max_length=300, blank=True)
+    email_to = models.CharField(max_length=300, blank=True)
+    delivery_status = models.CharField(
+        max_length=16, choices=DeliveryStatus.choices, blank=True, default=DeliveryStatus.NONE
+    )
+    delivery_updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["foi_request", "created_at"], name="message_request_time")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d}"
+
+
+def attachment_path(instance, filename):
+    # The stored name is the content hash, so nothing a sender chose reaches the file system.
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"attachments/{instance.sha256[:2]}/{instance.sha256}{extension}"
+
+
+class Attachment(models.Model):
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    extracted_text = models.TextField(blank=True)
+    approved = models.BooleanField(
+        default=False, help_text=_("Nothing an officer uploads is public until approved.")
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["message", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class InvokedExemption(models.Model):
+    """A ground invoked to withhold something, for which document, with a note."""
+
+    foi_request = models.ForeignKey(
+        "foi.FOIRequest", on_delete=models.CASCADE, related_name="invoked_exemptions"
+    )
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="invoked_exemptions"
+    )
+    exemption = models.ForeignKey("foi.Exemption", on_delete=models.PROTECT, related_name="+")
+    attachment = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]

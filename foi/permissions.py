@@ -1,0 +1,201 @@
+"""Who may do what: the one place that answers it (see PERMISSIONS.md).
+
+Every ``can_<verb>(foi_request, user)`` is also the ``permission=`` of its transition, so
+``get_available_user_state_transitions(user)`` and the services agree by construction.
+"""
+
+from __future__ import annotations
+
+COORDINATOR = "coordinator"
+OFFICER = "officer"
+
+
+def body_roles(user) -> dict[int, set[str]]:
+    """The bodies a person works for and their roles there, cached on the user object."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    cached = getattr(user, "_foi_body_roles", None)
+    if cached is None:
+        from foi.models import Membership
+
+        cached = {}
+        for body_id, role in Membership.objects.filter(user=user, is_active=True).values_list(
+            "body_id", "role"
+        ):
+            cached.setdefault(body_id, set()).add(role)
+        user._foi_body_roles = cached
+    return cached
+
+
+def forget_roles(user) -> None:
+    if hasattr(user, "_foi_body_roles"):
+        del user._foi_body_roles
+
+
+def is_member(user, body_id, roles: tuple[str, ...] | None = None) -> bool:
+    held = body_roles(user).get(body_id, set())
+    return bool(held) if roles is None else bool(held.intersection(roles))
+
+
+def is_person(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_requester(foi_request, user) -> bool:
+    return is_person(user) and foi_request.requester_id == user.pk
+
+
+def is_coordinator(foi_request, user) -> bool:
+    return is_member(user, foi_request.body_id, (COORDINATOR,))
+
+
+def may_handle(foi_request, user) -> bool:
+    """Officers and coordinators of the body: the assignee, or any of them while unassigned."""
+    if not is_member(user, foi_request.body_id):
+        return False
+    return foi_request.assignee_id is None or foi_request.assignee_id == user.pk
+
+
+def reviewing_appeal(foi_request):
+    """The appeal on this request that has not been decided yet, if any."""
+    from foi.models import Appeal
+
+    cached = getattr(foi_request, "_open_appeal", None)
+    if cached is None:
+        cached = (
+            Appeal.objects.filter(foi_request=foi_request, decided_at__isnull=True)
+            .select_related("level")
+            .order_by("-lodged_at")
+            .first()
+        ) or False
+        foi_request._open_appeal = cached
+    return cached or None
+
+
+def is_reviewer(foi_request, user) -> bool:
+    """A member of a body that any appeal on this request was lodged with."""
+    from foi.models import Appeal
+
+    bodies = body_roles(user)
+    if not bodies:
+        return False
+    return Appeal.objects.filter(foi_request=foi_request, reviewing_body_id__in=bodies).exists()
+
+
+# -- transitions ---------------------------------------------------------------------------
+
+
+def can_submit(foi_request, user) -> bool:
+    if is_requester(foi_request, user):
+        return True
+    # An officer registering an oral or postal request submits it for the requester.
+    return (
+        is_person(user)
+        and foi_request.registered_by_id == user.pk
+        and is_member(user, foi_request.body_id)
+    )
+
+
+def can_clarify(foi_request, user) -> bool:
+    return is_requester(foi_request, user)
+
+
+def can_withdraw(foi_request, user) -> bool:
+    return is_requester(foi_request, user)
+
+
+def can_appeal(foi_request, user) -> bool:
+    return is_requester(foi_request, user)
+
+
+def can_accept(foi_request, user) -> bool:
+    return is_coordinator(foi_request, user)
+
+
+def can_assign(foi_request, user) -> bool:
+    return is_coordinator(foi_request, user)
+
+
+def can_transfer(foi_request, user) -> bool:
+    return is_coordinator(foi_request, user)
+
+
+def can_reject(foi_request, user) -> bool:
+    return is_coordinator(foi_request, user)
+
+
+def can_ask_clarification(foi_request, user) -> bool:
+    return may_handle(foi_request, user)
+
+
+def can_extend(foi_request, user) -> bool:
+    return may_handle(foi_request, user)
+
+
+def can_answer(foi_request, user) -> bool:
+    return may_handle(foi_request, user)
+
+
+def can_refuse(foi_request, user) -> bool:
+    return may_handle(foi_request, user)
+
+
+def can_add_note(foi_request, user) -> bool:
+    return may_handle(foi_request, user)
+
+
+def can_approve_attachment(foi_request, user) -> bool:
+    return may_handle(foi_request, user)
+
+
+def can_lapse(foi_request, user) -> bool:
+    return bool(getattr(user, "is_system", False))
+
+
+def can_decide_appeal(foi_request, user) -> bool:
+    appeal = reviewing_appeal(foi_request)
+    if appeal is None or not is_person(user):
+        return False
+    if appeal.reviewing_body_id is None:
+        # A court's judgment has no reviewer in the portal; an administrator records it.
+        return bool(user.is_superuser)
+    return is_member(user, appeal.reviewing_body_id)
+
+
+# -- seeing --------------------------------------------------------------------------------
+
+
+def can_view_request(foi_request, user) -> bool:
+    """PERMISSIONS.md, "Seeing". Callers answer 404 when this is False."""
+    from foi.models import State
+
+    if is_person(user) and user.is_superuser:
+        return True
+    if foi_request.state == State.DRAFT:
+        return is_requester(foi_request, user)
+    if foi_request.is_public:
+        return True
+    return is_party(foi_request, user)
+
+
+def is_party(foi_request, user) -> bool:
+    """The requester, the body holding the request, or a body reviewing an appeal on it."""
+    if not is_person(user):
+        return False
+    return (
+        is_requester(foi_request, user)
+        or is_member(user, foi_request.body_id)
+        or is_reviewer(foi_request, user)
+    )
+
+
+def can_see_internal(foi_request, user) -> bool:
+    if not is_person(user):
+        return False
+    return user.is_superuser or is_member(user, foi_request.body_id)
+
+
+def can_see_contact_details(foi_request, user) -> bool:
+    if not is_person(user):
+        return False
+    return user.is_superuser or is_party(foi_request, user)
