@@ -10,18 +10,20 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foi import clock
+
 PRIVATE_FOR_AT_MOST = datetime.timedelta(days=365)
 
 
 def _now():
-    return timezone.now()
+    return clock.now()
 
 
 def is_public(foi_request) -> bool:
     if foi_request.visibility == "public":
         return True
     until = foi_request.private_until
-    return until is not None and until <= timezone.localdate()
+    return until is not None and until <= timezone.localdate(clock.now())
 
 
 def is_open(foi_request) -> bool:
@@ -36,36 +38,42 @@ def is_overdue(foi_request, now=None) -> bool:
 
 
 def is_complete(foi_request) -> bool:
-    if not (foi_request.subject or "").strip() or not (foi_request.text or "").strip():
-        return False
-    if foi_request.urgency != "normal" and not (foi_request.urgency_justification or "").strip():
-        return False
-    return True
+    """The request has a subject and a text, and an urgent one its justification."""
+    has_words = bool((foi_request.subject or "").strip() and (foi_request.text or "").strip())
+    justified = foi_request.urgency == "normal" or bool(
+        (foi_request.urgency_justification or "").strip()
+    )
+    return has_words and justified
 
 
 def has_valid_privacy(foi_request) -> bool:
+    """A private request becomes public on a date within twelve months."""
     if foi_request.visibility == "public":
         return True
     until = foi_request.private_until
-    today = timezone.localdate()
+    today = timezone.localdate(clock.now())
     return until is not None and today < until <= today + PRIVATE_FOR_AT_MOST
 
 
 def has_extensions_left(foi_request) -> bool:
+    """The law allows another extension."""
     law = foi_request.law
     return bool(law.extension_value) and foi_request.extensions_count < law.extension_max_count
 
 
 def is_not_urgent(foi_request) -> bool:
+    """The request is not urgent."""
     return foi_request.urgency == "normal"
 
 
 def is_clarification_lapsed(foi_request, now=None) -> bool:
+    """The law's period for the requester's reply has passed."""
     lapses_at = foi_request.clarification_lapses_at
     return lapses_at is not None and (now or _now()) >= lapses_at
 
 
 def is_appealable(foi_request) -> bool:
+    """A level of the appeal route is open now (see foi.appeal_route)."""
     from foi.appeal_route import available_levels
 
     return bool(available_levels(foi_request))

@@ -86,6 +86,7 @@ def is_reviewer(foi_request, user) -> bool:
 
 
 def can_submit(foi_request, user) -> bool:
+    """The requester, or the officer who registered the request for them."""
     if is_requester(foi_request, user):
         return True
     # An officer registering an oral or postal request submits it for the requester.
@@ -97,46 +98,57 @@ def can_submit(foi_request, user) -> bool:
 
 
 def can_clarify(foi_request, user) -> bool:
+    """The requester."""
     return is_requester(foi_request, user)
 
 
 def can_withdraw(foi_request, user) -> bool:
+    """The requester."""
     return is_requester(foi_request, user)
 
 
 def can_appeal(foi_request, user) -> bool:
+    """The requester."""
     return is_requester(foi_request, user)
 
 
 def can_accept(foi_request, user) -> bool:
+    """The body's coordinators."""
     return is_coordinator(foi_request, user)
 
 
 def can_assign(foi_request, user) -> bool:
+    """The body's coordinators."""
     return is_coordinator(foi_request, user)
 
 
 def can_transfer(foi_request, user) -> bool:
+    """The body's coordinators."""
     return is_coordinator(foi_request, user)
 
 
 def can_reject(foi_request, user) -> bool:
+    """The body's coordinators."""
     return is_coordinator(foi_request, user)
 
 
 def can_ask_clarification(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
     return may_handle(foi_request, user)
 
 
 def can_extend(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
     return may_handle(foi_request, user)
 
 
 def can_answer(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
     return may_handle(foi_request, user)
 
 
 def can_refuse(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
     return may_handle(foi_request, user)
 
 
@@ -149,10 +161,12 @@ def can_approve_attachment(foi_request, user) -> bool:
 
 
 def can_lapse(foi_request, user) -> bool:
+    """The system (the daily sweep)."""
     return bool(getattr(user, "is_system", False))
 
 
 def can_decide_appeal(foi_request, user) -> bool:
+    """Members of the body reviewing the pending appeal (an administrator for a court)."""
     appeal = reviewing_appeal(foi_request)
     if appeal is None or not is_person(user):
         return False

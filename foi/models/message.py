@@ -136,3 +136,6 @@ class InvokedExemption(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(self.exemption)

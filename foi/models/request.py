@@ -140,7 +140,9 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         null=True, blank=True, help_text=_("When the body now holding the request received it.")
     )
     clock_history = models.JSONField(default=list, blank=True)
-    extensions_count = models.PositiveSmallIntegerField(default=0)
+    extensions_count = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Extensions granted in the period now running.")
+    )
     due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     due_explanation = models.JSONField(default=list, blank=True)
     clarification_lapses_at = models.DateTimeField(null=True, blank=True)
@@ -243,6 +245,13 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
             states=[State.IN_PROGRESS, State.AWAITING_CLARIFICATION],
         ),
         permission=permissions.can_assign,
+        custom={
+            "target_by_source": {
+                State.SUBMITTED: State.IN_PROGRESS,
+                State.IN_PROGRESS: State.IN_PROGRESS,
+                State.AWAITING_CLARIFICATION: State.AWAITING_CLARIFICATION,
+            }
+        },
     )
     def assign(self, *, at, assignee):
         if self.accepted_at is None:
@@ -276,7 +285,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         permission=permissions.can_extend,
     )
     def extend(self, *, at):
-        self.extensions_count += 1
+        """The new due date and the extension count follow from the clock (the service)."""
 
     @transition(
         field=state,
@@ -368,6 +377,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         source=State.UNDER_APPEAL,
         target=GET_STATE(_state_after_decision, states=[State.CLOSED, State.IN_PROGRESS]),
         permission=permissions.can_decide_appeal,
+        custom={"edge_labels": {State.CLOSED: "upheld", State.IN_PROGRESS: "overturned"}},
     )
     def decide_appeal(self, *, at, decision):
         if decision == AppealDecision.UPHELD:
@@ -389,3 +399,6 @@ class ReferenceCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["prefix", "year"], name="reference_counter_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.value}"

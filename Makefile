@@ -1,0 +1,56 @@
+# Sorğu: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test venv dev-venv migrate demo lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+venv: $(VENV)/.runtime
+dev-venv: $(VENV)/.dev
+
+migrate: venv
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_data
+
+## The portal on the embedded defaults (SQLite, database search, immediate tasks, console
+## e-mail) with the demo data, on http://127.0.0.1:8000/
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## The whole test suite. DATABASE_URL=postgres://postgres@127.0.0.1:5432/sorgu runs it on
+## PostgreSQL instead of SQLite.
+test: dev-venv
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+lint: dev-venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: dev-venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Extract and compile translations (needs GNU gettext; the .mo files are committed).
+messages: dev-venv
+	$(BIN)/python manage.py makemessages -l az -l en -l ru --ignore=.venv --ignore=static
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,171 @@
+"""The Django admin: configuration (laws, bodies, memberships, people) is editable; the case
+record (requests, messages, appeals, events) is read-only, since it changes only through the
+workflow's services."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from foi.models import (
+    Appeal,
+    AppealLevel,
+    Attachment,
+    CaseEvent,
+    Exemption,
+    FOIRequest,
+    Law,
+    Membership,
+    Message,
+    PublicBody,
+    User,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ExemptionInline(admin.TabularInline):
+    model = Exemption
+    extra = 0
+    fields = ("position", "code", "article", "title_en", "title_az", "title_ru")
+
+
+class AppealLevelInline(admin.TabularInline):
+    model = AppealLevel
+    extra = 0
+    fields = (
+        "order",
+        "code",
+        "name_en",
+        "reviewer",
+        "reviewer_body",
+        "requires_previous",
+        "decide_within_value",
+        "decide_within_unit",
+    )
+
+
+@admin.register(Law)
+class LawAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_en", "response_value", "response_unit", "time_zone")
+    inlines = [ExemptionInline, AppealLevelInline]
+
+
+@admin.register(PublicBody)
+class PublicBodyAdmin(admin.ModelAdmin):
+    list_display = ("name_az", "name_en", "acronym", "kind", "parent", "law", "is_active")
+    list_filter = ("kind", "law", "is_active")
+    search_fields = ("name_az", "name_en", "name_ru", "acronym", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "body", "role", "is_active")
+    list_filter = ("role", "is_active", "body")
+    search_fields = ("user__email", "body__name_az", "body__name_en")
+    autocomplete_fields = ("user", "body")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ("email",)
+    list_display = ("email", "first_name", "last_name", "is_staff", "is_active")
+    search_fields = ("email", "first_name", "last_name")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (
+            _("Person"),
+            {
+                "fields": (
+                    "first_name",
+                    "last_name",
+                    "organisation",
+                    "postal_address",
+                    "phone",
+                    "preferred_language",
+                )
+            },
+        ),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+class MessageInline(ReadOnlyInline):
+    model = Message
+    fields = ("created_at", "kind", "audience", "author", "from_body", "subject")
+
+
+class CaseEventInline(ReadOnlyInline):
+    model = CaseEvent
+    fields = ("seq", "created_at", "kind", "actor", "actor_label", "from_state", "to_state")
+
+
+class AppealInline(ReadOnlyInline):
+    model = Appeal
+    fields = ("level", "reviewing_body", "lodged_at", "due_at", "decision", "decided_at")
+
+
+@admin.register(FOIRequest)
+class FOIRequestAdmin(ReadOnlyAdmin):
+    list_display = ("reference", "subject", "body", "state", "due_at", "submitted_at")
+    list_filter = ("state", "urgency", "visibility", "law")
+    search_fields = ("reference", "subject")
+    date_hierarchy = "submitted_at"
+    list_select_related = ("body",)
+    inlines = [MessageInline, AppealInline, CaseEventInline]
+
+
+@admin.register(Message)
+class MessageAdmin(ReadOnlyAdmin):
+    list_display = ("foi_request", "kind", "audience", "created_at", "delivery_status")
+    list_filter = ("kind", "audience", "delivery_status")
+    list_select_related = ("foi_request",)
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyAdmin):
+    list_display = ("original_name", "content_type", "size", "approved", "created_at")
+    list_filter = ("approved", "content_type")
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(ReadOnlyAdmin):
+    list_display = ("foi_request", "seq", "kind", "actor", "from_state", "to_state", "created_at")
+    list_filter = ("kind",)
+    list_select_related = ("foi_request", "actor")
+
+
+@admin.register(Appeal)
+class AppealAdmin(ReadOnlyAdmin):
+    list_display = ("foi_request", "level", "reviewing_body", "lodged_at", "decision")
+    list_select_related = ("foi_request", "level", "reviewing_body")

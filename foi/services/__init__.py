@@ -1,0 +1,68 @@
+"""Every write to a request goes through one of these (STYLE.md, convention 2)."""
+
+from .appeals import foi_request_appeal, foi_request_decide_appeal
+from .attachments import attachment_approve, attachment_create
+from .audit import case_event_record, case_events_verify
+from .errors import (
+    Conflict,
+    InvalidInput,
+    NotPermitted,
+    NotVisible,
+    ServiceError,
+    TransitionNotAllowed,
+)
+from .handling import (
+    foi_request_accept,
+    foi_request_ask_clarification,
+    foi_request_assign,
+    foi_request_extend,
+    foi_request_transfer,
+)
+from .notes import foi_request_add_note
+from .outcomes import (
+    foi_request_answer,
+    foi_request_lapse,
+    foi_request_refuse,
+    foi_request_reject,
+    foi_requests_lapse_due,
+)
+from .submission import (
+    foi_request_clarify,
+    foi_request_create_draft,
+    foi_request_register,
+    foi_request_submit,
+    foi_request_update_draft,
+    foi_request_withdraw,
+)
+
+__all__ = [
+    "Conflict",
+    "InvalidInput",
+    "NotPermitted",
+    "NotVisible",
+    "ServiceError",
+    "TransitionNotAllowed",
+    "attachment_approve",
+    "attachment_create",
+    "case_event_record",
+    "case_events_verify",
+    "foi_request_accept",
+    "foi_request_add_note",
+    "foi_request_answer",
+    "foi_request_appeal",
+    "foi_request_ask_clarification",
+    "foi_request_assign",
+    "foi_request_clarify",
+    "foi_request_create_draft",
+    "foi_request_decide_appeal",
+    "foi_request_extend",
+    "foi_request_lapse",
+    "foi_request_refuse",
+    "foi_request_register",
+    "foi_request_reject",
+    "foi_request_submit",
+    "foi_request_transfer",
+    "foi_request_update_draft",
+    "foi_request_withdraw",
+    "foi_requests_lapse_due",
+]

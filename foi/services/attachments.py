@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from foi import clock, files, permissions
+from foi.models import Attachment
+from foi.services.audit import case_event_record, save_audit_head
+from foi.services.base import lock_request
+from foi.services.errors import InvalidInput, NotPermitted
+
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+
+def attachment_create(*, message, name: str, content: bytes) -> Attachment:
+    """Store a file on a message. Unapproved: nothing uploaded is public until approved."""
+    if not content:
+        raise InvalidInput(_("The file %(name)s is empty.") % {"name": name})
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        raise InvalidInput(_("The file %(name)s is larger than 50 MB.") % {"name": name})
+    try:
+        sniffed = files.sniff(content, name)
+    except files.UnsupportedFile as error:
+        raise InvalidInput(f"{name}: {error}") from error
+    attachment = Attachment(
+        message=message,
+        original_name=name[:255] or "file",
+        content_type=sniffed.content_type,
+        size=len(content),
+        sha256=files.sha256_of(content),
+    )
+    attachment.file.save(f"upload{sniffed.extension}", ContentFile(content), save=False)
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
+    """Approve a file for publication; recorded on the request's audit trail."""
+    with transaction.atomic():
+        locked = lock_request(attachment.message.foi_request)
+        if not permissions.can_approve_attachment(locked, actor):
+            raise NotPermitted(_("You may not approve files on this request."))
+        attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+        if attachment.approved:
+            return attachment
+        now = clock.now()
+        attachment.approved = True
+        attachment.approved_by = actor
+        attachment.approved_at = now
+        attachment.save(update_fields=["approved", "approved_by", "approved_at"])
+        case_event_record(
+            foi_request=locked,
+            kind="attachment_approved",
+            actor=actor,
+            from_state=locked.state,
+            to_state=locked.state,
+            audience="parties",
+            message=attachment.message,
+            data={"attachment": attachment.pk, "sha256": attachment.sha256},
+            at=now,
+        )
+        save_audit_head(locked)
+    return attachment

@@ -1,0 +1,147 @@
+"""The one path by which a request changes state.
+
+``run_transition`` locks the row, refuses a stale copy, checks that the state allows the
+transition, that the actor may take it and that its conditions hold, calls it, lets the service
+apply its own changes, validates, saves, and appends one CaseEvent; all in one transaction, so a
+refusal at any point changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_fsm import ConcurrentTransition
+
+from foi import clock, conditions
+from foi.models import FOIRequest, State
+from foi.services.audit import case_event_record
+from foi.services.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
+
+VERBS = {
+    "submit": gettext_lazy("submit"),
+    "accept": gettext_lazy("accept"),
+    "assign": gettext_lazy("assign"),
+    "ask_clarification": gettext_lazy("ask for clarification on"),
+    "clarify": gettext_lazy("clarify"),
+    "extend": gettext_lazy("extend"),
+    "transfer": gettext_lazy("transfer"),
+    "answer": gettext_lazy("answer"),
+    "refuse": gettext_lazy("refuse"),
+    "reject": gettext_lazy("reject"),
+    "withdraw": gettext_lazy("withdraw"),
+    "lapse": gettext_lazy("close"),
+    "appeal": gettext_lazy("appeal"),
+    "decide_appeal": gettext_lazy("decide an appeal on"),
+}
+
+
+def lock_request(foi_request: FOIRequest) -> FOIRequest:
+    """The row, locked for this transaction; Conflict if the caller's copy is stale."""
+    locked = (
+        FOIRequest.objects.select_for_update()
+        .select_related("law", "body", "requester")
+        .get(pk=foi_request.pk)
+    )
+    seen = getattr(foi_request, "_loaded_version", None) or foi_request.version
+    if seen and locked.version != seen:
+        raise Conflict(
+            _(
+                "Someone else changed this request meanwhile (it is now %(state)s); "
+                "reload it and try again."
+            )
+            % {"state": locked.get_state_display()}
+        )
+    return locked
+
+
+def check_transition(locked: FOIRequest, name: str, actor) -> None:
+    method = getattr(locked, name)
+    meta = method._django_fsm
+    transition = meta.get_transition(locked.state)
+    verb = VERBS.get(name, name)
+    if transition is None:
+        raise TransitionNotAllowed(
+            _("You cannot %(verb)s a request that is %(state)s.")
+            % {"verb": verb, "state": locked.get_state_display().lower()}
+        )
+    if not transition.has_perm(locked, actor):
+        raise NotPermitted(_("You may not %(verb)s this request.") % {"verb": verb})
+    for condition in transition.conditions:
+        if not condition(locked):
+            raise TransitionNotAllowed(
+                conditions.UNMET.get(condition, _("The request is not ready for this."))
+            )
+
+
+def run_transition(
+    *,
+    foi_request: FOIRequest,
+    actor,
+    name: str,
+    call_kwargs: dict | None = None,
+    prepare: Callable[[FOIRequest, object], None] | None = None,
+    apply: Callable[[FOIRequest, object], dict | None] | None = None,
+    audience: str = "public",
+    at=None,
+) -> FOIRequest:
+    """Run transition ``name``.
+
+    ``prepare(locked, at)`` validates input against the state before the transition;
+    ``apply(locked, at)`` makes the service's own changes after it (messages, clock, appeal
+    rows) and returns ``{"data": ..., "message": ...}`` for the CaseEvent.
+    """
+    at = at or clock.now()
+    try:
+        with transaction.atomic():
+            locked = lock_request(foi_request)
+            check_transition(locked, name, actor)
+            from_state = locked.state
+            if prepare:
+                prepare(locked, at)
+            getattr(locked, name)(at=at, **(call_kwargs or {}))
+            extra = (apply(locked, at) if apply else None) or {}
+            try:
+                locked.full_clean(
+                    exclude=["state"], validate_unique=False, validate_constraints=False
+                )
+            except ValidationError as error:
+                raise InvalidInput(" ".join(error.messages), errors=error.message_dict) from error
+            case_event_record(
+                foi_request=locked,
+                kind=name,
+                actor=actor,
+                from_state=from_state,
+                to_state=locked.state,
+                audience=audience,
+                message=extra.get("message"),
+                data=extra.get("data"),
+                at=at,
+            )
+            locked.save()
+    except ConcurrentTransition as error:
+        raise Conflict(
+            _("Someone else changed this request meanwhile; reload it and try again.")
+        ) from error
+    forget_caches(locked)
+    return locked
+
+
+def forget_caches(foi_request: FOIRequest) -> None:
+    """Drop what selectors and permissions memoised on the instance before it changed."""
+    for name in ("_appeal_list", "_open_appeal"):
+        foi_request.__dict__.pop(name, None)
+
+
+def require_text(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise InvalidInput(message)
+    return value
+
+
+def is_draft(foi_request: FOIRequest) -> bool:
+    return foi_request.state == State.DRAFT

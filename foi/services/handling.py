@@ -1,0 +1,163 @@
+"""The body's side while a request is open: accepting, assigning, asking, extending,
+transferring."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from foi import deadlines, permissions
+from foi.models import FOIRequest, Message, MessageKind
+from foi.services.base import require_text, run_transition
+from foi.services.clock import clock_note
+from foi.services.errors import InvalidInput
+
+
+def _check_assignee(foi_request: FOIRequest, assignee) -> None:
+    if assignee is None:
+        return
+    if not permissions.is_member(assignee, foi_request.body_id):
+        raise InvalidInput(
+            _("%(person)s does not work for %(body)s.")
+            % {"person": assignee, "body": foi_request.body.name}
+        )
+
+
+def _mark_first_response(foi_request: FOIRequest, at) -> None:
+    if foi_request.first_response_at is None:
+        foi_request.first_response_at = at
+
+
+def foi_request_accept(*, foi_request: FOIRequest, actor, assignee=None) -> FOIRequest:
+    def apply(locked, at):
+        _check_assignee(locked, assignee)
+        return {"data": {"assignee": assignee.pk if assignee else None}}
+
+    return run_transition(
+        foi_request=foi_request,
+        actor=actor,
+        name="accept",
+        call_kwargs={"assignee": assignee},
+        apply=apply,
+    )
+
+
+def foi_request_assign(*, foi_request: FOIRequest, actor, assignee) -> FOIRequest:
+    if assignee is None:
+        raise InvalidInput(_("Choose the officer to assign."))
+
+    def apply(locked, at):
+        _check_assignee(locked, assignee)
+        return {"data": {"assignee": assignee.pk}}
+
+    return run_transition(
+        foi_request=foi_request,
+        actor=actor,
+        name="assign",
+        call_kwargs={"assignee": assignee},
+        apply=apply,
+        audience="internal",
+    )
+
+
+def foi_request_ask_clarification(*, foi_request: FOIRequest, actor, text: str) -> FOIRequest:
+    text = require_text(text, _("Say what is missing or unclear in the request."))
+
+    def apply(locked, at):
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.CLARIFICATION_REQUEST,
+            audience="public",
+            author=actor,
+            from_body=locked.body,
+            text=text,
+            created_at=at,
+        )
+        _mark_first_response(locked, at)
+        clock_note(locked, "clarification_asked", at)
+        locked.clarification_lapses_at = deadlines.clarification_lapse_at(locked.law, asked_at=at)
+        lapses = locked.clarification_lapses_at
+        return {"message": message, "data": {"lapses_at": lapses.isoformat() if lapses else None}}
+
+    return run_transition(
+        foi_request=foi_request, actor=actor, name="ask_clarification", apply=apply
+    )
+
+
+def foi_request_extend(
+    *, foi_request: FOIRequest, actor, reason: str, text: str = ""
+) -> FOIRequest:
+    def apply(locked, at):
+        allowed = locked.law.extension_reason(reason)
+        if allowed is None:
+            raise InvalidInput(
+                _("Choose one of the reasons the law allows for an extension."),
+                errors={"reason": [reason]},
+            )
+        before = locked.due_at
+        clock_note(locked, "extension", at, reason=reason)
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.EXTENSION_NOTICE,
+            audience="public",
+            author=actor,
+            from_body=locked.body,
+            text=text.strip() or allowed.get("label", reason),
+            created_at=at,
+        )
+        _mark_first_response(locked, at)
+        return {
+            "message": message,
+            "data": {
+                "reason": reason,
+                "due_before": before.isoformat(),
+                "due_at": locked.due_at.isoformat(),
+            },
+        }
+
+    return run_transition(foi_request=foi_request, actor=actor, name="extend", apply=apply)
+
+
+def foi_request_transfer(*, foi_request: FOIRequest, actor, body, text: str = "") -> FOIRequest:
+    before = {}
+
+    def prepare(locked, at):
+        if body.pk == locked.body_id:
+            raise InvalidInput(_("The request is already with this body."))
+        if not body.is_active:
+            raise InvalidInput(_("%(body)s no longer takes requests.") % {"body": body.name})
+        if body.law_id != locked.law_id:
+            raise InvalidInput(_("A request can only move to a body under the same law."))
+        before["body"] = locked.body
+
+    def apply(locked, at):
+        old_body = before["body"]
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.TRANSFER_NOTICE,
+            audience="public",
+            author=actor,
+            from_body=old_body,
+            text=text.strip()
+            or _("This request was forwarded to %(body)s, which holds the information.")
+            % {"body": body.name},
+            created_at=at,
+        )
+        _mark_first_response(locked, at)
+        clock_note(locked, "transfer", at, from_body=old_body.name, to_body=body.name)
+        return {
+            "message": message,
+            "data": {
+                "from_body": old_body.pk,
+                "to_body": body.pk,
+                "due_at": locked.due_at.isoformat(),
+            },
+        }
+
+    return run_transition(
+        foi_request=foi_request,
+        actor=actor,
+        name="transfer",
+        call_kwargs={"body": body},
+        prepare=prepare,
+        apply=apply,
+    )

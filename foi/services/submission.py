@@ -1,0 +1,238 @@
+"""The requester's side: drafting, submitting (or an officer registering), clarifying,
+withdrawing."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from foi import permissions
+from foi.models import (
+    Channel,
+    FOIRequest,
+    Message,
+    MessageKind,
+    PublicNameChoice,
+    State,
+    Urgency,
+    Visibility,
+)
+from foi.services.audit import case_event_record
+from foi.services.base import require_text, run_transition
+from foi.services.clock import clock_note, clock_recompute
+from foi.services.errors import InvalidInput, NotPermitted
+from foi.services.references import reference_next
+
+DRAFT_FIELDS = (
+    "subject",
+    "text",
+    "urgency",
+    "urgency_justification",
+    "access_form",
+    "visibility",
+    "private_until",
+    "public_name_choice",
+    "pseudonym",
+)
+
+
+def foi_request_create_draft(
+    *,
+    requester,
+    body,
+    subject: str = "",
+    text: str = "",
+    urgency: str = Urgency.NORMAL,
+    urgency_justification: str = "",
+    access_form: str = "electronic",
+    visibility: str = Visibility.PUBLIC,
+    private_until=None,
+    public_name_choice: str = PublicNameChoice.NAME,
+    pseudonym: str = "",
+    channel: str = Channel.WEB,
+    registered_by=None,
+) -> FOIRequest:
+    if not permissions.is_person(requester):
+        raise NotPermitted(_("Sign in to make a request."))
+    if not body.is_active:
+        raise InvalidInput(_("%(body)s no longer takes requests.") % {"body": body.name})
+    with transaction.atomic():
+        foi_request = FOIRequest(
+            law=body.law,
+            body=body,
+            requester=requester,
+            registered_by=registered_by,
+            channel=channel,
+            subject=subject.strip(),
+            text=text.strip(),
+            urgency=urgency,
+            urgency_justification=urgency_justification.strip(),
+            access_form=access_form,
+            visibility=visibility,
+            private_until=private_until if visibility == Visibility.PRIVATE else None,
+            public_name_choice=public_name_choice,
+            pseudonym=pseudonym.strip(),
+        )
+        _validate(foi_request)
+        foi_request.save()
+        case_event_record(
+            foi_request=foi_request,
+            kind="created",
+            actor=registered_by or requester,
+            to_state=State.DRAFT,
+            audience="parties",
+            data={"body": body.pk, "channel": channel},
+        )
+        foi_request.save()
+    return foi_request
+
+
+def foi_request_update_draft(*, foi_request: FOIRequest, actor, **changes) -> FOIRequest:
+    """Save what the requester typed so far; only drafts change this way."""
+    unknown = set(changes) - set(DRAFT_FIELDS) - {"body"}
+    if unknown:
+        raise InvalidInput(_("Unknown fields: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    with transaction.atomic():
+        from foi.services.base import lock_request
+
+        locked = lock_request(foi_request)
+        if not permissions.is_requester(locked, actor):
+            raise NotPermitted(_("Only the requester may change a draft."))
+        if locked.state != State.DRAFT:
+            from foi.services.errors import TransitionNotAllowed
+
+            raise TransitionNotAllowed(_("Only a draft can be changed; this one was submitted."))
+        for name, value in changes.items():
+            if name == "body":
+                locked.body = value
+                locked.law = value.law
+            else:
+                setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        if locked.visibility != Visibility.PRIVATE:
+            locked.private_until = None
+        _validate(locked)
+        locked.save()
+    return locked
+
+
+def _validate(foi_request: FOIRequest) -> None:
+    from django.core.exceptions import ValidationError
+
+    try:
+        foi_request.full_clean(
+            exclude=["state", "reference", "subject", "text"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as error:
+        raise InvalidInput(" ".join(error.messages), errors=error.message_dict) from error
+
+
+def _public_name(foi_request: FOIRequest) -> str:
+    choice = foi_request.public_name_choice
+    if choice == PublicNameChoice.PSEUDONYM:
+        return require_text(foi_request.pseudonym, _("Choose the pseudonym to show in public."))
+    if choice == PublicNameChoice.WITHHELD:
+        return ""
+    name = foi_request.requester.get_full_name().strip()
+    if not name:
+        raise InvalidInput(
+            _("Add your name to your profile, or choose a pseudonym or to withhold your name.")
+        )
+    return name
+
+
+def foi_request_submit(*, foi_request: FOIRequest, actor, received_at=None) -> FOIRequest:
+    """Send the request to the body: reference, clock, and the letter on the timeline.
+
+    ``received_at`` is only for an officer registering a postal or oral request received earlier.
+    """
+    if received_at is not None and foi_request.registered_by_id is None:
+        raise InvalidInput(_("Only a request registered by an officer has its own receipt date."))
+
+    def apply(locked, at):
+        received = received_at or at
+        if received > at:
+            raise InvalidInput(_("The date of receipt cannot be in the future."))
+        locked.law = locked.body.law
+        locked.public_name = _public_name(locked)
+        locked.reference = reference_next(law=locked.law, year=timezone.localtime(at).year)
+        locked.first_received_at = received
+        locked.received_at = received
+        locked.clock_history = []
+        clock_recompute(locked)
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.LETTER,
+            audience="public",
+            author=locked.requester,
+            subject=locked.subject,
+            text=locked.text,
+            created_at=at,
+        )
+        return {
+            "message": message,
+            "data": {
+                "reference": locked.reference,
+                "body": locked.body_id,
+                "urgency": locked.urgency,
+                "received_at": received.isoformat(),
+                "due_at": locked.due_at.isoformat(),
+            },
+        }
+
+    return run_transition(foi_request=foi_request, actor=actor, name="submit", apply=apply)
+
+
+def foi_request_register(*, officer, requester, body, received_at=None, **fields) -> FOIRequest:
+    """An officer registers an oral or postal request on the requester's behalf."""
+    if not permissions.is_member(officer, body.pk):
+        raise NotPermitted(_("Only the body's officers may register a request for someone."))
+    channel = fields.pop("channel", Channel.POST)
+    draft = foi_request_create_draft(
+        requester=requester, body=body, channel=channel, registered_by=officer, **fields
+    )
+    return foi_request_submit(foi_request=draft, actor=officer, received_at=received_at)
+
+
+def foi_request_clarify(*, foi_request: FOIRequest, actor, text: str) -> FOIRequest:
+    text = require_text(text, _("Write the clarification the body asked for."))
+
+    def apply(locked, at):
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.CLARIFICATION,
+            audience="public",
+            author=actor,
+            text=text,
+            created_at=at,
+        )
+        clock_note(locked, "clarified", at)
+        return {"message": message, "data": {"due_at": locked.due_at.isoformat()}}
+
+    return run_transition(foi_request=foi_request, actor=actor, name="clarify", apply=apply)
+
+
+def foi_request_withdraw(*, foi_request: FOIRequest, actor, text: str = "") -> FOIRequest:
+    def apply(locked, at):
+        if not locked.submitted_at:
+            return {"data": {}}
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.WITHDRAWAL,
+            audience="public",
+            author=actor,
+            text=text.strip() or _("The requester withdrew this request."),
+            created_at=at,
+        )
+        return {"message": message, "data": {}}
+
+    was_draft = foi_request.state == State.DRAFT
+    return run_transition(
+        foi_request=foi_request,
+        actor=actor,
+        name="withdraw",
+        apply=apply,
+        audience="parties" if was_draft else "public",
+    )

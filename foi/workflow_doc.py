@@ -1,0 +1,114 @@
+"""docs/workflow.md, generated from the transitions declared on FOIRequest so it cannot drift."""
+
+from __future__ import annotations
+
+import inspect
+
+from django_fsm import GET_STATE
+
+from foi.models import FOIRequest, State
+
+HEADER = """# The request workflow
+
+Generated from the transitions declared on `foi.models.FOIRequest` by
+`python manage.py foi_workflow_doc --write`; a test fails when this file and the code disagree.
+Each transition runs only through its service in `foi/services/`, which locks the request, checks
+the state, the permission and the conditions, and appends one CaseEvent.
+
+"Overdue" is not a state: it is derived from `due_at` while a request is submitted or in progress.
+"""
+
+REFINEMENTS = """
+## Where this refines DESIGN.md's diagram, and why
+
+- **assign** also works while the request awaits clarification and while it is in progress
+  (reassigning); from `submitted` it accepts the request at the same time.
+- **appeal** is also open from `closed` when the request was closed by an appeal decision that
+  upheld the body (the requester goes on up the route: superior body, then the Ombudsman, then a
+  court; Art. 42.1), and from `under_appeal` when the reviewer let its own deadline pass (silence
+  of the reviewer, like silence of the body, opens the next level). A level that requires the
+  previous one (the Ombudsman does not examine a complaint that skipped the body's own avenues)
+  is open only after it. Each new decision of the body starts a new round of the route.
+- **extend** is refused for urgent requests: the 24- and 48-hour answers of Art. 24.2-24.3 have no
+  extension.
+- **decide_appeal** on an appeal to a court (or to an oversight body outside the portal) is
+  recorded by an administrator, since no member of the portal decides it.
+"""
+
+
+def _states(value) -> list[str]:
+    if isinstance(value, GET_STATE):
+        return [str(s) for s in value.allowed_states]
+    if value is None:
+        return ["(same state)"]
+    return [str(value)]
+
+
+def _doc(function) -> str:
+    return (inspect.getdoc(function) or function.__name__).splitlines()[0]
+
+
+def transitions() -> list[dict]:
+    field = FOIRequest._meta.get_field("state")
+    rows: dict[str, dict] = {}
+    for transition in field.get_all_transitions(FOIRequest):
+        row = rows.setdefault(
+            transition.name,
+            {
+                "name": transition.name,
+                "sources": [],
+                "targets": _states(transition.target),
+                "who": _doc(transition.permission) if transition.permission else "anyone",
+                "conditions": [_doc(c) for c in transition.conditions],
+                "target_by_source": transition.custom.get("target_by_source", {}),
+                "edge_labels": transition.custom.get("edge_labels", {}),
+            },
+        )
+        row["sources"].append(str(transition.source))
+    order = list(State.values)
+    for row in rows.values():
+        row["sources"].sort(key=order.index)
+    return sorted(rows.values(), key=lambda r: (order.index(r["sources"][0]), r["name"]))
+
+
+def mermaid() -> str:
+    lines = ["```mermaid", "stateDiagram-v2", "    [*] --> draft"]
+    for row in transitions():
+        for source in row["sources"]:
+            targets = row["targets"]
+            if source in row["target_by_source"]:
+                targets = [str(row["target_by_source"][source])]
+            for target in targets:
+                target = source if target == "(same state)" else target
+                label = row["name"]
+                if target in row["edge_labels"]:
+                    label = f"{label} ({row['edge_labels'][target]})"
+                lines.append(f"    {source} --> {target}: {label}")
+    for state in (State.WITHDRAWN, State.CLOSED):
+        lines.append(f"    {state} --> [*]")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def table() -> str:
+    lines = [
+        "| transition | from | to | who | conditions |",
+        "|---|---|---|---|---|",
+    ]
+    for row in transitions():
+        lines.append(
+            "| {name} | {sources} | {targets} | {who} | {conditions} |".format(
+                name=f"`{row['name']}`",
+                sources=", ".join(row["sources"]),
+                targets=", ".join(row["targets"]),
+                who=row["who"],
+                conditions="; ".join(row["conditions"]) or "-",
+            )
+        )
+    return "\n".join(lines)
+
+
+def render() -> str:
+    return "\n".join(
+        [HEADER, "## Diagram", "", mermaid(), "", "## Transitions", "", table(), REFINEMENTS]
+    )

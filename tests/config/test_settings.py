@@ -1,0 +1,64 @@
+"""Settings come from the environment; production refuses to start without a real secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load(module, **env):
+    """Import a settings module in a fresh interpreter with only ``env`` set."""
+    environment = {"PATH": os.environ.get("PATH", ""), "HOME": str(ROOT), **env}
+    code = (
+        f"import {module} as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.DEBUG, s.TIME_ZONE, "
+        "s.TASKS['default']['BACKEND'])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+
+def test_defaults_are_embedded():
+    result = load("config.settings.dev")
+    assert result.returncode == 0, result.stderr
+    engine, debug, zone, tasks = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert debug == "True"
+    assert zone == "Asia/Baku"
+    assert tasks.endswith("ImmediateBackend")
+
+
+def test_database_url_selects_postgresql():
+    result = load("config.settings.dev", DATABASE_URL="postgres://postgres@127.0.0.1:5432/x")
+    assert result.stdout.split()[0] == "django.db.backends.postgresql"
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [None, "", "short", "insecure-local-development-key-not-for-production" * 2, "a" * 60],
+)
+def test_production_refuses_a_missing_or_weak_secret(secret):
+    env = {"ALLOWED_HOSTS": "sorgu.example"}
+    if secret is not None:
+        env["SECRET_KEY"] = secret
+    result = load("config.settings.production", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_real_secret_and_uses_rq_with_redis():
+    result = load(
+        "config.settings.production",
+        SECRET_KEY="x7Gq2" * 12,
+        ALLOWED_HOSTS="sorgu.example",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    _engine, debug, _zone, tasks = result.stdout.split()
+    assert debug == "False"
+    assert tasks == "django_tasks_rq.backend.RQBackend"

@@ -1,0 +1,82 @@
+"""Two officers acting at once: exactly one wins; the other gets a clear conflict and nothing
+of theirs is saved."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django_fsm.signals import pre_transition
+
+from foi import services
+from foi.models import CaseEvent, FOIRequest, State
+from foi.services.errors import Conflict
+
+
+def test_a_stale_copy_is_refused(world):
+    foi_request = world.request(State.IN_PROGRESS)
+    stale = FOIRequest.objects.get(pk=foi_request.pk)
+    services.foi_request_answer(
+        foi_request=foi_request, actor=world.officer, outcome="full", text="Here it is."
+    )
+    events = CaseEvent.objects.filter(foi_request=foi_request).count()
+    with pytest.raises(Conflict) as conflict:
+        services.foi_request_refuse(
+            foi_request=stale,
+            actor=world.officer,
+            grounds=[{"code": "state-secret"}],
+            text="Refused.",
+        )
+    assert "changed this request meanwhile" in str(conflict.value)
+    assert FOIRequest.objects.get(pk=foi_request.pk).state == State.ANSWERED
+    assert CaseEvent.objects.filter(foi_request=foi_request).count() == events
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_connections_at_once_one_wins(world):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks across connections need PostgreSQL")
+    foi_request = world.request(State.IN_PROGRESS)
+    events_before = CaseEvent.objects.filter(foi_request=foi_request).count()
+    first_holds_lock = threading.Event()
+    outcomes = {}
+
+    def hold_the_lock(sender, instance, name, **kwargs):
+        # The first transition has the row lock: let the second one start and block on it.
+        if threading.current_thread().name == "first":
+            first_holds_lock.set()
+            threading.Event().wait(0.5)
+
+    def run(name, action):
+        try:
+            outcomes[name] = action(FOIRequest.objects.get(pk=foi_request.pk))
+        except Exception as error:
+            outcomes[name] = error
+        finally:
+            connections.close_all()
+
+    answer = lambda copy: services.foi_request_answer(  # noqa: E731
+        foi_request=copy, actor=world.officer, outcome="full", text="Here it is."
+    )
+    refuse = lambda copy: services.foi_request_refuse(  # noqa: E731
+        foi_request=copy, actor=world.coordinator, grounds=[{"code": "official"}], text="No."
+    )
+    pre_transition.connect(hold_the_lock)
+    try:
+        first = threading.Thread(target=run, args=("first", answer), name="first")
+        # Both load the request before either acts.
+        second = threading.Thread(target=run, args=("second", refuse), name="second")
+        first.start()
+        assert first_holds_lock.wait(10)
+        second.start()
+        first.join(20)
+        second.join(20)
+    finally:
+        pre_transition.disconnect(hold_the_lock)
+
+    assert getattr(outcomes["first"], "state", None) == State.ANSWERED
+    assert isinstance(outcomes["second"], Conflict), outcomes["second"]
+    assert "meanwhile" in str(outcomes["second"])
+    row = FOIRequest.objects.get(pk=foi_request.pk)
+    assert row.state == State.ANSWERED
+    assert CaseEvent.objects.filter(foi_request=foi_request).count() == events_before + 1
