@@ -4,6 +4,7 @@ workflow's services."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from foi.models import (
@@ -68,14 +69,19 @@ class AppealLevelInline(admin.TabularInline):
     )
 
 
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Law)
 class LawAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("code", "name_en", "response_value", "response_unit", "time_zone")
     inlines = [ExemptionInline, AppealLevelInline]
 
 
 @admin.register(PublicBody)
 class PublicBodyAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name_az", "name_en", "acronym", "kind", "parent", "law", "is_active")
     list_filter = ("kind", "law", "is_active")
     search_fields = ("name_az", "name_en", "name_ru", "acronym", "slug")

@@ -30,6 +30,27 @@ class CaseEventQuerySet(models.QuerySet):
     _raw_delete = delete
 
 
+EVENT_LABELS = {
+    "created": _("Draft created"),
+    "submit": _("Submitted"),
+    "accept": _("Accepted"),
+    "assign": _("Assigned"),
+    "ask_clarification": _("Clarification asked"),
+    "clarify": _("Clarified"),
+    "extend": _("Deadline extended"),
+    "transfer": _("Transferred"),
+    "answer": _("Answered"),
+    "refuse": _("Refused"),
+    "reject": _("Rejected"),
+    "withdraw": _("Withdrawn"),
+    "lapse": _("Closed for want of a clarification"),
+    "appeal": _("Appealed"),
+    "decide_appeal": _("Appeal decided"),
+    "note": _("Internal note added"),
+    "attachment_approved": _("File approved for publication"),
+}
+
+
 class CaseEventAudience(models.TextChoices):
     PUBLIC = "public", _("Public")
     PARTIES = "parties", _("Parties")
@@ -73,6 +94,10 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.kind, self.kind))
 
     def canonical(self) -> str:
         payload = {

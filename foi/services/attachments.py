@@ -29,6 +29,7 @@ def attachment_create(*, message, name: str, content: bytes) -> Attachment:
         content_type=sniffed.content_type,
         size=len(content),
         sha256=files.sha256_of(content),
+        created_at=clock.now(),
     )
     attachment.file.save(f"upload{sniffed.extension}", ContentFile(content), save=False)
     attachment.full_clean()

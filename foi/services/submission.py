@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from foi import permissions
+from foi import clock, permissions
 from foi.models import (
     Channel,
     FOIRequest,
@@ -73,6 +73,7 @@ def foi_request_create_draft(
             private_until=private_until if visibility == Visibility.PRIVATE else None,
             public_name_choice=public_name_choice,
             pseudonym=pseudonym.strip(),
+            created_at=clock.now(),
         )
         _validate(foi_request)
         foi_request.save()

@@ -1,0 +1,75 @@
+"""Demo accounts and their memberships, from ``accounts.ACCOUNTS``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from foi.models import Membership, MembershipRole, PublicBody
+
+from .accounts import ACCOUNTS, PASSWORDS
+
+# Reviewers are plain members of the reviewing body; the role only matters inside a body.
+MEMBERSHIP_ROLES = {
+    "officer": MembershipRole.OFFICER,
+    "coordinator": MembershipRole.COORDINATOR,
+    "reviewer": MembershipRole.OFFICER,
+}
+PROFILE_FIELDS = ("first_name", "last_name", "organisation", "postal_address", "phone")
+
+
+@dataclass
+class AccountsLoaded:
+    people: dict = field(default_factory=dict)
+    created: int = 0
+
+
+def _create_user(account: dict):
+    User = get_user_model()
+    password = PASSWORDS[account["role"]]
+    profile = {name: account[name] for name in PROFILE_FIELDS if name in account}
+    profile["preferred_language"] = account.get("preferred_language", "az")
+    if account["role"] == "admin":
+        return User.objects.create_superuser(email=account["email"], password=password, **profile)
+    is_staff = account["role"] == "editor"
+    user = User.objects.create_user(
+        email=account["email"], password=password, is_staff=is_staff, **profile
+    )
+    if is_staff:
+        # Wagtail's own migrations create "Editors"; a site that deleted it gets a bare staff
+        # account rather than a group made up here.
+        editors = Group.objects.filter(name="Editors").first()
+        if editors is not None:
+            user.groups.add(editors)
+    return user
+
+
+def accounts_load() -> AccountsLoaded:
+    """Create the accounts that do not exist yet; an existing account is left as it is (its
+    owner may have changed the password or the profile while trying the demo)."""
+    User = get_user_model()
+    result = AccountsLoaded()
+    with transaction.atomic():
+        for account in ACCOUNTS:
+            user = User.objects.filter(email__iexact=account["email"]).first()
+            if user is None:
+                user = _create_user(account)
+                result.created += 1
+            role = MEMBERSHIP_ROLES.get(account["role"])
+            if role is not None:
+                body = PublicBody.objects.get(slug=account["body"])
+                Membership.objects.get_or_create(user=user, body=body, defaults={"role": role})
+            result.people[account["key"]] = user
+    return result
+
+
+def accounts_table() -> list[tuple[str, str, str]]:
+    """(e-mail, password, role and body) for the summary the command prints."""
+    rows = []
+    for account in ACCOUNTS:
+        where = f" at {account['body']}" if account.get("body") else ""
+        rows.append((account["email"], PASSWORDS[account["role"]], account["role"] + where))
+    return rows

@@ -1,0 +1,29 @@
+from django.core.management import call_command
+
+from foi.workflow_doc import render, transitions
+
+
+def test_docs_workflow_md_is_generated_from_the_code():
+    call_command("foi_workflow_doc", check=True)
+
+
+def test_every_transition_is_documented_with_who_may_take_it():
+    rows = {row["name"]: row for row in transitions()}
+    assert set(rows) == {
+        "submit",
+        "accept",
+        "assign",
+        "ask_clarification",
+        "clarify",
+        "extend",
+        "transfer",
+        "answer",
+        "refuse",
+        "reject",
+        "withdraw",
+        "lapse",
+        "appeal",
+        "decide_appeal",
+    }
+    assert rows["lapse"]["who"].startswith("The system")
+    assert "under_appeal --> closed: decide_appeal (upheld)" in render()
