@@ -3,6 +3,5 @@ from django.apps import AppConfig
 
 class SearchConfig(AppConfig):
     name = "search"
-    label = "foisearch"
     verbose_name = "Search"
     default_auto_field = "django.db.models.BigAutoField"

@@ -162,7 +162,8 @@ def test_appeal_levels_load_after_the_ombudsman():
     assert [level.order for level in route] == [1, 2, 3]
     assert [level.reviewer for level in route] == ["superior", "oversight", "court"]
     internal, oversight, court = route
-    assert internal.reviewer_body is None and internal.decide_within_value is None
+    assert internal.reviewer_body is None
+    assert (internal.decide_within_value, internal.decide_within_unit) == (15, "working_days")
     assert oversight.reviewer_body == ombudsman
     assert oversight.requires_previous is True
     assert (oversight.decide_within_value, oversight.decide_within_unit) == (10, "working_days")
