@@ -5,6 +5,7 @@ Nothing in the code asks which law it is; it reads these fields. Values marked u
 """
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import translated
@@ -147,6 +148,11 @@ class Law(models.Model):
 
     def extension_reason(self, code: str) -> dict | None:
         return next((r for r in self.extension_reasons if r.get("code") == code), None)
+
+    def extension_reason_label(self, code: str, language: str | None = None) -> str:
+        reason = self.extension_reason(code) or {}
+        language = (language or translation.get_language() or "en")[:2]
+        return reason.get(f"label_{language}") or reason.get("label") or code
 
 
 class Exemption(models.Model):

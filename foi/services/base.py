@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition
@@ -37,6 +38,14 @@ VERBS = {
     "appeal": gettext_lazy("appeal"),
     "decide_appeal": gettext_lazy("decide an appeal on"),
 }
+
+
+def lower(text) -> str:
+    """Lower case that keeps Azerbaijani's dotted and dotless i apart."""
+    text = str(text)
+    if (translation.get_language() or "")[:2] == "az":
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
 
 
 def lock_request(foi_request: FOIRequest) -> FOIRequest:
@@ -66,7 +75,7 @@ def check_transition(locked: FOIRequest, name: str, actor) -> None:
     if transition is None:
         raise TransitionNotAllowed(
             _("You cannot %(verb)s a request that is %(state)s.")
-            % {"verb": verb, "state": locked.get_state_display().lower()}
+            % {"verb": verb, "state": lower(locked.get_state_display())}
         )
     if not transition.has_perm(locked, actor):
         raise NotPermitted(_("You may not %(verb)s this request.") % {"verb": verb})

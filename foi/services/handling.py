@@ -101,7 +101,8 @@ def foi_request_extend(
             audience="public",
             author=actor,
             from_body=locked.body,
-            text=text.strip() or allowed.get("label", reason),
+            text=text.strip()
+            or locked.law.extension_reason_label(reason, locked.requester.preferred_language),
             created_at=at,
         )
         _mark_first_response(locked, at)

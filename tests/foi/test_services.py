@@ -239,6 +239,8 @@ def test_a_malformed_upload_is_refused_and_nothing_is_saved(world):
 
 
 def test_refusal_names_grounds_and_adds_the_appeal_route(world):
+    world.requester.preferred_language = "en"
+    world.requester.save()
     foi_request = world.request(State.IN_PROGRESS)
     with pytest.raises(InvalidInput):
         services.foi_request_refuse(
@@ -305,6 +307,30 @@ def test_overturning_sends_it_back_with_a_new_deadline(world):
     assert reopened.outcome == ""
     # 7 working days from Tue 9 Jun 2026: 9, 10, 11, 12, 16, 17, 18 (15 Jun is a holiday).
     assert reopened.due_at == baku(2026, 6, 18, 23, 59, 59)
+
+
+def test_the_appeal_route_is_written_in_the_requesters_language(world):
+    foi_request = world.request(State.IN_PROGRESS)  # the requester's language is az
+    refused = services.foi_request_refuse(
+        foi_request=foi_request,
+        actor=world.officer,
+        grounds=[{"code": "official"}],
+        text="Xidməti istifadə üçün.",
+    )
+    letter = refused.messages.get(kind="refusal").text
+    assert "You may appeal" not in letter
+    assert "Ombudsman" in letter
+
+
+def test_refusal_messages_keep_azerbaijani_letters(world):
+    from django.utils import translation
+
+    answered = world.request(State.REFUSED)
+    with translation.override("az"), pytest.raises(TransitionNotAllowed) as refused:
+        services.foi_request_answer(
+            foi_request=answered, actor=world.officer, outcome="full", text="x"
+        )
+    assert "\u0307" not in str(refused.value)
 
 
 def test_an_open_request_is_appealable_only_once_overdue(world):
