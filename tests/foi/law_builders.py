@@ -47,15 +47,24 @@ def az_law(**overrides) -> Law:
                     "code": "search",
                     "label": "The information must be searched for in other units or archives",
                     "article": "",
-                    "label_az": "İnformasiya digər struktur bölmələrdə və ya arxivlərdə axtarılmalıdır",
+                    "label_az": (
+                        "İnformasiya digər struktur bölmələrdə "
+                        "və ya arxivlərdə axtarılmalıdır"
+                    ),
                     "label_ru": "Информацию необходимо найти в других подразделениях или архивах",
                 },
                 {
                     "code": "consultation",
                     "label": "Third parties or other bodies must be consulted",
                     "article": "",
-                    "label_az": "Üçüncü şəxslərlə və ya digər qurumlarla məsləhətləşmə aparılmalıdır",
-                    "label_ru": "Необходимо проконсультироваться с третьими лицами или другими органами",
+                    "label_az": (
+                        "Üçüncü şəxslərlə və ya "
+                        "digər qurumlarla məsləhətləşmə aparılmalıdır"
+                    ),
+                    "label_ru": (
+                        "Необходимо проконсультироваться с третьими "
+                        "лицами или другими органами"
+                    ),
                 },
             ],
             "transfer_value": 5,
