@@ -48,8 +48,7 @@ def az_law(**overrides) -> Law:
                     "label": "The information must be searched for in other units or archives",
                     "article": "",
                     "label_az": (
-                        "İnformasiya digər struktur bölmələrdə "
-                        "və ya arxivlərdə axtarılmalıdır"
+                        "İnformasiya digər struktur bölmələrdə və ya arxivlərdə axtarılmalıdır"
                     ),
                     "label_ru": "Информацию необходимо найти в других подразделениях или архивах",
                 },
@@ -58,12 +57,10 @@ def az_law(**overrides) -> Law:
                     "label": "Third parties or other bodies must be consulted",
                     "article": "",
                     "label_az": (
-                        "Üçüncü şəxslərlə və ya "
-                        "digər qurumlarla məsləhətləşmə aparılmalıdır"
+                        "Üçüncü şəxslərlə və ya digər qurumlarla məsləhətləşmə aparılmalıdır"
                     ),
                     "label_ru": (
-                        "Необходимо проконсультироваться с третьими "
-                        "лицами или другими органами"
+                        "Необходимо проконсультироваться с третьими лицами или другими органами"
                     ),
                 },
             ],
