@@ -119,5 +119,28 @@ def foi_request_latest_public(*, limit: int = 10) -> QuerySet[FOIRequest]:
     return foi_request_public_qs().select_related("body").order_by("-submitted_at")[:limit]
 
 
+def followers_of(*, foi_request: FOIRequest) -> QuerySet:
+    """People to tell of a request's public events: its followers and its body's followers,
+    each once, who may still see it (a request made private loses its outside followers)."""
+    from django.contrib.auth import get_user_model
+
+    from foi.models import Follow
+
+    user_ids = Follow.objects.filter(
+        Q(foi_request=foi_request) | Q(body_id=foi_request.body_id)
+    ).values("user_id")
+    people = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    if foi_request.is_public:
+        return people
+    insiders = [person.pk for person in people if permissions.can_view_request(foi_request, person)]
+    return people.filter(pk__in=insiders)
+
+
+def follows_of(*, user) -> QuerySet:
+    from foi.models import Follow
+
+    return Follow.objects.filter(user=user).select_related("foi_request", "body")
+
+
 def clock_now():
     return clock.now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -58,6 +59,10 @@ def accounts_load() -> AccountsLoaded:
             if user is None:
                 user = _create_user(account)
                 result.created += 1
+            # Demo addresses count as verified, so that the accounts can sign in at once.
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
             role = MEMBERSHIP_ROLES.get(account["role"])
             if role is not None:
                 body = PublicBody.objects.get(slug=account["body"])

@@ -1,6 +1,7 @@
 from .appeal import Appeal
 from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
 from .body import BodyKind, Membership, MembershipRole, PublicBody
+from .follow import Follow
 from .law import (
     AppealLevel,
     AppealReviewer,
@@ -53,6 +54,7 @@ __all__ = [
     "DeliveryStatus",
     "Exemption",
     "FOIRequest",
+    "Follow",
     "InvokedExemption",
     "Law",
     "Membership",

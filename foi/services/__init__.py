@@ -11,6 +11,7 @@ from .errors import (
     ServiceError,
     TransitionNotAllowed,
 )
+from .follows import follow_create, follow_delete
 from .handling import (
     foi_request_accept,
     foi_request_ask_clarification,
@@ -65,4 +66,6 @@ __all__ = [
     "foi_request_update_draft",
     "foi_request_withdraw",
     "foi_requests_lapse_due",
+    "follow_create",
+    "follow_delete",
 ]

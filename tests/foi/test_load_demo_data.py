@@ -202,3 +202,14 @@ def test_running_it_again_changes_nothing(demo):
     again = load_demo()
     assert counts() == before
     assert "requests        60 (0 new)" in again.stdout
+
+
+def test_demo_accounts_can_sign_in_with_their_documented_password(client):
+    from foi.demo.accounts import PASSWORDS
+
+    response = client.post(
+        "/accounts/login/",
+        {"login": "aysel@demo.example", "password": PASSWORDS["citizen"]},
+    )
+    assert response.status_code == 302
+    assert client.get("/requests/").context["user"].email == "aysel@demo.example"
