@@ -8,11 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from foi import clock
-from foi.models import FOIRequest
-from foi.services.errors import RateLimited
+from foi.models import FOIRequest, PublicBody
+from foi.services.errors import InvalidInput, RateLimited
 from foi.services.submission import foi_request_submit
 
 FILING_WINDOW = datetime.timedelta(days=1)
@@ -22,6 +23,13 @@ def foi_request_file(*, foi_request: FOIRequest, actor) -> FOIRequest:
     """Submit the requester's own draft, refusing once they have filed
     ``FOI_FILING_RATE_LIMIT`` requests in the last 24 hours (0 turns the limit off)."""
     limit = int(getattr(settings, "FOI_FILING_RATE_LIMIT", 10) or 0)
+    body = PublicBody.objects.filter(pk=foi_request.body_id).first()
+    if body is None or not body.is_active:
+        raise InvalidInput(
+            _("%(body)s no longer takes requests; choose another body.")
+            % {"body": body.name if body else "?"},
+            errors={"body": ["inactive"]},
+        )
     with transaction.atomic():
         if limit and getattr(actor, "pk", None):
             # One person's submissions queue up here, so two tabs cannot both slip under it.

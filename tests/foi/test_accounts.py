@@ -7,6 +7,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 
 from foi import selectors, services
@@ -220,3 +221,39 @@ def test_an_officer_sees_that_the_requester_left(client, world, record):
     ).content.decode()
     assert "closed their account" in page
     assert "Nümunə" not in page
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """allauth counts attempts in the cache: start and end with none, so that no other test
+    inherits this one's refusals."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_repeated_failed_sign_ins_are_stopped(client, world, fresh_rate_limits):
+    email = world.requester.email
+    for _attempt in range(5):
+        client.post(reverse("account_login"), {"login": email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": email, "password": "wrong"})
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_sign_ups_are_rate_limited(client, db, settings, fresh_rate_limits):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/m/ip"}
+    statuses = []
+    for number in range(3):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "first_name": "Many",
+                "last_name": "Accounts",
+                "email": f"many{number}@example.org",
+                "password1": "a long enough pass phrase",
+                "password2": "a long enough pass phrase",
+            },
+        )
+        statuses.append(response.status_code)
+    assert statuses[-1] == 429
+    assert User.objects.filter(email__startswith="many").count() == 2

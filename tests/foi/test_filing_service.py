@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from foi import services
 from foi.models import CaseEvent, State
-from foi.services.errors import NotPermitted, RateLimited
+from foi.services.errors import InvalidInput, NotPermitted, RateLimited
 from tests.factories import FOIRequestFactory
 from tests.foi.portal import draft_of
 
@@ -46,3 +46,13 @@ def test_a_limit_of_zero_turns_it_off(world, settings):
 def test_someone_elses_draft_cannot_be_filed(world):
     with pytest.raises(NotPermitted):
         services.foi_request_file(foi_request=draft_of(world), actor=world.citizen)
+
+
+def test_a_body_that_closed_meanwhile_takes_no_request(world):
+    draft = draft_of(world)
+    world.ministry.is_active = False
+    world.ministry.save()
+    with pytest.raises(InvalidInput):
+        services.foi_request_file(foi_request=draft, actor=world.requester)
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT
