@@ -15,7 +15,7 @@ from foi import law_text, selectors, services
 from foi.models import BodyKind, State
 from foi.services.errors import NotVisible, ServiceError
 
-PAGE_SIZE = 30
+PAGE_SIZE = 50
 AUTOCOMPLETE_SIZE = 10
 
 
