@@ -36,8 +36,14 @@ run: demo
 
 ## The whole test suite. DATABASE_URL=postgres://postgres@127.0.0.1:5432/sorgu runs it on
 ## PostgreSQL instead of SQLite.
-test: dev-venv
+test: dev-venv node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+## axe-core (pinned in package.json) for the browser accessibility tests, from the npm registry.
+## Without npm those tests are skipped.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
 
 lint: dev-venv
 	$(BIN)/ruff check .

@@ -144,3 +144,332 @@ def follows_of(*, user) -> QuerySet:
 
 def clock_now():
     return clock.now()
+
+
+# -- The citizen portal: the body directory, browsing, filing, the dashboard -----------------
+
+
+def public_body_search(*, query: str = "", kind: str | None = None) -> list[PublicBody]:
+    """Active bodies whose name in az, en or ru, or acronym, contains every word typed, case and
+    Azerbaijani letters folded (``ictimai`` finds ``İctimai``, ``seher`` finds ``Şəhər``).
+
+    Matching runs in Python over the few hundred bodies, so SQLite and PostgreSQL agree. Names
+    starting with the query come first, then by name in the reader's language.
+    """
+    from foi import textfold
+
+    bodies = sorted(public_body_list(kind=kind or None), key=lambda body: textfold.fold(body.name))
+    query = (query or "").strip()
+    if not query:
+        return bodies
+    folded = textfold.fold(query)
+    found = []
+    for body in bodies:
+        names = [body.name_az, body.name_en, body.name_ru, body.acronym]
+        if textfold.matches(query, *names):
+            starts = any(textfold.fold(name).startswith(folded) for name in names if name)
+            found.append((0 if starts else 1, body))
+    return [body for _rank, body in sorted(found, key=lambda pair: pair[0])]
+
+
+def public_body_get(*, slug: str) -> PublicBody:
+    """Any body, active or not: a body that no longer takes requests keeps its public record."""
+    body = PublicBody.objects.select_related("law", "parent").filter(slug=slug).first()
+    if body is None:
+        raise NotVisible("No such body.")
+    return body
+
+
+def public_request_counts_by_body(*, body_ids) -> dict[int, int]:
+    rows = (
+        foi_request_public_qs()
+        .filter(body_id__in=list(body_ids))
+        .values("body_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["body_id"]: row["n"] for row in rows}
+
+
+def public_body_counts_by_state(*, body: PublicBody) -> dict[str, int]:
+    rows = (
+        foi_request_public_qs().filter(body=body).values("state").annotate(n=Count("id")).order_by()
+    )
+    return {row["state"]: row["n"] for row in rows}
+
+
+def foi_request_public_of_body(*, body: PublicBody, limit: int = 10) -> QuerySet[FOIRequest]:
+    return (
+        foi_request_public_qs()
+        .filter(body=body)
+        .select_related("body")
+        .order_by("-submitted_at", "-pk")[:limit]
+    )
+
+
+BROWSE_SORTS = {
+    "newest": ("-submitted_at", "-pk"),
+    "oldest": ("submitted_at", "pk"),
+    "due": ("due_at", "pk"),
+    "updated": ("-updated_at", "-pk"),
+}
+
+
+def foi_request_browse(
+    *,
+    user,
+    body: str = "",
+    state: str = "",
+    outcome: str = "",
+    year: int | None = None,
+    sort: str = "newest",
+) -> QuerySet[FOIRequest]:
+    """The request list: what this person may see (never drafts), filtered and sorted."""
+    from foi.models import Outcome
+
+    requests = foi_request_visible_qs(user=user).exclude(state=State.DRAFT)
+    if body:
+        requests = requests.filter(body__slug=body)
+    if state in State.values:
+        requests = requests.filter(state=state)
+    if outcome in Outcome.values:
+        requests = requests.filter(outcome=outcome)
+    if year:
+        requests = requests.filter(submitted_at__year=year)
+    order = BROWSE_SORTS.get(sort, BROWSE_SORTS["newest"])
+    return requests.select_related("body").order_by(*order)
+
+
+def foi_request_years() -> list[int]:
+    """Years in which public requests were filed, newest first."""
+    moments = foi_request_public_qs().exclude(submitted_at=None).datetimes("submitted_at", "year")
+    return sorted({moment.year for moment in moments}, reverse=True)
+
+
+def foi_request_public_feed(*, body: PublicBody | None = None, limit: int = 30):
+    requests = foi_request_public_qs()
+    if body is not None:
+        requests = requests.filter(body=body)
+    return requests.select_related("body").order_by("-submitted_at", "-pk")[:limit]
+
+
+def foi_request_public_get(*, reference: str) -> FOIRequest:
+    """A request as the public sees it, whoever asks: for feeds, which are public documents."""
+    foi_request = (
+        foi_request_public_qs().select_related("law", "body").filter(reference=reference).first()
+    )
+    if foi_request is None:
+        raise NotVisible("No such request.")
+    return foi_request
+
+
+def appeal_list(*, foi_request: FOIRequest) -> list[Appeal]:
+    """The appeals on a request its viewer may already see (appeals are public with it)."""
+    return list(
+        Appeal.objects.filter(foi_request=foi_request)
+        .select_related("level", "reviewing_body")
+        .order_by("lodged_at", "id")
+    )
+
+
+def appeal_options(*, foi_request: FOIRequest) -> list[dict]:
+    """The levels open now, each with the last moment to lodge it (None: no time limit)."""
+    from foi import appeal_route, deadlines
+
+    now = clock.now()
+    levels = appeal_route.available_levels(foi_request, now=now)
+    if not levels:
+        return []
+    decided_at = appeal_route._decision_moment(
+        foi_request, appeal_route.current_round(foi_request), now
+    )
+    return [
+        {
+            "level": level,
+            "lodge_by": deadlines.appeal_lodge_deadline(
+                foi_request.law, level, decided_at=decided_at
+            ),
+        }
+        for level in levels
+    ]
+
+
+def invoked_exemptions_of_last_decision(*, foi_request: FOIRequest) -> list:
+    """The grounds the body gave in its latest refusal or partial answer (public)."""
+    from foi.models import InvokedExemption
+
+    message = (
+        Message.objects.filter(
+            foi_request=foi_request,
+            audience="public",
+            invoked_exemptions__isnull=False,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if message is None:
+        return []
+    return list(
+        InvokedExemption.objects.filter(message=message).select_related("exemption").order_by("id")
+    )
+
+
+def _prime_appeal_caches(foi_request: FOIRequest) -> None:
+    """Fill what appeal_route and permissions memoise from prefetched appeals (no queries)."""
+    appeals = sorted(foi_request.appeals.all(), key=lambda appeal: (appeal.lodged_at, appeal.pk))
+    foi_request._appeal_list = appeals
+    pending = [appeal for appeal in appeals if appeal.decided_at is None]
+    foi_request._open_appeal = pending[-1] if pending else False
+
+
+def foi_request_list_of_requester(*, user) -> QuerySet[FOIRequest]:
+    """Everything a person asked for, drafts included, newest first."""
+    if not permissions.is_person(user):
+        return FOIRequest.objects.none()
+    return (
+        FOIRequest.objects.filter(requester=user)
+        .select_related("body", "law")
+        .prefetch_related(
+            Prefetch("appeals", queryset=Appeal.objects.select_related("level")),
+            "law__appeal_levels",
+        )
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def requester_actions(*, foi_requests, user) -> dict[int, list[str]]:
+    """Available transitions for each of a page of requests, without a query per request."""
+    result = {}
+    for foi_request in foi_requests:
+        _prime_appeal_caches(foi_request)
+        result[foi_request.pk] = available_actions(foi_request=foi_request, user=user)
+    return result
+
+
+def foi_request_draft_get(*, pk: int, user) -> FOIRequest:
+    """A draft of this person's; NotVisible otherwise (a draft is nobody else's business)."""
+    foi_request = (
+        FOIRequest.objects.select_related("law", "body", "requester").filter(pk=pk).first()
+    )
+    if foi_request is None or not permissions.is_requester(foi_request, user):
+        raise NotVisible("No such draft.")
+    return foi_request
+
+
+def foi_request_last_of_requester(*, user) -> FOIRequest | None:
+    """The person's latest request, whose choices (public name, access) a new one starts from."""
+    if not permissions.is_person(user):
+        return None
+    return FOIRequest.objects.filter(requester=user).order_by("-created_at", "-pk").first()
+
+
+def follow_of(*, user, foi_request: FOIRequest | None = None, body: PublicBody | None = None):
+    """This person's follow of the request or body, or None."""
+    from foi.models import Follow
+
+    if not permissions.is_person(user):
+        return None
+    target = {"foi_request": foi_request} if foi_request is not None else {"body": body}
+    return Follow.objects.filter(user=user, **target).first()
+
+
+def followed_requests_of(*, user) -> list[FOIRequest]:
+    """Requests this person follows and may still see."""
+    from foi.models import Follow
+
+    if not permissions.is_person(user):
+        return []
+    ids = Follow.objects.filter(user=user, foi_request__isnull=False).values("foi_request_id")
+    return list(
+        foi_request_visible_qs(user=user)
+        .filter(pk__in=ids)
+        .exclude(state=State.DRAFT)
+        .select_related("body")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def followed_bodies_of(*, user) -> list[PublicBody]:
+    from foi.models import Follow
+
+    if not permissions.is_person(user):
+        return []
+    ids = Follow.objects.filter(user=user, body__isnull=False).values("body_id")
+    return sorted(PublicBody.objects.filter(pk__in=ids), key=lambda body: body.name)
+
+
+SIMILAR_CANDIDATES = 400
+# Words nearly every request shares; matching on them would make everything "similar".
+_COMMON_WORDS = frozenset(
+    " ".join(
+        [
+            "please send copy copies information request requests report reports provide would",
+            "like data about with from that this have which year years under kindly asking dear",
+            "thank xahis edirem melumat melumatin melumati barede haqqinda ucun olan zehmet",
+            "gonderin teqdim sorgu sorgunun ilde ilin ilinde прошу предоставить информацию",
+            "информации информация данные копию просьба года году",
+        ]
+    ).split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Folded words of four letters or more, cut to five so that Azerbaijani endings
+    (``büdcə``, ``büdcənin``, ``büdcəsi``) meet."""
+    from foi import textfold
+
+    return {
+        word[:5]
+        for word in textfold.words(text)
+        if len(word) >= 4 and not word.isdigit() and word not in _COMMON_WORDS
+    }
+
+
+def similar_answered_requests(
+    *, text: str, body: PublicBody | None = None, limit: int = 5
+) -> list[FOIRequest]:
+    """Public requests that were answered or refused and share words with ``text``: shown
+    before someone files, in case the answer is already public.
+
+    ``settings.FOI_SIMILAR_REQUESTS_FINDER`` (a dotted path) hands this to the search app,
+    called with the same keyword arguments; otherwise a simple scoring of shared words over the
+    latest answered requests runs here (subject words count double; the same body breaks ties).
+    """
+    from django.conf import settings
+    from django.db.models.functions import Substr
+    from django.utils.module_loading import import_string
+
+    finder = getattr(settings, "FOI_SIMILAR_REQUESTS_FINDER", "")
+    if finder:
+        return list(import_string(finder)(text=text, body=body, limit=limit))
+    wanted = _stems(text)
+    if not wanted or limit <= 0:
+        return []
+    candidates = (
+        foi_request_public_qs()
+        .exclude(outcome="")
+        .annotate(excerpt=Substr("text", 1, 2000))
+        .order_by("-submitted_at", "-pk")
+        .values_list("pk", "subject", "excerpt", "body_id")[:SIMILAR_CANDIDATES]
+    )
+    scored = []
+    for position, (pk, subject, excerpt, body_id) in enumerate(candidates):
+        in_subject = wanted & _stems(subject)
+        in_text = (wanted & _stems(excerpt)) - in_subject
+        score = 2 * len(in_subject) + len(in_text)
+        if score == 0:
+            continue
+        same_body = body is not None and body_id == body.pk
+        scored.append((-score, not same_body, position, pk))
+    best = [pk for *_key, pk in sorted(scored)[:limit]]
+    found = FOIRequest.objects.filter(pk__in=best).select_related("body")
+    by_pk = {foi_request.pk: foi_request for foi_request in found}
+    return [by_pk[pk] for pk in best if pk in by_pk]
+
+
+def public_body_choices() -> list[PublicBody]:
+    """Every body, active or not, by name in the reader's language: for filters."""
+    from foi import textfold
+
+    bodies = PublicBody.objects.only("slug", "name_az", "name_en", "name_ru")
+    return sorted(bodies, key=lambda body: textfold.fold(body.name))

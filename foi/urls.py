@@ -1,14 +1,41 @@
 from django.urls import path
 
-from foi.views import requests
+from foi.views import account, bodies, case_actions, dashboard, feeds, filing, requests
 
 app_name = "foi"
 urlpatterns = [
+    # Browsing and the case page
     path("requests/", requests.request_list, name="request_list"),
+    path("requests/feed/", feeds.AllRequestsFeed(), name="request_feed"),
+    # Filing (before requests/<reference>/, which would swallow "new")
+    path("requests/new/", filing.start, name="filing_start"),
+    path("requests/new/<int:pk>/body/", filing.body_step, name="filing_body"),
+    path("requests/new/<int:pk>/letter/", filing.letter_step, name="filing_letter"),
+    path("requests/new/<int:pk>/details/", filing.details_step, name="filing_details"),
+    path("requests/new/<int:pk>/preview/", filing.preview, name="filing_preview"),
+    path("requests/new/<int:pk>/autosave/", filing.autosave, name="filing_autosave"),
+    path("requests/new/<int:pk>/discard/", filing.discard, name="filing_discard"),
     path("requests/<str:reference>/", requests.request_detail, name="request_detail"),
     path(
         "requests/<str:reference>/files/<int:attachment_id>/",
         requests.attachment_download,
         name="attachment_download",
     ),
+    path(
+        "requests/<str:reference>/feed/", feeds.RequestTimelineFeed(), name="request_timeline_feed"
+    ),
+    path("requests/<str:reference>/clarify/", case_actions.clarify, name="request_clarify"),
+    path("requests/<str:reference>/withdraw/", case_actions.withdraw, name="request_withdraw"),
+    path("requests/<str:reference>/appeal/", case_actions.appeal, name="request_appeal"),
+    path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
+    # The body directory
+    path("bodies/", bodies.body_list, name="body_list"),
+    path("bodies/autocomplete/", bodies.body_autocomplete, name="body_autocomplete"),
+    path("bodies/<slug:slug>/", bodies.body_detail, name="body_detail"),
+    path("bodies/<slug:slug>/feed/", feeds.BodyRequestsFeed(), name="body_feed"),
+    path("bodies/<slug:slug>/follow/", bodies.follow_body, name="body_follow"),
+    # The person's own pages (allauth keeps /accounts/ for sign-in, e-mail and password)
+    path("me/", dashboard.dashboard, name="dashboard"),
+    path("me/profile/", account.profile, name="profile"),
+    path("me/close/", account.close_account, name="close_account"),
 ]

@@ -181,6 +181,14 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sorğu"
+# Sign-up also asks for the name a written request must carry (the citizen portal).
+ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
+
+# The citizen portal: how many requests one person may file in 24 hours (0: no limit), and an
+# optional dotted path to a function(text=, body=, limit=) that finds similar answered requests
+# (the search app plugs in here; empty: a simple word match in foi.selectors).
+FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
+FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="")
 
 LOGGING = {
     "version": 1,

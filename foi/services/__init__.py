@@ -1,5 +1,6 @@
 """Every write to a request goes through one of these (STYLE.md, convention 2)."""
 
+from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create
 from .audit import case_event_record, case_events_verify
@@ -8,9 +9,11 @@ from .errors import (
     InvalidInput,
     NotPermitted,
     NotVisible,
+    RateLimited,
     ServiceError,
     TransitionNotAllowed,
 )
+from .filing import foi_request_file
 from .follows import follow_create, follow_delete
 from .handling import (
     foi_request_accept,
@@ -41,6 +44,7 @@ __all__ = [
     "InvalidInput",
     "NotPermitted",
     "NotVisible",
+    "RateLimited",
     "ServiceError",
     "TransitionNotAllowed",
     "attachment_approve",
@@ -57,6 +61,7 @@ __all__ = [
     "foi_request_create_draft",
     "foi_request_decide_appeal",
     "foi_request_extend",
+    "foi_request_file",
     "foi_request_lapse",
     "foi_request_refuse",
     "foi_request_register",
@@ -68,4 +73,6 @@ __all__ = [
     "foi_requests_lapse_due",
     "follow_create",
     "follow_delete",
+    "user_delete_account",
+    "user_update_profile",
 ]

@@ -37,3 +37,7 @@ class TransitionNotAllowed(ServiceError):
 
 class Conflict(ServiceError):
     status = 409
+
+
+class RateLimited(ServiceError):
+    status = 429

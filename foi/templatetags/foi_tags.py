@@ -1,10 +1,29 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from foi.labels import ACTION_LABELS
 
 register = template.Library()
 
+FILE_KINDS = {
+    "application/pdf": _("PDF"),
+    "text/csv": _("CSV spreadsheet"),
+    "text/plain": _("text"),
+    "image/png": _("PNG image"),
+    "image/jpeg": _("JPEG image"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _("Word document"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _("Excel spreadsheet"),
+    "application/vnd.oasis.opendocument.text": _("OpenDocument text"),
+    "application/vnd.oasis.opendocument.spreadsheet": _("OpenDocument spreadsheet"),
+}
+
 
 @register.filter
 def action_label(name: str) -> str:
     return str(ACTION_LABELS.get(name, name))
+
+
+@register.filter
+def file_kind(content_type: str) -> str:
+    """A file's type in words a reader knows."""
+    return str(FILE_KINDS.get(content_type, content_type))

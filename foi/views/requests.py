@@ -1,67 +1,124 @@
-"""Public pages of requests. Thin: parse, ask a selector, render."""
+"""Public pages of requests: the list and the case page. Thin: parse, ask selectors, render."""
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from foi import deadlines, permissions, selectors
-from foi.models import Attachment, State
-from foi.services.errors import NotVisible
+from foi.forms.case import ClarifyForm, WithdrawForm
+from foi.models import Attachment, Outcome, State
+from foi.views.common import get_visible_request
 
 PAGE_SIZE = 25
+SORT_LABELS = {
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "due": _("Due soonest"),
+    "updated": _("Recently updated"),
+}
+# The actions a requester takes on the case page; the rest belong to the officers' workspace.
+PORTAL_ACTIONS = ("clarify", "withdraw", "appeal")
+
+
+def _year(value: str) -> int | None:
+    return int(value) if value.isdigit() and 1900 < int(value) < 3000 else None
 
 
 def request_list(request):
-    requests = (
-        selectors.foi_request_visible_qs(user=request.user)
-        .exclude(state=State.DRAFT)
-        .select_related("body")
-        .order_by("-submitted_at", "-pk")
+    filters = {
+        "body": request.GET.get("body", "").strip(),
+        "state": request.GET.get("state", ""),
+        "outcome": request.GET.get("outcome", ""),
+        "year": request.GET.get("year", ""),
+        "sort": request.GET.get("sort", "newest"),
+    }
+    requests = selectors.foi_request_browse(
+        user=request.user,
+        body=filters["body"],
+        state=filters["state"],
+        outcome=filters["outcome"],
+        year=_year(filters["year"]),
+        sort=filters["sort"],
     )
-    state = request.GET.get("state", "")
-    if state in State.values:
-        requests = requests.filter(state=state)
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "foi/request_list.html",
-        {"page": page, "states": State.choices, "current_state": state},
+        {
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "states": [choice for choice in State.choices if choice[0] != State.DRAFT],
+            "outcomes": Outcome.choices,
+            "years": selectors.foi_request_years(),
+            "bodies": selectors.public_body_choices(),
+            "sorts": SORT_LABELS.items(),
+        },
     )
 
 
-def _get_visible(request, reference):
-    try:
-        return selectors.foi_request_get(reference=reference, user=request.user)
-    except NotVisible as error:
-        raise Http404(str(error)) from error
-
-
-def request_detail(request, reference):
-    foi_request = _get_visible(request, reference)
+def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
+    """Everything the case page shows this person; ``forms`` keeps what they typed."""
     user = request.user
     late_by = 0
     if foi_request.is_overdue:
         late_by = deadlines.working_days_late(
             foi_request.law, due_at=foi_request.due_at, now=selectors.clock_now()
         )
-    context = {
+    actions = selectors.available_actions(foi_request=foi_request, user=user)
+    version = {"version": foi_request.version}
+    forms = forms or {}
+    appeals = selectors.appeal_list(foi_request=foi_request)
+    return {
         "foi_request": foi_request,
         "messages_visible": selectors.message_list(foi_request=foi_request, user=user),
         "events": selectors.case_event_list(foi_request=foi_request, user=user),
-        "actions": selectors.available_actions(foi_request=foi_request, user=user),
+        "actions": actions,
+        "portal_actions": [action for action in actions if action in PORTAL_ACTIONS],
+        "workspace_actions": [action for action in actions if action not in PORTAL_ACTIONS],
+        "clarify_form": forms.get("clarify") or ClarifyForm(initial=version),
+        "withdraw_form": forms.get("withdraw") or WithdrawForm(initial=version),
+        "open_form": next(iter(forms), ""),
+        "form_error": form_error,
         "due_explanation": deadlines.explain(foi_request.law, foi_request.due_explanation)
         if foi_request.due_explanation
         else "",
         "late_by": late_by,
+        "appeals": [
+            {
+                "appeal": appeal,
+                "explanation": deadlines.explain(foi_request.law, appeal.due_explanation)
+                if appeal.due_explanation
+                else "",
+            }
+            for appeal in appeals
+        ],
+        "pending_appeal": next((a for a in reversed(appeals) if not a.decided_at), None),
         "show_contact": permissions.can_see_contact_details(foi_request, user),
+        "is_requester": permissions.is_requester(foi_request, user),
+        "following": selectors.follow_of(user=user, foi_request=foi_request)
+        if foi_request.state != State.DRAFT
+        else None,
+        "has_feed": foi_request.is_public and foi_request.state != State.DRAFT,
     }
-    return render(request, "foi/request_detail.html", context)
+
+
+def render_case(request, foi_request, *, forms=None, form_error=None, status=200):
+    context = case_context(request, foi_request, forms=forms, form_error=form_error)
+    return render(request, "foi/request_detail.html", context, status=status)
+
+
+def request_detail(request, reference):
+    return render_case(request, get_visible_request(request, reference))
 
 
 def attachment_download(request, reference, attachment_id):
-    foi_request = _get_visible(request, reference)
+    foi_request = get_visible_request(request, reference)
     visible = {
         attachment.pk: attachment
         for message in selectors.message_list(foi_request=foi_request, user=request.user)

@@ -1,0 +1,109 @@
+"""The directory of public bodies: search, a page per body, following a body."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from foi import law_text, selectors, services
+from foi.models import BodyKind, State
+from foi.services.errors import NotVisible, ServiceError
+
+PAGE_SIZE = 50
+AUTOCOMPLETE_SIZE = 10
+
+
+def _get_body(slug):
+    try:
+        return selectors.public_body_get(slug=slug)
+    except NotVisible as error:
+        raise Http404(str(error)) from error
+
+
+def body_list(request):
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in BodyKind.values else ""
+    bodies = selectors.public_body_search(query=query, kind=kind)
+    page = Paginator(bodies, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.public_request_counts_by_body(body_ids=[body.pk for body in page])
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "foi/body_list.html",
+        {
+            "page": page,
+            "rows": [(body, counts.get(body.pk, 0)) for body in page],
+            "query": query,
+            "kind": kind,
+            "kinds": BodyKind.choices,
+            "params": params.urlencode(),
+        },
+    )
+
+
+def body_autocomplete(request):
+    """Matches for the filing wizard's body field, as JSON (the page works without it)."""
+    query = request.GET.get("q", "").strip()[:200]
+    bodies = selectors.public_body_search(query=query)[:AUTOCOMPLETE_SIZE] if query else []
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "slug": body.slug,
+                    "name": body.name,
+                    "acronym": body.acronym,
+                    "kind": str(body.get_kind_display()),
+                }
+                for body in bodies
+            ]
+        }
+    )
+
+
+def body_detail(request, slug):
+    body = _get_body(slug)
+    counts = selectors.public_body_counts_by_state(body=body)
+    return render(
+        request,
+        "foi/body_detail.html",
+        {
+            "body": body,
+            "counts": [
+                (value, label, counts[value]) for value, label in State.choices if value in counts
+            ],
+            "total": sum(counts.values()),
+            "recent": selectors.foi_request_public_of_body(body=body, limit=10),
+            "law_sentences": law_text.law_summary(body.law),
+            "law_unconfirmed": law_text.law_unconfirmed(body.law),
+            "appeal_levels": list(body.law.appeal_levels.all()),
+            "following": selectors.follow_of(user=request.user, body=body),
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow_body(request, slug):
+    body = _get_body(slug)
+    try:
+        if request.POST.get("follow") == "0":
+            services.follow_delete(user=request.user, body=body)
+            messages.success(request, _("You no longer follow %(body)s.") % {"body": body.name})
+        else:
+            services.follow_create(user=request.user, body=body)
+            messages.success(
+                request,
+                _("You follow %(body)s: we will e-mail you news of its public requests.")
+                % {"body": body.name},
+            )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(reverse("foi:body_detail", args=[body.slug]))
