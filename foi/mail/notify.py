@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from foi import deadlines
 from foi.mail import addresses
@@ -174,7 +175,9 @@ def body_email_send(
     foi_request = fanout.foi_request
     if not body.request_email or body.request_email_needs_repair:
         if not body.request_email:
-            public_body_flag_address(body=body, problem="There is no request e-mail to send to.")
+            public_body_flag_address(
+                body=body, problem=gettext("There is no request e-mail to send to.")
+            )
         if message is not None:
             Message.objects.filter(pk=message.pk).update(delivery_status=DeliveryStatus.FAILED)
         fanout.tell(foi_request.requester, "letter_bounced", skip_actor=False, body=body)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils.translation import gettext as _
 
 from foi import clock
 from foi.mail import addresses
@@ -228,10 +229,10 @@ def outbound_email_resend(*, outbound: OutboundEmail, actor) -> OutboundEmail:
     """An administrator sends a failed e-mail again (a new row, so the log keeps both)."""
     from foi.services.errors import InvalidInput, NotPermitted
 
-    if not getattr(actor, "is_superuser", False):
-        raise NotPermitted("Only an administrator may send an e-mail again.")
+    if not (getattr(actor, "is_active", False) and getattr(actor, "is_superuser", False)):
+        raise NotPermitted(_("Only an administrator may send an e-mail again."))
     if outbound.status not in (OutboundStatus.FAILED, OutboundStatus.BOUNCED):
-        raise InvalidInput("Only a failed or bounced e-mail can be sent again.")
+        raise InvalidInput(_("Only a failed or bounced e-mail can be sent again."))
     with transaction.atomic():
         copy = OutboundEmail.objects.create(
             kind=outbound.kind,

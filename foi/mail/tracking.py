@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from foi import clock
 from foi.mail.bodies import public_body_flag_address
@@ -104,7 +105,8 @@ def _letter_bounced(outbound: OutboundEmail, detail: str, at) -> None:
     body = outbound.to_body
     public_body_flag_address(
         body=body,
-        problem=f"{outbound.to_email} bounced" + (f": {detail}" if detail else ""),
+        problem=_("Mail to %(email)s bounced.") % {"email": outbound.to_email}
+        + (f" {detail}" if detail else ""),
         at=at,
     )
     if outbound.foi_request_id is None:

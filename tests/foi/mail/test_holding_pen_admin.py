@@ -210,3 +210,30 @@ def test_a_good_reply_never_reaches_the_pen(world):
     )
     email_receive(message=message)
     assert not HeldEmail.objects.exists()
+
+
+def test_the_pen_lists_many_in_a_few_queries(client, world, held, django_assert_max_num_queries):
+    _held, _foi_request, _other = held
+    for index in range(5):
+        email_receive(
+            message=inbound_message(
+                sender=f"s{index}@water.gov.example",
+                to="info@sorgu.example",
+                subject=f"Water tariffs 2026 ({index})",
+                text="?",
+                message_id=f"<many-{index}@water.gov.example>",
+            )
+        )
+    client.force_login(world.admin)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:foi_heldemail_changelist") + "?status__exact=held")
+    assert response.status_code == 200
+    assert response.content.decode().count("water.gov.example") >= 6
+
+
+def test_every_inbound_email_is_in_the_log(client, world, held):
+    held, _foi_request, _other = held
+    client.force_login(world.admin)
+    response = client.get(reverse("admin:foi_inboundemail_change", args=[held.pk]))
+    assert response.status_code == 200
+    assert reverse("admin:foi_heldemail_original", args=[held.pk]) in response.content.decode()

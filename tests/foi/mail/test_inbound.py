@@ -262,3 +262,12 @@ def test_a_file_of_a_kind_we_do_not_accept_is_noted_and_kept_in_the_original(
     assert "setup.exe" in message.text
     original = AnymailInboundMessage.parse_raw_mime_bytes(InboundEmail.objects.get().raw.read())
     assert "setup.exe" in [a.get_filename() for a in original.attachments]
+
+
+def test_a_malformed_post_is_refused_and_stores_nothing(client, water):
+    client.raise_request_exception = False
+    response = client.post(
+        POSTMARK_URL, data="{not json", content_type="application/json", **basic_auth()
+    )
+    assert response.status_code >= 400  # the ESP keeps it and tries again later
+    assert not InboundEmail.objects.exists()

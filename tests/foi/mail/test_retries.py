@@ -24,7 +24,7 @@ def answer(world, committed):
             foi_request=foi_request, actor=world.officer, outcome="full", text="Here."
         )
     )
-    return OutboundEmail.objects.get(kind="answered")
+    return OutboundEmail.objects.filter(kind="answered").latest("pk")
 
 
 def test_a_failed_send_is_retried_with_back_off_then_kept_as_failed(world, committed, settings):
@@ -101,3 +101,37 @@ def test_only_administrators_see_the_outbound_log(client, world, who):
 def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get(reverse("admin:foi_outboundemail_changelist"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_an_email_that_went_out_is_not_sent_again(client, world, committed):
+    outbound = answer(world, committed)
+    assert outbound.status == OutboundStatus.SENT
+    client.force_login(world.admin)
+    response = committed(
+        lambda: client.post(
+            reverse("admin:foi_outboundemail_changelist"),
+            {"action": "send_again", "_selected_action": [outbound.pk]},
+            follow=True,
+        )
+    )
+    assert "Only a failed or bounced e-mail can be sent again." in response.content.decode()
+    assert OutboundEmail.objects.count() == 1
+
+
+def test_an_administrator_reads_one_logged_email(client, world, committed):
+    outbound = answer(world, committed)
+    client.force_login(world.admin)
+    response = client.get(reverse("admin:foi_outboundemail_change", args=[outbound.pk]))
+    assert response.status_code == 200
+    assert outbound.subject in response.content.decode()
+
+
+def test_the_outbound_log_lists_many_in_a_few_queries(
+    client, world, committed, django_assert_max_num_queries
+):
+    for _index in range(3):
+        answer(world, committed)
+    client.force_login(world.admin)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:foi_outboundemail_changelist"))
+    assert response.status_code == 200

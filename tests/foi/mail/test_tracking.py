@@ -64,7 +64,8 @@ def test_a_postmark_hard_bounce_marks_the_letter_and_the_address(client, letter_
     assert letter.delivery_status == DeliveryStatus.BOUNCED
     body.refresh_from_db()
     assert body.request_email_needs_repair
-    assert "info@water.gov.example bounced" in body.request_email_problem
+    assert "info@water.gov.example" in body.request_email_problem
+    assert "550 5.1.1" in body.request_email_problem
     event = CaseEvent.objects.get(foi_request=foi_request, kind="email_bounced")
     assert event.audience == "parties"
     assert sent("letter_bounced") == [("letter_bounced", foi_request.requester.email)]
