@@ -203,7 +203,7 @@ def body_email_send(
         to_body=body,
         foi_request=foi_request,
         message=message,
-        from_email=request_address_from(foi_request, language=language),
+        from_email=request_address_from(foi_request),
         reply_to=reply_to,
     )
 

@@ -105,9 +105,9 @@ def _enqueue(outbound_id: int, run_after=None) -> None:
     task.enqueue(outbound_id)
 
 
-def request_address_from(foi_request, *, language: str) -> str:
+def request_address_from(foi_request) -> str:
     """``"<name> (Sorğu)" <req-...@domain>``: a letter's From, so that replies come back."""
-    name = foi_request.public_name or settings.WAGTAIL_SITE_NAME
+    name = " ".join((foi_request.public_name or settings.WAGTAIL_SITE_NAME).split())
     return formataddr(
         (f"{name} ({settings.WAGTAIL_SITE_NAME})", addresses.reply_address(foi_request.reference))
     )
