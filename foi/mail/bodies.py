@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from foi import clock
+from foi.mail.locking import lock_for_append
 from foi.models import DeliveryStatus, FOIRequest, PublicBody, State
 from foi.services.audit import case_event_record, save_audit_head
-from foi.services.base import lock_request
 from foi.services.errors import InvalidInput, NotPermitted
 
 # States in which the body still has to answer, so a letter that did not arrive matters.
@@ -78,7 +78,7 @@ def public_body_update_request_email(*, body: PublicBody, request_email: str, ac
             messages__delivery_status__in=[DeliveryStatus.BOUNCED, DeliveryStatus.FAILED],
         ).distinct()
         for foi_request in undelivered:
-            foi_request = lock_request(foi_request)
+            foi_request = lock_for_append(foi_request)
             letter = letter_of(foi_request)
             fanout = Fanout(None, foi_request=foi_request)
             if body_email_send(fanout, body=locked, key="letter", message=letter) is None:

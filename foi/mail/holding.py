@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from foi import clock
 from foi.mail import addresses
+from foi.mail.locking import lock_for_append
 from foi.mail.models import InboundEmail, InboundStatus
 from foi.models import FOIRequest, Message, PublicBody, State
-from foi.services.base import lock_request
 from foi.services.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
 
 REFERENCE = re.compile(r"\b([A-Z]{2,8}-\d{4}-\d{4,8})\b", re.IGNORECASE)
@@ -119,7 +119,7 @@ def held_email_file(
             parsed = AnymailInboundMessage.parse_raw_mime_bytes(raw.read())
         received = read(parsed)
         received.message_id = locked_held.email_message_id
-        locked = lock_request(foi_request)
+        locked = lock_for_append(foi_request)
         sender_is_body = addresses.sender_belongs_to(received.sender, locked.body)
         message = record_on_case(
             locked,

@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 
 from foi import clock
 from foi.mail import addresses
+from foi.mail.locking import lock_for_append
 from foi.mail.models import HeldReason, InboundEmail, InboundStatus
 from foi.models import Audience, FOIRequest, Message, MessageKind, State
 from foi.services.attachments import attachment_create
 from foi.services.audit import case_event_record, save_audit_head
-from foi.services.base import lock_request
 from foi.services.errors import ServiceError
 
 logger = logging.getLogger(__name__)
@@ -174,7 +174,7 @@ def _hold(inbound: InboundEmail, received: Received, reason: str) -> None:
 
 
 def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequest) -> None:
-    locked = lock_request(foi_request)
+    locked = lock_for_append(foi_request)
     message = record_on_case(
         locked,
         received,

@@ -8,7 +8,6 @@ receipt. A body with no active officer or coordinator is reached by e-mail inste
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 
 from django.conf import settings
@@ -33,8 +32,6 @@ from foi.models import (
     MessageKind,
     PublicBody,
 )
-
-logger = logging.getLogger(__name__)
 
 
 def on_case_event_committed(sender, event, **kwargs) -> None:

@@ -24,13 +24,20 @@ def rq_backend(settings):
         connection.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    connection.flushdb()
-    settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}
-    }
-    yield connection
-    connection.flushdb()
+    # One test at a time on the shared queue, also across pytest-xdist's processes.
+    with connection.lock("tests:rq-worker", timeout=300, blocking_timeout=300):
+        clear_queues(connection)
+        settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+        settings.TASKS = {
+            "default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}
+        }
+        yield connection
+        clear_queues(connection)
+
+
+def clear_queues(connection):
+    for key in connection.scan_iter("rq:*"):
+        connection.delete(key)
 
 
 def run_worker():
