@@ -167,3 +167,24 @@ def test_a_weekly_digest_waits_a_week(world, committed):
     assert committed(digests_send) == 0
     with clock.travel(clock.now() + datetime.timedelta(days=5)):
         assert committed(digests_send) == 1
+
+
+def test_running_the_sweep_hourly_still_sends_one_digest_a_day(world, committed):
+    world.citizen.preferred_language = "en"
+    world.citizen.save()
+    foi_request = world.request(State.SUBMITTED)
+    services.follow_create(user=world.citizen, foi_request=foi_request)
+    start = clock.now()
+    with clock.travel(start - datetime.timedelta(hours=1)):
+        services.foi_request_extend(foi_request=foi_request, actor=world.officer, reason="volume")
+    assert committed(digests_send) == 1
+    foi_request.refresh_from_db()
+    with clock.travel(start + datetime.timedelta(minutes=30)):
+        services.foi_request_accept(foi_request=foi_request, actor=world.coordinator)
+    for hours in (1, 2, 12):
+        with clock.travel(start + datetime.timedelta(hours=hours)):
+            assert committed(digests_send) == 0
+    with clock.travel(start + datetime.timedelta(hours=23)):
+        assert committed(digests_send) == 1
+    second = outbox_to(world.citizen.email)[-1].body
+    assert "Accepted" in second and "Deadline extended" not in second
