@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test venv dev-venv migrate demo lint format messages clean
+.PHONY: run test venv dev-venv migrate demo lint format messages clean worker sweep
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,12 @@ messages: dev-venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static
+
+## A background worker for Django's Tasks API on RQ (needs REDIS_URL and the production
+## settings, which install django_rq); --with-scheduler runs deferred jobs such as e-mail retries.
+worker: venv
+	$(BIN)/python manage.py rqworker default --job-class django_tasks_rq.Job --with-scheduler
+
+## The daily sweep (run it from cron): lapses, deadline notices, digests, e-mail retries.
+sweep: venv
+	$(BIN)/python manage.py foi_sweep

@@ -11,6 +11,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("anymail/", include("anymail.urls")),
+    path("account/notifications/", include("foi.mail.urls")),
     path("", include("foi.urls")),
 ]
 

@@ -681,3 +681,12 @@ def explain(law, steps: Sequence[Mapping] | Sequence[Step]) -> str:
             params = dict(step)
             pairs.append((str(params.pop("code", "")), params))
     return deadline_text.render(law, pairs)
+
+
+def working_days_left(law, *, due_at: datetime, now: datetime) -> int:
+    """Working days after the day of ``now`` up to and including the day of ``due_at``
+    (0 on the due day itself, and once it has passed)."""
+    if now >= due_at:
+        return 0
+    today, due_day = _local(law, now).date(), _local(law, due_at).date()
+    return sum(1 for day in _days(today + timedelta(days=1), due_day) if is_working_day(law, day))

@@ -201,3 +201,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# E-mail in and out (foi/mail/): links in e-mails point here; replies come to
+# req-<reference>-<code>@FOI_MAIL_DOMAIN through anymail's inbound webhook at /anymail/.
+FOI_SITE_URL = env("FOI_SITE_URL", default=WAGTAILADMIN_BASE_URL)

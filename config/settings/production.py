@@ -44,8 +44,16 @@ if REDIS_URL:
 ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
 if ANYMAIL_ESP:
     EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
-    ANYMAIL = {
-        key.removeprefix("ANYMAIL_"): value
-        for key, value in env.ENVIRON.items()
-        if key.startswith("ANYMAIL_") and key != "ANYMAIL_ESP"
-    }
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in env.ENVIRON.items()
+    if key.startswith("ANYMAIL_") and key != "ANYMAIL_ESP"
+}
+# The inbound and tracking webhooks (/anymail/) accept only posts with this HTTP basic auth
+# ("user:password"); without it anyone could write onto case files, so refuse to start.
+_webhook_user, _colon, _webhook_password = ANYMAIL.get("WEBHOOK_SECRET", "").partition(":")
+if not (_webhook_user and _colon and len(_webhook_password) >= 16):
+    raise ImproperlyConfigured(
+        "ANYMAIL_WEBHOOK_SECRET must be set to user:password (a random password of at least "
+        "16 characters) in production; the e-mail webhooks use it as HTTP basic auth."
+    )

@@ -72,3 +72,6 @@ __all__ = [
     "User",
     "Visibility",
 ]
+
+# The e-mail models live with the e-mail code (foi/mail/) and belong to this app.
+from foi.mail import models as _mail_models  # noqa: F401

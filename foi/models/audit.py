@@ -48,6 +48,10 @@ EVENT_LABELS = {
     "decide_appeal": _("Appeal decided"),
     "note": _("Internal note added"),
     "attachment_approved": _("File approved for publication"),
+    "email_received": _("E-mail received"),
+    "email_filed": _("E-mail filed from the holding pen"),
+    "email_bounced": _("E-mail to the body bounced"),
+    "email_resent": _("Letter sent again to the body"),
 }
 
 

@@ -46,6 +46,23 @@ class PublicBody(models.Model):
     )
     law = models.ForeignKey("foi.Law", on_delete=models.PROTECT, related_name="bodies")
     request_email = models.EmailField(blank=True)
+    # E-mail (issue 5): where replies may come from, and whether the address is known to fail.
+    email_domains = models.CharField(
+        _("mail domains"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Domains the body writes from, separated by spaces or commas (e.g. mof.gov.az). "
+            "The domain of the request e-mail counts too."
+        ),
+    )
+    request_email_needs_repair = models.BooleanField(
+        _("request e-mail needs repair"),
+        default=False,
+        help_text=_("Set when mail to the request e-mail bounced, or there is none to send to."),
+    )
+    request_email_problem = models.CharField(_("problem"), max_length=300, blank=True)
+    request_email_problem_at = models.DateTimeField(null=True, blank=True)
     website = models.URLField(blank=True)
     address = models.TextField(blank=True)
     is_active = models.BooleanField(default=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+WEBHOOK_SECRET = "anymail:Vb7uQ2xN9pLk4sT1wYz8"
 
 
 def load(module, **env):
@@ -57,8 +58,46 @@ def test_production_starts_with_a_real_secret_and_uses_rq_with_redis():
         SECRET_KEY="x7Gq2" * 12,
         ALLOWED_HOSTS="sorgu.example",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        ANYMAIL_WEBHOOK_SECRET=WEBHOOK_SECRET,
     )
     assert result.returncode == 0, result.stderr
     _engine, debug, _zone, tasks = result.stdout.split()
     assert debug == "False"
     assert tasks == "django_tasks_rq.backend.RQBackend"
+
+
+@pytest.mark.parametrize(
+    "webhook_secret", [None, "", "no-colon-here", "anymail:short", ":Vb7uQ2xN9pLk4sT1wYz8"]
+)
+def test_production_refuses_to_start_without_the_webhook_secret(webhook_secret):
+    env = {"SECRET_KEY": "x7Gq2" * 12, "ALLOWED_HOSTS": "sorgu.example"}
+    if webhook_secret is not None:
+        env["ANYMAIL_WEBHOOK_SECRET"] = webhook_secret
+    result = load("config.settings.production", **env)
+    assert result.returncode != 0
+    assert "ANYMAIL_WEBHOOK_SECRET must be set" in result.stderr
+
+
+def test_production_collects_the_esp_and_its_keys():
+    code = (
+        "import config.settings.production as s; "
+        "print(s.EMAIL_BACKEND, s.ANYMAIL['WEBHOOK_SECRET'], s.ANYMAIL['POSTMARK_SERVER_TOKEN'])"
+    )
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(ROOT),
+        "SECRET_KEY": "x7Gq2" * 12,
+        "ALLOWED_HOSTS": "sorgu.example",
+        "ANYMAIL_ESP": "postmark",
+        "ANYMAIL_POSTMARK_SERVER_TOKEN": "server-token",
+        "ANYMAIL_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "anymail.backends.postmark.EmailBackend",
+        WEBHOOK_SECRET,
+        "server-token",
+    ]

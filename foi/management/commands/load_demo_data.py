@@ -15,6 +15,7 @@ from foi.demo.build_accounts import accounts_load, accounts_table
 from foi.demo.build_bodies import bodies_load
 from foi.demo.build_requests import DemoError, requests_build
 from foi.demo.files import FIXTURES_DIR
+from foi.mail.suppression import notifications_suppressed
 from foi.models import OPEN_STATES, AppealLevel, FOIRequest, Law, PublicBody, State
 from foi.services import case_events_verify
 
@@ -28,7 +29,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         try:
-            with transaction.atomic():
+            # Replaying months of history must not mail sixty receipts and letters.
+            with notifications_suppressed(), transaction.atomic():
                 self._note("Loading the laws…")
                 call_command("loaddata", str(FIXTURES_DIR / "laws.json"), verbosity=0)
                 self._note("Loading the public bodies…")
