@@ -155,7 +155,10 @@ def refusal(foi_request, *, now: datetime) -> list[str]:
     route = appeal_route_text(foi_request.law, foi_request.requester.preferred_language)
     sentences = [_("A refusal must name at least one ground of the law and explain it.")]
     if route:
-        sentences.append(_("Added to your letter automatically: %(route)s") % {"route": route})
+        sentences.append(
+            _("Added to your letter automatically, in the requester's language: %(route)s")
+            % {"route": route}
+        )
     return sentences
 
 

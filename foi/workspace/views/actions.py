@@ -47,9 +47,25 @@ class ActionView(WorkspaceView):
         self.foi_request = case_or_404(self.request, reference)
 
     def refusal(self) -> ServiceError | None:
-        return workspace.action_refusal(
+        error = workspace.action_refusal(
             foi_request=self.foi_request, user=self.request.user, action=self.action
         )
+        return self._with_who_may(error)
+
+    def _with_who_may(self, error):
+        """A member refused because someone else holds the request is told who does."""
+        user, assignee = self.request.user, self.foi_request.assignee
+        if (
+            isinstance(error, NotPermitted)
+            and assignee is not None
+            and assignee.pk != user.pk
+            and permissions.is_member(user, self.foi_request.body_id)
+        ):
+            return NotPermitted(
+                _("%(refusal)s It is assigned to %(person)s; a coordinator can reassign it.")
+                % {"refusal": error.message, "person": assignee}
+            )
+        return error
 
     # -- forms ------------------------------------------------------------------------------
 
@@ -317,7 +333,9 @@ class NoteView(ActionView):
         if self.foi_request.state == State.DRAFT:
             return NotVisible("No such request.")
         if not permissions.can_add_note(self.foi_request, self.request.user):
-            return NotPermitted(_("Only the body's officers may add internal notes."))
+            return self._with_who_may(
+                NotPermitted(_("Only the body's officers may add internal notes."))
+            )
         return None
 
     def perform(self, form, formset):

@@ -34,12 +34,18 @@ class ReportView(WorkspaceView):
             return self.refuse(NotPermitted(_("You do not work for this body.")))
         if body is None:
             return self.render({"form": None})
+        # This year so far, unless the address says otherwise.
         today = timezone.localdate(selectors.clock_now())
-        initial = {"body": body, "date_from": date(today.year, 1, 1), "date_to": today}
-        form = forms.ReportForm(request.GET or None, user=user, initial=initial)
-        if form.is_bound and not form.is_valid():
+        params = {
+            "body": str(body.pk),
+            "date_from": date(today.year, 1, 1).isoformat(),
+            "date_to": today.isoformat(),
+        }
+        params.update({key: value for key, value in request.GET.items() if key in params})
+        form = forms.ReportForm(params, user=user)
+        if not form.is_valid():
             return self.render({"form": form}, status=400)
-        values = form.cleaned_data if form.is_bound else initial
+        values = form.cleaned_data
         report = stats.body_report(
             body=values["body"], date_from=values["date_from"], date_to=values["date_to"]
         )
