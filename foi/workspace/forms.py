@@ -159,7 +159,7 @@ class AnswerForm(ActionForm):
             (Outcome.NOT_HELD, Outcome.NOT_HELD.label),
         ],
     )
-    text = forms.CharField(label=_("Answer"), widget=TEXTAREA)
+    text = forms.CharField(label=_("The answer"), widget=TEXTAREA)
     files = MultipleFileField(
         label=_("Files"),
         required=False,
