@@ -213,10 +213,6 @@ class DecideAppealForm(ActionForm):
     )
 
 
-class ApproveForm(forms.Form):
-    """Approval needs nothing but the click; the service records who approved and when."""
-
-
 class GroundForm(forms.Form):
     """One exemption invoked: the ground, what it covers, and why."""
 

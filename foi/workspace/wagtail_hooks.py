@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from foi import permissions
 from foi.workspace import panels, selectors
 from foi.workspace.views.base import WORKSPACE_ICON
 
@@ -24,9 +25,9 @@ class WorkspaceMenuItem(MenuItem):
 
 
 class RegisterMenuItem(MenuItem):
-    def is_shown(self, request):
-        from foi import permissions
+    """Registering needs a membership: an administrator who works for no body cannot."""
 
+    def is_shown(self, request):
         return bool(permissions.body_roles(request.user))
 
 

@@ -116,6 +116,7 @@ class ActionView(WorkspaceView):
         form = self.make_form(request.POST, request.FILES)
         formset = self.make_formset(request.POST)
         if not form.is_valid() or (formset is not None and not formset.is_valid()):
+            self._files_are_gone(form)
             return self.show(form, formset, status=400)
         # The version the person saw: a service acting on a changed request refuses.
         self.foi_request._loaded_version = form.cleaned_data["version"]
@@ -141,11 +142,14 @@ class ActionView(WorkspaceView):
         if isinstance(error, Conflict):
             form, formset = self._against_the_request_as_it_is_now(form, formset)
         form.add_error(None, error.message)
+        self._files_are_gone(form)
+        return self.show(form, formset, status=error.status)
+
+    def _files_are_gone(self, form):
         if self.request.FILES:
             form.add_error(
                 None, _("Choose the files again: a browser does not keep them after an error.")
             )
-        return self.show(form, formset, status=error.status)
 
     def _against_the_request_as_it_is_now(self, form, formset):
         """The typed text, bound to the request as it stands now (its new version), so that

@@ -12,7 +12,9 @@ from foi.workspace import forms, guidance
 from foi.workspace import selectors as workspace
 from foi.workspace.views.base import WorkspaceView, case_or_404
 
-# The order buttons appear in: routing first, then the answer, then the rest.
+# The actions the workspace offers, in the order of their buttons: routing, the answer, the rest.
+# The requester's own (submit, clarify, withdraw, appeal) belong to the citizen pages, and lapse
+# to the daily sweep, so they never appear here even where the workflow would allow them.
 ACTION_ORDER = (
     "accept",
     "assign",
@@ -24,9 +26,6 @@ ACTION_ORDER = (
     "reject",
     "decide_appeal",
 )
-# Actions the workspace offers; the requester's own (submit, clarify, withdraw, appeal) are
-# taken on the citizen pages, and lapse by the daily sweep.
-WORKSPACE_ACTIONS = frozenset(ACTION_ORDER)
 
 
 def action_url(foi_request, action: str) -> str:
@@ -52,7 +51,7 @@ class CaseView(WorkspaceView):
         actions = [
             {"name": name, "label": ACTION_LABELS[name], "url": action_url(foi_request, name)}
             for name in ACTION_ORDER
-            if name in available and name in WORKSPACE_ACTIONS
+            if name in available
         ]
         timeline = selectors.message_list(foi_request=foi_request, user=user)
         context = {

@@ -246,6 +246,7 @@ def test_a_file_of_a_refused_kind(officer, world):
     )
     assert response.status_code == 400
     assert "report.exe cannot be attached: it is a program" in response.content.decode()
+    assert "Choose the files again" in response.content.decode()
     assert snapshot(foi_request) == before
 
 
@@ -337,4 +338,21 @@ def test_an_action_the_state_no_longer_allows(client, world):
     assert again.status_code == 409
     assert "You cannot refuse a request that is answered" in again.content.decode()
     assert "Refused for reasons." in again.content.decode()
+    assert snapshot(foi_request) == before
+
+
+def test_a_request_transferred_away_meanwhile(client, world):
+    foi_request = world.request(State.SUBMITTED)
+    client.force_login(world.officer)
+    seen = version_in(client.get(action_url(foi_request, "answer")))
+    services.foi_request_transfer(
+        foi_request=foi_request, actor=world.coordinator, body=world.other_body
+    )
+    before = snapshot(foi_request)
+    response = client.post(
+        action_url(foi_request, "answer"),
+        {"version": seen, "outcome": "full", "text": "Late words.", **grounds()},
+    )
+    # It is now another body's request: hidden from this officer, and untouched.
+    assert response.status_code == 404
     assert snapshot(foi_request) == before
