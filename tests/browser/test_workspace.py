@@ -11,12 +11,26 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
 
-def sign_in(browser, live_server, user, next_path="/admin/workspace/"):
+@pytest.fixture
+def new_page(browser):
+    """Pages of separate browser sessions, all closed after the test: an open one would keep a
+    connection to the live server past its end."""
+    contexts = []
+
+    def make():
+        contexts.append(browser.new_context(locale="en-GB"))
+        return contexts[-1].new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def sign_in(new_page, live_server, user, next_path="/admin/workspace/"):
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
-    context = browser.new_context(locale="en-GB")
-    page = context.new_page()
+    page = new_page()
     page.goto(f"{live_server.url}{next_path}")
     # The admin sends everyone to the one sign-in page (allauth's, which asks for TOTP codes).
     assert "/accounts/login/" in page.url
@@ -27,11 +41,11 @@ def sign_in(browser, live_server, user, next_path="/admin/workspace/"):
     return page
 
 
-def test_assign_answer_in_part_approve_and_publish(browser, live_server, world):
+def test_assign_answer_in_part_approve_and_publish(new_page, live_server, world):
     foi_request = world.request(State.SUBMITTED, subject="Staff of the Treasury, 2025")
 
     # The coordinator finds the request in the unassigned view and assigns it.
-    coordinator = sign_in(browser, live_server, world.coordinator)
+    coordinator = sign_in(new_page, live_server, world.coordinator)
     coordinator.get_by_role("link", name="Unassigned (1)").click()
     coordinator.get_by_role("link", name=foi_request.reference).click()
     coordinator.get_by_role("link", name="Assign to an officer").click()
@@ -41,7 +55,7 @@ def test_assign_answer_in_part_approve_and_publish(browser, live_server, world):
     assert FOIRequest.objects.get(pk=foi_request.pk).assignee == world.officer
 
     # The officer finds it under "assigned to me" and answers in part.
-    officer = sign_in(browser, live_server, world.officer)
+    officer = sign_in(new_page, live_server, world.officer)
     officer.get_by_role("link", name="Assigned to me (1)").click()
     officer.get_by_role("link", name=foi_request.reference).click()
     officer.get_by_role("link", name="Answer").click()
@@ -63,7 +77,7 @@ def test_assign_answer_in_part_approve_and_publish(browser, live_server, world):
     )
 
     # The file stays private until the officer approves it, a step of its own.
-    visitor = browser.new_context(locale="en-GB").new_page()
+    visitor = new_page()
     visitor.goto(f"{live_server.url}/requests/{foi_request.reference}/")
     assert "names withheld" in visitor.locator("main").inner_text()
     assert visitor.get_by_role("link", name="staff.csv").count() == 0
@@ -79,7 +93,7 @@ def test_assign_answer_in_part_approve_and_publish(browser, live_server, world):
     assert download.value.suggested_filename == "staff.csv"
 
     # An officer of another body cannot open the case in the workspace.
-    other = sign_in(browser, live_server, world.other_officer)
+    other = sign_in(new_page, live_server, world.other_officer)
     response = other.goto(f"{live_server.url}/admin/workspace/requests/{foi_request.reference}/")
     assert response.status in (403, 404)
     assert "staff.csv" not in other.content()
