@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from foi import selectors
+from foi import permissions, selectors
 from foi.workspace import selectors as workspace
 
 
@@ -41,7 +41,12 @@ class WorkspacePanel(Component):
                     "open": sum(counts.by_state.get(state, 0) for state in workspace.QUEUE_STATES),
                 }
             )
-        pending = workspace.appeals_to_review_qs(user=self.user).count()
+        # An administrator who works for no body has no body's appeals to decide.
+        pending = (
+            workspace.appeals_to_review_qs(user=self.user).count()
+            if permissions.body_roles(self.user)
+            else 0
+        )
         return {
             "rows": rows,
             "pending_appeals": pending,

@@ -17,7 +17,7 @@ from wagtail.admin import messages
 
 from foi import permissions, selectors, services
 from foi.labels import ACTION_LABELS
-from foi.models import Attachment, State
+from foi.models import Attachment, FOIRequest, State
 from foi.services.errors import Conflict, InvalidInput, NotPermitted, NotVisible, ServiceError
 from foi.workspace import forms, guidance
 from foi.workspace import selectors as workspace
@@ -246,7 +246,7 @@ class TransferView(ActionView):
         return _("Forwarded to %(body)s.") % {"body": self.to_body.name}
 
     def success_url(self):
-        moved = self.foi_request.__class__.objects.get(pk=self.foi_request.pk)
+        moved = FOIRequest.objects.select_related("body").get(pk=self.foi_request.pk)
         if workspace.can_open_case(moved, self.request.user):
             return case_url(moved)
         # The request left this body: its case is no longer this person's to see.

@@ -56,3 +56,12 @@ def test_a_decision_needs_reasons(client, world):
     )
     assert response.status_code == 400
     assert FOIRequest.objects.get(pk=foi_request.pk).state == State.UNDER_APPEAL
+
+
+def test_the_list_keeps_to_a_query_budget(client, world, django_assert_max_num_queries):
+    for index in range(15):
+        world.request(State.UNDER_APPEAL, subject=f"Appeal {index}")
+    client.force_login(world.reviewer)
+    with django_assert_max_num_queries(15):
+        page = client.get(APPEALS)
+    assert page.content.decode().count("Appeal ") >= 15
