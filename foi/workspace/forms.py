@@ -194,7 +194,7 @@ class RejectForm(ActionForm):
 class NoteForm(ActionForm):
     text = forms.CharField(
         label=_("Internal note"),
-        widget=TEXTAREA,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Only the body's officers see it: never the requester or the public."),
     )
 
