@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from foi import selectors
 from foi.models import State
 from foi.services.errors import NotPermitted
-from foi.workspace import forms
+from foi.workspace import filters
 from foi.workspace import selectors as workspace
 from foi.workspace.views.base import WorkspaceView
 
@@ -42,11 +42,11 @@ class QueueView(WorkspaceView):
             return self.refuse(NotPermitted(_("You do not work for this body.")))
         if body is None:
             return self.render({"body": None})
-        form = forms.QueueFilterForm(request.GET or None, user=user)
+        form = filters.QueueFilterForm(request.GET or None, user=user)
         form.set_body(body)
-        filters = form.filters()
+        chosen = form.filters()
         now = selectors.clock_now()
-        requests = workspace.queue_qs(user=user, body=body, filters=filters, now=now)
+        requests = workspace.queue_qs(user=user, body=body, filters=chosen, now=now)
         page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("p"))
         rows = [(item, workspace.deadline_status(item, now=now)) for item in page]
         counts = workspace.queue_counts(user=user, body=body, now=now)
@@ -58,7 +58,7 @@ class QueueView(WorkspaceView):
             "rows": rows,
             "counts": counts,
             "state_links": self.state_links(body, counts),
-            "views": self.views(body, counts, filters, workspace.is_coordinator_of(user, body)),
+            "views": self.views(body, counts, chosen, workspace.is_coordinator_of(user, body)),
             "is_coordinator": workspace.is_coordinator_of(user, body),
             "due_soon_days": workspace.due_soon_working_days(),
         }
@@ -79,7 +79,7 @@ class QueueView(WorkspaceView):
             if value != State.DRAFT
         ]
 
-    def views(self, body, counts, filters, is_coordinator):
+    def views(self, body, counts, chosen, is_coordinator):
         """The ready-made views: a coordinator's "unassigned", an officer's "assigned to me"."""
         views = [
             ("open", _("All open"), None, {}),
@@ -96,19 +96,16 @@ class QueueView(WorkspaceView):
         if not is_coordinator:
             views.insert(1, views.pop(2))
         current = {
-            "unassigned": filters.assignee == "none",
-            "mine": filters.assignee == "me",
-            "overdue": filters.overdue,
-            "due_soon": filters.due_within == workspace.due_soon_working_days(),
+            "unassigned": chosen.assignee == "none",
+            "mine": chosen.assignee == "me",
+            "overdue": chosen.overdue,
+            "due_soon": chosen.due_within == workspace.due_soon_working_days(),
         }
         current["open"] = (
-            filters.state == "open"
+            chosen.state == "open"
             and not any(current.values())
             and not (
-                filters.assignee
-                or filters.due_within is not None
-                or filters.urgency
-                or filters.channel
+                chosen.assignee or chosen.due_within is not None or chosen.urgency or chosen.channel
             )
         )
         return [

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from foi import selectors, stats
 from foi.models import Exemption, Outcome
 from foi.services.errors import NotPermitted
-from foi.workspace import forms
+from foi.workspace import filters
 from foi.workspace import selectors as workspace
 from foi.workspace.views.base import WorkspaceView
 from foi.workspace.views.queue import chosen_body
@@ -42,7 +42,7 @@ class ReportView(WorkspaceView):
             "date_to": today.isoformat(),
         }
         params.update({key: value for key, value in request.GET.items() if key in params})
-        form = forms.ReportForm(params, user=user)
+        form = filters.ReportForm(params, user=user)
         if not form.is_valid():
             return self.render({"form": form}, status=400)
         values = form.cleaned_data
