@@ -1,4 +1,10 @@
-"""What an uploaded file really is, judged by its content, not its name."""
+"""What an uploaded file really is, judged by its content, never by its name.
+
+Only the kinds in ``ALLOWED`` are accepted (PDF, Word, Excel, OpenDocument text and
+spreadsheet, CSV, plain text, JPEG, PNG). The name is consulted for one thing only: whether a
+text file is called ``.csv``, since CSV and plain text are both text. Everything else a sender
+could lie about (the extension, the browser's content type) is ignored.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,38 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-ZIP_TYPES = {
-    "word/document.xml": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".docx",
-    ),
-    "xl/workbook.xml": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".xlsx",
-    ),
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+
+# extension -> (content type, what a person calls it)
+ALLOWED = {
+    ".pdf": ("application/pdf", gettext_lazy("PDF")),
+    ".docx": (DOCX, gettext_lazy("Word (.docx)")),
+    ".xlsx": (XLSX, gettext_lazy("Excel (.xlsx)")),
+    ".odt": (ODT, gettext_lazy("OpenDocument text (.odt)")),
+    ".ods": (ODS, gettext_lazy("OpenDocument spreadsheet (.ods)")),
+    ".csv": ("text/csv", gettext_lazy("CSV")),
+    ".txt": ("text/plain", gettext_lazy("plain text")),
+    ".jpg": ("image/jpeg", gettext_lazy("JPEG image")),
+    ".png": ("image/png", gettext_lazy("PNG image")),
 }
-ODF_TYPES = {
-    b"application/vnd.oasis.opendocument.text": ".odt",
-    b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
+
+# The main part of an Office Open XML package says what it is; macro-enabled variants differ.
+OOXML_MAIN_PARTS = {
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": ".docx",
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
 }
+ODF_MIMETYPES = {ODT.encode(): ".odt", ODS.encode(): ".ods"}
+# Small parts read from inside an archive; a larger one is not what it claims to be.
+PART_LIMIT = 256 * 1024
+TEXT_CONTROL_OK = {"\t", "\n", "\r", "\f"}
 
 
 @dataclass(frozen=True)
@@ -30,44 +54,120 @@ class Sniffed:
 
 
 class UnsupportedFile(ValueError):
-    pass
+    """The content is not one of the accepted kinds; the message says what it is and why."""
+
+
+def accepted_kinds() -> str:
+    """The accepted kinds, for help texts and refusals: "PDF, Word (.docx), ..."."""
+    return ", ".join(str(label) for _type, label in ALLOWED.values())
+
+
+ACCEPT_ATTRIBUTE = ",".join(ALLOWED)
+ACCEPTED_HELP = gettext_lazy(
+    "Accepted: PDF, Word (.docx), Excel (.xlsx), OpenDocument (.odt, .ods), CSV, plain text, "
+    "JPEG and PNG."
+)
+
+
+def max_upload_size() -> int:
+    return int(getattr(settings, "FOI_ATTACHMENT_MAX_SIZE", 25 * 1024 * 1024))
+
+
+def check_size(name: str, size: int) -> None:
+    """Refuse an empty file or one over the limit, before its bytes are read."""
+    if size <= 0:
+        raise UnsupportedFile(_("The file %(name)s is empty.") % {"name": name})
+    limit = max_upload_size()
+    if size > limit:
+        raise UnsupportedFile(
+            _("The file %(name)s is %(size)s; a file may be at most %(limit)s.")
+            % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
+        )
 
 
 def sniff(content: bytes, name: str = "") -> Sniffed:
+    """The accepted kind ``content`` is, or UnsupportedFile with a sentence for the uploader."""
     if content.startswith(b"%PDF-"):
-        return Sniffed("application/pdf", ".pdf")
+        return _sniffed(".pdf")
     if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return Sniffed("image/png", ".png")
+        return _sniffed(".png")
     if content.startswith(b"\xff\xd8\xff"):
-        return Sniffed("image/jpeg", ".jpg")
+        return _sniffed(".jpg")
     if content.startswith(b"PK\x03\x04"):
-        return _sniff_zip(content)
-    if b"\x00" not in content[:8192]:
-        try:
-            content.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if name.lower().endswith(".csv"):
-                return Sniffed("text/csv", ".csv")
-            return Sniffed("text/plain", ".txt")
-    raise UnsupportedFile("This kind of file is not accepted.")
+        return _sniff_zip(content, name)
+    if _is_text(content):
+        return _sniffed(".csv" if name.lower().endswith(".csv") else ".txt")
+    refusal = _known_refusal(content) or _("its content is not a kind we recognise")
+    raise UnsupportedFile(_refused(name, refusal))
 
 
-def _sniff_zip(content: bytes) -> Sniffed:
+def _sniffed(extension: str) -> Sniffed:
+    return Sniffed(ALLOWED[extension][0], extension)
+
+
+def _refused(name: str, what: str) -> str:
+    return _("%(name)s cannot be attached: %(what)s. Accepted kinds: %(kinds)s.") % {
+        "name": name or _("the file"),
+        "what": what,
+        "kinds": accepted_kinds(),
+    }
+
+
+def _known_refusal(content: bytes) -> str:
+    """Why a recognisable but refused (binary) kind is refused, or an empty string."""
+    if content.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _("it is an old Word or Excel file (.doc, .xls); save it as .docx, .xlsx or PDF")
+    if content.startswith(b"MZ") or content.startswith(b"\x7fELF"):
+        return _("it is a program")
+    if content.startswith((b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")) or (
+        content[:4] == b"RIFF" and content[8:12] == b"WEBP"
+    ):
+        return _("it is an image in a format other than JPEG or PNG")
+    if content[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1") or content.startswith(b"BM"):
+        return _("it is an image in a format other than JPEG or PNG")
+    if content.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
+        return _("it is a compressed archive")
+    return ""
+
+
+def _is_text(content: bytes) -> bool:
+    """UTF-8 (with or without a byte order mark) or UTF-16 with one, and no control bytes."""
+    encoding = "utf-16" if content.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(char) < 32 and char not in TEXT_CONTROL_OK for char in text[:65536])
+
+
+def _read_part(archive: zipfile.ZipFile, part: str) -> bytes | None:
+    try:
+        info = archive.getinfo(part)
+    except KeyError:
+        return None
+    if info.file_size > PART_LIMIT:
+        return None
+    with archive.open(info) as handle:
+        return handle.read(PART_LIMIT)
+
+
+def _sniff_zip(content: bytes, name: str) -> Sniffed:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-        names = set(archive.namelist())
-        if "mimetype" in names:
-            mimetype = archive.read("mimetype").strip()
-            if mimetype in ODF_TYPES:
-                return Sniffed(mimetype.decode(), ODF_TYPES[mimetype])
-        for marker, (content_type, extension) in ZIP_TYPES.items():
-            if marker in names:
-                return Sniffed(content_type, extension)
-    except zipfile.BadZipFile as error:
-        raise UnsupportedFile("The file is damaged.") from error
-    raise UnsupportedFile("This kind of file is not accepted.")
+        mimetype = _read_part(archive, "mimetype")
+        if mimetype is not None and mimetype.strip() in ODF_MIMETYPES:
+            return _sniffed(ODF_MIMETYPES[mimetype.strip()])
+        types = _read_part(archive, "[Content_Types].xml") or b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+        raise UnsupportedFile(_refused(name, _("the file is damaged"))) from error
+    for main_part, extension in OOXML_MAIN_PARTS.items():
+        if main_part in types:
+            return _sniffed(extension)
+    if b"macroEnabled" in types:
+        raise UnsupportedFile(_refused(name, _("it is an Office file with macros")))
+    if types:
+        raise UnsupportedFile(_refused(name, _("it is an Office file of a kind we do not accept")))
+    raise UnsupportedFile(_refused(name, _("it is a ZIP archive")))
 
 
 def sha256_of(content: bytes) -> str:

@@ -205,3 +205,14 @@ LOGGING = {
 # E-mail in and out (foi/mail/): links in e-mails point here; replies come to
 # req-<reference>-<code>@FOI_MAIL_DOMAIN through anymail's inbound webhook at /anymail/.
 FOI_SITE_URL = env("FOI_SITE_URL", default=WAGTAILADMIN_BASE_URL)
+# The agency workspace in the Wagtail admin (foi/workspace). Members of a body reach the admin
+# through their membership; staff must use TOTP before any admin page where this is True
+# (production's default). Everyone signs in through allauth, which asks for the TOTP code.
+AUTHENTICATION_BACKENDS += ["foi.workspace.backends.MembershipAdminAccessBackend"]
+MIDDLEWARE += ["foi.workspace.mfa.StaffMFAMiddleware"]
+WAGTAILADMIN_LOGIN_URL = "account_login"
+FOI_REQUIRE_STAFF_MFA = env.bool("FOI_REQUIRE_STAFF_MFA", default=False)
+# The largest file an officer may attach, in bytes (foi.files checks every file's content).
+FOI_ATTACHMENT_MAX_SIZE = env.int("FOI_ATTACHMENT_MAX_SIZE", default=25 * 1024 * 1024)
+# The queue marks an open request "due soon" this many working days before its due date.
+FOI_DUE_SOON_WORKING_DAYS = env.int("FOI_DUE_SOON_WORKING_DAYS", default=2)

@@ -5,6 +5,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+# A requester without an account (an officer registered their oral or postal request) gets an
+# address on this domain, reserved by RFC 2606 so that no mail can ever be delivered to it.
+NO_ACCOUNT_DOMAIN = "no-account.invalid"
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -59,6 +63,12 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def has_account(self) -> bool:
+        """False for a requester an officer registered without an account: such a person
+        cannot sign in, and is reached by post or phone."""
+        return not (self.email or "").lower().endswith("@" + NO_ACCOUNT_DOMAIN)
 
     def clean(self):
         super().clean()

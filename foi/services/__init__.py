@@ -22,6 +22,7 @@ from .handling import (
     foi_request_extend,
     foi_request_transfer,
 )
+from .intake import foi_request_register_for
 from .notes import foi_request_add_note
 from .outcomes import (
     foi_request_answer,
@@ -65,6 +66,7 @@ __all__ = [
     "foi_request_lapse",
     "foi_request_refuse",
     "foi_request_register",
+    "foi_request_register_for",
     "foi_request_reject",
     "foi_request_submit",
     "foi_request_transfer",

@@ -10,19 +10,17 @@ from foi.services.audit import case_event_record, save_audit_head
 from foi.services.base import lock_request
 from foi.services.errors import InvalidInput, NotPermitted
 
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
-
 
 def attachment_create(*, message, name: str, content: bytes) -> Attachment:
-    """Store a file on a message. Unapproved: nothing uploaded is public until approved."""
-    if not content:
-        raise InvalidInput(_("The file %(name)s is empty.") % {"name": name})
-    if len(content) > MAX_ATTACHMENT_BYTES:
-        raise InvalidInput(_("The file %(name)s is larger than 50 MB.") % {"name": name})
+    """Store a file on a message. Unapproved: nothing uploaded is public until approved.
+
+    Only the kinds ``foi.files`` accepts by their content, up to ``FOI_ATTACHMENT_MAX_SIZE``.
+    """
     try:
+        files.check_size(name, len(content))
         sniffed = files.sniff(content, name)
     except files.UnsupportedFile as error:
-        raise InvalidInput(f"{name}: {error}") from error
+        raise InvalidInput(str(error), errors={"files": [str(error)]}) from error
     attachment = Attachment(
         message=message,
         original_name=name[:255] or "file",
@@ -43,7 +41,11 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
         locked = lock_request(attachment.message.foi_request)
         if not permissions.can_approve_attachment(locked, actor):
             raise NotPermitted(_("You may not approve files on this request."))
-        attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+        attachment = (
+            Attachment.objects.select_for_update().select_related("message").get(pk=attachment.pk)
+        )
+        if attachment.message.audience == "internal":
+            raise InvalidInput(_("A file on an internal note stays inside the body."))
         if attachment.approved:
             return attachment
         now = clock.now()

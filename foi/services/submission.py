@@ -53,7 +53,11 @@ def foi_request_create_draft(
     channel: str = Channel.WEB,
     registered_by=None,
 ) -> FOIRequest:
-    if not permissions.is_person(requester):
+    # A person without an account exists only through an officer who registers for them.
+    registered_for_offline = registered_by is not None and not getattr(
+        requester, "has_account", True
+    )
+    if not permissions.is_person(requester) and not registered_for_offline:
         raise NotPermitted(_("Sign in to make a request."))
     if not body.is_active:
         raise InvalidInput(_("%(body)s no longer takes requests.") % {"body": body.name})

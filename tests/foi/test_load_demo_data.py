@@ -204,7 +204,7 @@ def test_running_it_again_changes_nothing(demo):
     assert "requests        60 (0 new)" in again.stdout
 
 
-def test_demo_accounts_can_sign_in_with_their_documented_password(client):
+def test_demo_accounts_can_sign_in_with_their_documented_password(demo, client):
     from foi.demo.accounts import PASSWORDS
 
     response = client.post(

@@ -1,0 +1,80 @@
+"""Staff use a second factor before they reach any admin page.
+
+Where ``FOI_REQUIRE_STAFF_MFA`` is True (production's default), a person who may enter the
+Wagtail or the Django admin is sent to allauth's TOTP set-up until they have an authenticator,
+and then asked for a code once per session (allauth's reauthentication, which records it), so a
+password alone, even through the Wagtail or Django login forms, never opens the admin.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from foi.workspace.backends import ADMIN_ACCESS
+
+
+def is_staff(user) -> bool:
+    """Anyone who can reach an admin: editors, members of a body, administrators."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return bool(user.is_staff or user.is_superuser or user.has_perm(ADMIN_ACCESS))
+
+
+def used_mfa_this_session(request, user) -> bool:
+    return any(
+        record.get("method") == "mfa" for record in get_authentication_records(request, user)
+    )
+
+
+def _admin_prefixes() -> tuple[str, ...]:
+    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+
+
+def _open_paths() -> tuple[str, ...]:
+    """Where a signed-in person without a second factor may still go inside the admins."""
+    return (reverse("wagtailadmin_logout"), reverse("admin:logout"))
+
+
+def _to(url_name: str, next_url: str) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{reverse(url_name)}?{urlencode({'next': next_url})}")
+
+
+class StaffMFAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.refusal(request) or self.get_response(request)
+
+    def refusal(self, request):
+        if not getattr(settings, "FOI_REQUIRE_STAFF_MFA", False):
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        path = request.path
+        if not path.startswith(_admin_prefixes()) or path in _open_paths():
+            return None
+        if not is_staff(user):
+            return None
+        if not is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+            messages.info(
+                request,
+                _(
+                    "Set up an authenticator app for your account before you use the "
+                    "admin; then open the admin again."
+                ),
+            )
+            return _to("mfa_activate_totp", request.get_full_path())
+        if not used_mfa_this_session(request, user):
+            return _to("mfa_reauthenticate", request.get_full_path())
+        return None

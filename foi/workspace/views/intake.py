@@ -1,0 +1,55 @@
+"""Intake on behalf: an officer registers an oral, phone, postal or walk-in request."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+
+from foi import selectors, services
+from foi.services.errors import NotVisible, ServiceError
+from foi.workspace import forms, guidance
+from foi.workspace import selectors as workspace
+from foi.workspace.views.base import WorkspaceView
+from foi.workspace.views.case import case_url
+
+
+class RegisterView(WorkspaceView):
+    template_name = "foi/workspace/register.html"
+    page_title = gettext_lazy("Register a request")
+
+    def get(self, request):
+        now = timezone.localtime(selectors.clock_now()).replace(second=0, microsecond=0)
+        initial = {
+            "received_at": now,
+            "body": workspace.workspace_bodies(user=request.user).first(),
+            "channel": "post",
+            "preferred_language": "az",
+        }
+        return self.render({"form": forms.RegisterForm(user=request.user, initial=initial)})
+
+    def post(self, request):
+        form = forms.RegisterForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return self.render({"form": form}, status=400)
+        try:
+            foi_request = services.foi_request_register_for(
+                officer=request.user, **form.service_kwargs()
+            )
+        except NotVisible as error:
+            form.add_error(None, str(error))
+            return self.render({"form": form}, status=404)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+            return self.render({"form": form}, status=error.status)
+        messages.success(
+            request,
+            _("Registered as %(reference)s; due %(due)s.")
+            % {
+                "reference": foi_request.reference,
+                "due": guidance.moment_words(foi_request.law, foi_request.due_at),
+            },
+        )
+        return redirect(case_url(foi_request))
