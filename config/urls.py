@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("", include("foi.urls")),
+    path("", include("cms.urls")),
 ]
 
 if settings.DEBUG:
