@@ -11,7 +11,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
     WorkflowPage,
@@ -45,15 +47,24 @@ def _model_permissions(group: Group, app_label: str, codenames) -> None:
     )
 
 
+def _collection_permissions(group: Group, codenames) -> None:
+    """Documents are permitted per collection; the root collection covers them all."""
+    root = Collection.get_first_root_node()
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtaildocs", codename__in=codenames
+    ):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission
+        )
+
+
 def groups_ensure(homes) -> tuple[Group, Group]:
     editors, _ = Group.objects.get_or_create(name="Editors")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     for group in (editors, moderators):
         _model_permissions(group, "wagtailadmin", ["access_admin"])
         _model_permissions(group, "simple_translation", ["submit_translation"])
-        _model_permissions(
-            group, "wagtaildocs", ["add_document", "change_document", "choose_document"]
-        )
+        _collection_permissions(group, ["add_document", "change_document", "choose_document"])
     _model_permissions(editors, "cms", ["view_disclosurecategory"])
     _model_permissions(
         moderators,

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.demo import build_roles
 from cms.models import (
@@ -58,10 +59,22 @@ def add_child(parent, page):
     return page
 
 
+def wagtail_base_ensure():
+    """What Wagtail's migrations create (a locale, the root page, the root collection), which a
+    transactional test's flush removes for the tests after it."""
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=locale)
+    return root
+
+
 @pytest.fixture
 def tree(world):
     disclosure_categories_load(law=world.law)
-    root = Page.get_first_root_node()
+    root = wagtail_base_ensure()
     home = add_child(root, HomePage(title="Sorğu", slug="home-test", locale=Locale.get_default()))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home}

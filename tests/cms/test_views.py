@@ -252,3 +252,12 @@ def test_the_compliance_report_across_bodies(client, tree, world):
     assert "Ministry of Finance" in response.content.decode()
     client.force_login(world.citizen)
     assert client.get(reverse("cms_compliance_report")).status_code == 302
+
+
+def test_the_compliance_block_as_a_template_tag(tree, world):
+    from django.template import Context, Template
+
+    html = Template("{% load disclosure_tags %}{% disclosure_compliance body 3 %}").render(
+        Context({"body": world.ministry})
+    )
+    assert "<h3" in html and "Collected or summarised statistics" in html
