@@ -89,6 +89,8 @@ class DisclosureLogPage(Page):
     ]
     parent_page_types = ["cms.DisclosureLogIndexPage"]
     subpage_types = []
+    # Entries are made only from a request's public answer (cms.services), never by hand.
+    is_creatable = False
 
     class Meta:
         verbose_name = _("disclosure log entry")

@@ -271,11 +271,19 @@ class DisclosurePage(Page):
         parent = self.get_parent() if self.path else None
         return parent.specific if parent is not None else None
 
-    def full_clean(self, *args, **kwargs):
+    def _take_body_from_section(self):
         section = self._section()
         if isinstance(section, DisclosureIndexPage):
             self.body_id = section.body_id
+
+    def full_clean(self, *args, **kwargs):
+        self._take_body_from_section()
         super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # Drafts skip full_clean (Wagtail validates only title and slug), so also here.
+        self._take_body_from_section()
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -51,6 +51,8 @@ def test_one_hub_and_one_log_per_home(tree):
     assert DisclosurePage.can_create_at(tree.section)
     assert not DisclosurePage.can_create_at(tree.hub)
     assert not DisclosureLogPage.can_create_at(tree.hub)
+    # Log entries come only from a request's public answer, never written by hand.
+    assert not DisclosureLogPage.can_create_at(tree.log)
 
 
 def test_a_body_has_one_section_per_language(tree, world):
@@ -73,3 +75,49 @@ def test_the_admin_offers_only_allowed_types(client, tree):
     refused = client.get(f"/admin/pages/add/cms/disclosurepage/{tree.home.pk}/")
     assert refused.status_code in (302, 403)
     assert not DisclosurePage.objects.exists()
+
+
+def disclosure_form(category, **fields):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    return nested_form_data(
+        {
+            "title": "Budget execution 2025",
+            "slug": "budget-execution-2025",
+            "category": category.pk,
+            "publication_date": "2026-04-20",
+            "period_start": "",
+            "period_end": "",
+            "summary": "",
+            "text": streamfield([]),
+            "documents": inline_formset([]),
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "fields", "error"),
+    [
+        ("budget", {"period_start": "2025-12-31", "period_end": "2025-01-01"}, "ends before"),
+        ("annual-financial-data", {}, "needs the period it covers"),
+        ("budget", {"publication_date": "not a date"}, "Enter a valid date"),
+    ],
+)
+def test_the_admin_refuses_a_bad_disclosure_and_saves_nothing(client, tree, code, fields, error):
+    client.force_login(tree.editor)
+    url = f"/admin/pages/add/cms/disclosurepage/{tree.section.pk}/"
+    response = client.post(url, disclosure_form(tree.category(code), **fields))
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not DisclosurePage.objects.exists()
+
+
+def test_the_admin_saves_a_good_disclosure_as_a_draft(client, tree, world):
+    client.force_login(tree.editor)
+    url = f"/admin/pages/add/cms/disclosurepage/{tree.section.pk}/"
+    response = client.post(url, disclosure_form(tree.category("budget")))
+    assert response.status_code == 302
+    page = DisclosurePage.objects.get()
+    assert not page.live and page.body == world.ministry

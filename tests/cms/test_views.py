@@ -261,3 +261,36 @@ def test_the_compliance_block_as_a_template_tag(tree, world):
         Context({"body": world.ministry})
     )
     assert "<h3" in html and "Collected or summarised statistics" in html
+
+
+def test_an_editor_can_edit_the_draft_entry_in_wagtail(client, tree, answered):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    page = disclosure_log_draft_create(foi_request=answered, actor=tree.editor)
+    client.force_login(tree.editor)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": "Ridership by station, month by month.",
+            "answer": streamfield([("paragraph", rich_text("<p>Ridership attached.</p>"))]),
+            "documents": inline_formset(
+                [{"id": item.pk, "document": item.document_id} for item in page.documents.all()],
+                initial=1,
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    page = DisclosureLogPage.objects.get(pk=page.pk)
+    draft = page.get_latest_revision_as_object()
+    assert draft.summary == "Ridership by station, month by month."
+    assert draft.body == page.body and draft.request_reference == answered.reference
+    assert not page.live
