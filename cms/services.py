@@ -1,0 +1,158 @@
+"""Writes of the CMS. Keyword-only, they lock, check, write and log; they raise
+``foi.services.errors`` exceptions with one sentence for the person, and change nothing then."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.text import get_valid_filename, slugify
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.log_actions import log
+from wagtail.models import Collection, Page
+from wagtail.rich_text import RichText
+
+from foi import selectors as foi_selectors
+from foi.models import State
+from foi.services.errors import Conflict, InvalidInput, NotPermitted, NotVisible
+
+from . import permissions, selectors
+from .models import DisclosureLogDocument, DisclosureLogPage
+
+LOG_COLLECTION = "Disclosure log"
+REMOVED = "[…]"
+
+
+def _private_strings(foi_request) -> list[str]:
+    """What must never reach a log entry even if an officer typed it into the answer."""
+    requester = foi_request.requester
+    values = [
+        requester.email,
+        getattr(requester, "phone", ""),
+        getattr(requester, "postal_address", ""),
+    ]
+    if foi_request.public_name_choice != "name":
+        values.append(requester.get_full_name())
+    return sorted({value.strip() for value in values if value and value.strip()}, key=len)[::-1]
+
+
+def _redact(text: str, private: list[str]) -> str:
+    for value in private:
+        text = re.sub(re.escape(value), REMOVED, text, flags=re.IGNORECASE)
+    return text
+
+
+def _log_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=LOG_COLLECTION).first()
+    return existing or root.add_child(name=LOG_COLLECTION)
+
+
+def _document_from(attachment, *, actor):
+    Document = get_document_model()
+    name = get_valid_filename(attachment.original_name) or "file"
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    document = Document(
+        title=attachment.original_name[:255],
+        collection=_log_collection(),
+        uploaded_by_user=actor,
+    )
+    document.file.save(name, ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def disclosure_log_draft_create(*, foi_request, actor) -> DisclosureLogPage:
+    """A draft disclosure-log entry with the request's public answer and its approved files.
+
+    Only what an anonymous visitor sees of the answer is copied (public response messages and
+    approved attachments); the requester's contact details are removed even from that text.
+    The draft stays unpublished until a moderator approves it in Wagtail's workflow.
+    """
+    with transaction.atomic():
+        index = selectors.disclosure_log_index()
+        if index is None:
+            raise InvalidInput(_("There is no disclosure log to add to yet."))
+        # One writer at a time under the log: the duplicate check below then holds.
+        Page.objects.select_for_update().filter(pk=index.pk).first()
+        public = (
+            foi_selectors.foi_request_public_qs()
+            .filter(pk=foi_request.pk)
+            .select_related("body", "requester")
+            .first()
+        )
+        if public is None:
+            raise NotVisible(_("No such request."))
+        if not permissions.can_create_log_draft(public, actor):
+            raise NotPermitted(_("You may not put this request into the disclosure log."))
+        if public.state != State.ANSWERED:
+            raise Conflict(_("Only answered requests can go into the disclosure log."))
+        if selectors.disclosure_log_page_for(foi_request=public) is not None:
+            raise Conflict(_("This request is already in the disclosure log."))
+        answer = selectors.public_answer(foi_request=public)
+        if answer.is_empty:
+            raise InvalidInput(_("This request has no public answer to publish."))
+
+        private = _private_strings(public)
+        blocks = []
+        for message in answer.responses:
+            text = _redact(message.text.strip(), private)
+            if text:
+                blocks.append(("paragraph", RichText(linebreaks(escape(text)))))
+        page = DisclosureLogPage(
+            title=_redact(public.subject, private)[:255],
+            slug=slugify(public.reference) or "entry",
+            foi_request=public,
+            request_reference=public.reference,
+            body=public.body,
+            answered_on=timezone.localdate(public.answered_at) if public.answered_at else None,
+            outcome=public.outcome,
+            answer=blocks,
+            owner=actor,
+            live=False,
+        )
+        page.documents = [
+            DisclosureLogDocument(
+                document=_document_from(attachment, actor=actor),
+                attachment_sha256=attachment.sha256,
+                sort_order=position,
+            )
+            for position, attachment in enumerate(answer.attachments)
+        ]
+        index.add_child(instance=page)
+        page.save_revision(user=actor, log_action=False)
+        log(instance=page, action="wagtail.create", user=actor)
+    return page
+
+
+def disclosure_categories_load(*, law) -> tuple[int, int]:
+    """Create or update the law's shipped categories; returns (created, updated).
+    Categories editors added themselves are left alone."""
+    from .law_categories import CATEGORIES
+    from .models import DisclosureCategory
+
+    created = updated = 0
+    with transaction.atomic():
+        for values in CATEGORIES.get(law.code, []):
+            values = {"body_kinds": [], "confirmed": True, **values}
+            code = values.pop("code")
+            category, was_created = DisclosureCategory.objects.get_or_create(
+                law=law, code=code, defaults=values
+            )
+            if was_created:
+                created += 1
+                continue
+            changed = [name for name, value in values.items() if getattr(category, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(category, name, values[name])
+                category.full_clean()
+                category.save(update_fields=changed)
+                updated += 1
+    return created, updated

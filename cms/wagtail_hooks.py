@@ -1,0 +1,87 @@
+"""The CMS in Wagtail's admin: the categories snippet, "Publish answers" and the compliance
+report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views, permissions
+from .models import DisclosureCategory
+
+
+class DisclosureCategoryViewSet(SnippetViewSet):
+    model = DisclosureCategory
+    icon = "list-ul"
+    menu_label = _("Disclosure categories")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["article", "name", "law", "refresh_months", "confirmed"]
+    list_filter = ["law", "confirmed"]
+    search_fields = ["article", "name_az", "name_en", "name_ru"]
+    ordering = ["law", "sort_order"]
+    panels = [
+        FieldPanel("law"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("article"), FieldPanel("sort_order")]),
+        FieldPanel("name_az"),
+        FieldPanel("name_en"),
+        FieldPanel("name_ru"),
+        MultiFieldPanel(
+            [
+                FieldPanel("refresh_months"),
+                FieldRowPanel([FieldPanel("annual_due_month"), FieldPanel("annual_due_day")]),
+            ],
+            heading=_("When a publication is due"),
+        ),
+        FieldPanel("body_kinds"),
+        FieldPanel("confirmed"),
+    ]
+
+
+register_snippet(DisclosureCategoryViewSet)
+
+
+class PublishAnswersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_manage_log(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_cms_admin_urls():
+    return [
+        path(
+            "disclosure-log/publish-answers/",
+            admin_views.PublishAnswersView.as_view(),
+            name="cms_publish_answers",
+        ),
+        path(
+            "reports/disclosure-compliance/",
+            admin_views.ComplianceReportView.as_view(),
+            name="cms_compliance_report",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_publish_answers_menu_item():
+    return PublishAnswersMenuItem(
+        _("Publish answers"),
+        reverse("cms_publish_answers"),
+        name="publish-answers",
+        icon_name="doc-full-inverse",
+        order=305,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_compliance_report_menu_item():
+    return MenuItem(
+        _("Disclosure compliance"),
+        reverse("cms_compliance_report"),
+        name="disclosure-compliance",
+        icon_name="tasks",
+        order=950,
+    )
