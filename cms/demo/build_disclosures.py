@@ -4,6 +4,8 @@ and moderation workflow."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.core.files.base import ContentFile
 from django.db.models import Q
 from wagtail.documents import get_document_model
@@ -72,6 +74,33 @@ def disclosures_ensure(*, hub, editor, moderator) -> int:
     return created
 
 
+@contextmanager
+def wagtail_mail_quiet():
+    """Wagtail e-mails moderators when a page is submitted or approved; loading the demo must
+    not (the demo's own notices are silenced the same way, see foi.mail.suppression)."""
+    from wagtail.admin import signal_handlers
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.signals import (
+        task_submitted,
+        workflow_approved,
+        workflow_rejected,
+        workflow_submitted,
+    )
+
+    receivers = [
+        (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+        (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification"),
+        (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
+        (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
+    ]
+    for signal, sender, uid in receivers:
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+    try:
+        yield
+    finally:
+        signal_handlers.register_signal_handlers()
+
+
 def log_entries_ensure(*, editor, moderator) -> int:
     """The first entry is submitted by the editor and approved by the moderator; the second is
     submitted and waits in the moderator's queue."""
@@ -91,9 +120,10 @@ def log_entries_ensure(*, editor, moderator) -> int:
         workflow = page.get_workflow()
         if workflow is None:
             continue
-        state = workflow.start(page, editor)
-        if position == 0:
-            task_state = state.current_task_state
-            task_state.task.specific.on_action(task_state, moderator, "approve")
+        with wagtail_mail_quiet():
+            state = workflow.start(page, editor)
+            if position == 0:
+                task_state = state.current_task_state
+                task_state.task.specific.on_action(task_state, moderator, "approve")
         created += 1
     return created

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from cms.demo import build_roles
 from cms.models import (
@@ -21,6 +20,7 @@ from cms.models import (
 )
 from cms.services import disclosure_categories_load
 from tests.factories import UserFactory
+from tests.wagtail_base import wagtail_base_ensure
 
 
 @dataclass
@@ -57,18 +57,6 @@ def add_child(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-def wagtail_base_ensure():
-    """What Wagtail's migrations create (a locale, the root page, the root collection), which a
-    transactional test's flush removes for the tests after it."""
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(title="Root", slug="root", locale=locale)
-    return root
 
 
 @pytest.fixture

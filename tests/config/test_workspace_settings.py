@@ -34,7 +34,12 @@ def setting(module, name, **env):
     ],
 )
 def test_staff_mfa_by_environment(module, env, expected):
-    env = {"SECRET_KEY": SECRET, "ALLOWED_HOSTS": "sorgu.example", **env}
+    env = {
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "sorgu.example",
+        "ANYMAIL_WEBHOOK_SECRET": "anymail:Vb7uQ2xN9pLk4sT1wYz8",
+        **env,
+    }
     assert setting(module, "FOI_REQUIRE_STAFF_MFA", **env) == expected
 
 

@@ -3,7 +3,6 @@
 import datetime
 import io
 
-from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -60,11 +59,7 @@ def home_page():
 
     A transactional (browser) test may run after another has flushed the tables, taking
     Wagtail's root page and locale (made by its migrations) with them: put them back first."""
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
+    from tests.wagtail_base import wagtail_base_ensure
 
-    if Page.get_first_root_node() is None:
-        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        locale, _created = Locale.objects.get_or_create(language_code=code)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    wagtail_base_ensure()
     call_command("cms_load_demo", stdout=io.StringIO())

@@ -89,6 +89,7 @@ def test_the_case_page_keeps_to_a_query_budget(
             foi_request=foi_request, actor=world.officer, text=f"n{index}"
         )
     client.force_login(world.officer)
-    with django_assert_max_num_queries(20):
+    # Wagtail's admin menu (with the CMS's items) costs a constant few of these.
+    with django_assert_max_num_queries(24):
         page = client.get(case_url(foi_request))
     assert page.content.decode().count("for publication</button>") == attachments

@@ -163,7 +163,8 @@ def test_the_queue_keeps_to_a_query_budget(client, world, queue, django_assert_m
     for index in range(30):
         world.request(State.SUBMITTED, subject=f"More {index}", assignee=world.officer)
     client.force_login(world.coordinator)
-    with django_assert_max_num_queries(20):
+    # Wagtail's admin menu (with the CMS's items) costs a constant few of these.
+    with django_assert_max_num_queries(24):
         page = get(client)
     assert page.status_code == 200
     assert page.content.decode().count("More ") == 30
