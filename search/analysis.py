@@ -118,17 +118,42 @@ def index_terms(text: str) -> Terms:
 # -- queries ---------------------------------------------------------------------------------
 
 
+# Azerbaijani case and plural endings (folded), longest first. Stripping them from a query word
+# leaves a root whose prefix match finds the other forms: ``büdcənin`` finds ``büdcəsi``.
+_AZ_SUFFIXES = """larinin lerinin larina lerine larindan lerinden larini lerini larin lerin lari
+leri lara lere lar ler sinin sina sine sini sindan sinden sinda sinde nin nun dan den da de si
+su ni nu ya ye in un"""
+AZ_SUFFIXES = tuple(sorted(_AZ_SUFFIXES.split(), key=len, reverse=True))
+AZ_LETTERS = frozenset("əıişçğöüƏIİŞÇĞÖÜ") - frozenset("iI")
+AZ_ENDINGS = ("lar", "ler", "nin", "nun", "dan", "den", "si", "su")
+
+
+def az_root(word: str, folded: str) -> str:
+    """The root of an Azerbaijani-looking word for prefix matching, or the word itself."""
+    looks_az = any(char in AZ_LETTERS for char in word) or folded.endswith(AZ_ENDINGS)
+    if not looks_az:
+        return folded
+    for suffix in AZ_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= MIN_PREFIX:
+            return folded[: -len(suffix)]
+    return folded
+
+
 @dataclass(frozen=True)
 class QueryWord:
+    text: str  # as typed
     folded: str
     forms: tuple[str, ...]  # every form that counts as a match, the folded one first
     prefix: str = ""  # match words that start with this, too
 
     @classmethod
     def of(cls, word: str) -> QueryWord:
+        word = word[:MAX_WORD]
         folded, variants = word_forms(word)
-        prefix = folded if len(folded) >= MIN_PREFIX and not folded.isdigit() else ""
-        return cls(folded, (folded, *variants), prefix)
+        prefix = ""
+        if len(folded) >= MIN_PREFIX and not folded.isdigit():
+            prefix = az_root(word, folded)
+        return cls(word, folded, (folded, *variants), prefix)
 
 
 @dataclass(frozen=True)
