@@ -107,12 +107,16 @@ class Terms:
 
 
 def index_terms(text: str) -> Terms:
-    words, variants = [], []
-    for match in WORD.finditer(text or ""):
-        folded, others = word_forms(match.group())
-        words.append(folded)
-        variants.extend(others)
-    return Terms(" ".join(words), " ".join(variants))
+    text = text or ""
+    # Folding keeps every character's place and letters stay letters, so the folded text splits
+    # into the same words as the original.
+    folded_words = WORD.findall(fold(text))
+    variants = []
+    for word in WORD.findall(text):
+        others = word_forms(word)[1]
+        if others:
+            variants.extend(others)
+    return Terms(" ".join(folded_words), " ".join(variants))
 
 
 # -- queries ---------------------------------------------------------------------------------

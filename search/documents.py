@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 MAX_TEXT = 200_000
 MAX_FILE_TEXT = 200_000
@@ -55,10 +55,17 @@ class IndexDocument:
 
     def content_hash(self) -> str:
         """Changes whenever anything the index holds for it would change."""
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        payload = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        fields = {
+            name: getattr(self, name) for name in self.__dataclass_fields__ if name != "files"
+        }
+        fields["date"] = self.date.isoformat() if self.date else None
+        fields["files"] = [(part.name, part.ref, len(part.text)) for part in self.files]
+        digest = hashlib.sha256(
+            json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode()
+        )
+        for part in self.files:
+            digest.update(part.text.encode())
+        return digest.hexdigest()
 
 
 def key_of(kind: str, object_id) -> str:

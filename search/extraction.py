@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import zipfile
 from xml.etree import ElementTree
@@ -31,12 +32,15 @@ class ExtractionError(Exception):
 def extract_text(content: bytes, name: str = "") -> str:
     """The plain text of a file, judged by its content (not its name)."""
     try:
-        kind = files.sniff(content, name)
+        extension = files.sniff(content, name).extension
     except files.UnsupportedFile as error:
-        raise ExtractionError(str(error)) from error
-    reader = _READERS.get(kind.extension)
+        # Plain text in a legacy encoding (Windows Cyrillic) is still plain text.
+        extension = os.path.splitext(name.lower())[1]
+        if extension not in (".txt", ".csv") or b"\x00" in content[:8192]:
+            raise ExtractionError(str(error)) from error
+    reader = _READERS.get(extension)
     if reader is None:
-        raise ExtractionError(f"No text can be read from {kind.content_type} files.")
+        raise ExtractionError(f"No text can be read from {extension} files.")
     try:
         text = reader(content)
     except ExtractionError:

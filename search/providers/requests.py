@@ -20,6 +20,19 @@ from search.selectors import DECISION_KINDS, indexable_requests_qs, public_messa
 logger = logging.getLogger(__name__)
 
 BATCH = 500
+REQUEST_FIELDS = (
+    "id",
+    "reference",
+    "subject",
+    "text",
+    "body_id",
+    "outcome",
+    "state",
+    "submitted_at",
+    "visibility",
+    "private_until",
+    "version",
+)
 
 
 class RequestProvider:
@@ -29,7 +42,7 @@ class RequestProvider:
     def queryset(self):
         return (
             indexable_requests_qs()
-            .select_related("body")
+            .only(*REQUEST_FIELDS)
             .prefetch_related(public_messages_prefetch())
             .order_by("pk")
         )

@@ -24,8 +24,15 @@ def backend(db):
 def answered(world, committed):
     """An answered public request of the world's ministry, indexed as the workflow would."""
 
-    def make(subject, text="Please send it.", answer="Here it is.", files=(), approve=True,
-             outcome="full", **overrides):
+    def make(
+        subject,
+        text="Please send it.",
+        answer="Here it is.",
+        files=(),
+        approve=True,
+        outcome="full",
+        **overrides,
+    ):
         foi_request = world.request(
             State.IN_PROGRESS, assignee=world.officer, subject=subject, text=text, **overrides
         )
