@@ -31,11 +31,10 @@ def test_an_answer_is_found_once_it_commits(world, committed):
 
 def test_indexing_runs_in_a_task_after_commit(world, committed):
     foi_request = world.request(State.IN_PROGRESS, assignee=world.officer, subject="Metro")
-    with mock.patch("search.tasks.index_object_task") as task:
-        with committed():
-            services.foi_request_answer(
-                foi_request=foi_request, actor=world.officer, outcome="full", text="Ridership."
-            )
+    with mock.patch("search.tasks.index_object_task") as task, committed():
+        services.foi_request_answer(
+            foi_request=foi_request, actor=world.officer, outcome="full", text="Ridership."
+        )
     task.enqueue.assert_called_once_with("request", str(foi_request.pk))
     assert found("ridership") == []  # the task (mocked here) does the indexing
 
@@ -123,6 +122,6 @@ def test_the_command_needs_an_action():
 
 
 def test_a_failing_backend_is_reported_as_a_command_error(db):
-    with mock.patch("search.indexing.get_backend", side_effect=ConnectionError("refused")):
-        with pytest.raises(CommandError, match="failed: refused"):
-            call_command("search_index", "--check", stdout=StringIO(), stderr=StringIO())
+    failing = mock.patch("search.indexing.get_backend", side_effect=ConnectionError("refused"))
+    with failing, pytest.raises(CommandError, match="failed: refused"):
+        call_command("search_index", "--check", stdout=StringIO(), stderr=StringIO())

@@ -29,9 +29,7 @@ CORPUS = [
 
 @pytest.fixture
 def corpus(backend):
-    backend.upsert(
-        [document(object_id=i, title=t, text=x, files=f) for i, t, x, f in CORPUS]
-    )
+    backend.upsert([document(object_id=i, title=t, text=x, files=f) for i, t, x, f in CORPUS])
     return backend
 
 
