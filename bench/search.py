@@ -322,6 +322,13 @@ def machine(database_label: str) -> list[str]:
     ]
 
 
+def load_average() -> str:
+    try:
+        return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def report_section(label, database_label, n, seeded, index_seconds, count, timings) -> str:
     samples = timings["samples"]
     similar = timings["similar"]
@@ -332,6 +339,8 @@ def report_section(label, database_label, n, seeded, index_seconds, count, timin
         f"Run {datetime.date.today().isoformat()} with `--requests {n}`.",
         "",
         *machine(database_label),
+        f"- load average while indexing: {timings['load_indexing']}; while querying: "
+        f"{timings['load_querying']} (1, 5, 15 min; the machine is shared with other work)",
         f"- seeding (not the subject of the benchmark): {seeded:.0f} s",
         f"- indexing: {count:,} documents in {index_seconds:.1f} s = "
         f"**{count / index_seconds:,.0f} documents/s** (built from the database, analysed, "
@@ -438,8 +447,11 @@ def main() -> None:
         started = time.perf_counter()
         count = indexing.rebuild(progress=progress)
         index_seconds = time.perf_counter() - started
+        load_indexing = load_average()
         out(f"\n  {count:,} documents in {index_seconds:.1f} s ({count / index_seconds:,.0f}/s)")
         timings = time_queries(args.repeats)
+        timings["load_indexing"] = load_indexing
+        timings["load_querying"] = load_average()
         samples = timings["samples"]
         out(
             f"  search p50 {percentile(samples, 0.5):.1f} ms, "

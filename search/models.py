@@ -34,17 +34,21 @@ class SearchDocument(models.Model):
     text_variants = models.TextField(blank=True)
     files_words = models.TextField(blank=True)
     files_variants = models.TextField(blank=True)
-    # PostgreSQL only (always NULL on SQLite, which matches through FTS5 instead).
+    # PostgreSQL only (always NULL on SQLite, which matches through FTS5 instead): every word,
+    # for matching (GIN index); and the title and the opening of the text, small enough to stay
+    # in the row, for ranking thousands of matches quickly.
     search_vector = SearchVectorField(null=True, editable=False)
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     content_hash = models.CharField(max_length=64)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [
-            models.Index(fields=["kind", "date"], name="searchdoc_kind_date"),
-            models.Index(fields=["date"], name="searchdoc_date"),
+            # The newest first: (date DESC NULLS LAST, id DESC), made by migration 0002.
             models.Index(fields=["body_id"], name="searchdoc_body"),
+            # Facet counts without words to match read this index alone.
+            models.Index(fields=["year", "kind", "outcome", "body_id"], name="searchdoc_facets"),
         ]
 
     def __str__(self) -> str:

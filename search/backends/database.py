@@ -117,13 +117,19 @@ class DatabaseBackend(SearchBackend):
     def search(self, parsed, *, filters, sort, offset, limit) -> BackendResults:
         base = filtered(self.objects(), filters)
         dialect = self.dialect
-        matched = base if parsed.is_empty else dialect.match(base, parsed)
-        total, facets = facet_counts(matched, self.using)
-        if parsed.is_empty or sort == "date":
-            ordered = matched.order_by(F("date").desc(nulls_last=True), "-id")
+        if parsed.is_empty:
+            # Browsing: the newest documents (an index), and facets over the filtered table.
+            total, facets = facet_counts(base, self.using)
+            recent = base.order_by(F("date").desc(nulls_last=True), "-id")
+            rows = list(recent.only(*HIT_FIELDS)[offset : offset + limit])
         else:
-            ordered = dialect.ranked(base, parsed)
-        rows = list(ordered.only(*HIT_FIELDS)[offset : offset + limit])
+            order = ORDER_BY_DATE if sort == "date" else ORDER_BY_SCORE
+            with dialect.searching(self.using):
+                total, facets, ids = facets_and_page(
+                    dialect.ranked(base, parsed), order, offset, limit, self.using
+                )
+                found = self.objects().filter(id__in=ids).only(*HIT_FIELDS).in_bulk()
+            rows = [found[pk] for pk in ids if pk in found]
         matcher = Matcher.for_query(parsed)
         return BackendResults(
             total=total, hits=[hit_for(row, matcher) for row in rows], facets=facets
@@ -134,11 +140,13 @@ class DatabaseBackend(SearchBackend):
         if not words:
             return []
         base = self.objects().filter(kind=kind)
-        candidates = list(
-            self.dialect.ranked_any(base, words).values_list("object_id", "body_id", "score")[
-                : limit * 3
-            ]
-        )
+        dialect = self.dialect
+        with dialect.searching(self.using):
+            candidates = list(
+                dialect.ranked_any(base, words).values_list("object_id", "body_id", "score")[
+                    : limit * 3
+                ]
+            )
         # The same body's answers first among equals: a body answers alike what it was asked.
         candidates.sort(key=lambda c: -(c[2] or 0) * (1.5 if body_id and c[1] == body_id else 1))
         return [object_id for object_id, _, _ in candidates[:limit]]
@@ -188,25 +196,60 @@ def filtered(qs: QuerySet, filters: dict) -> QuerySet:
     return qs
 
 
-FACET_SQL = """
-WITH m AS MATERIALIZED ({matched})
-SELECT 'kind', kind, COUNT(*) FROM m GROUP BY kind
-UNION ALL SELECT 'body', CAST(body_id AS TEXT), COUNT(*) FROM m
-    WHERE body_id IS NOT NULL GROUP BY body_id
-UNION ALL SELECT 'outcome', outcome, COUNT(*) FROM m WHERE outcome <> '' GROUP BY outcome
-UNION ALL SELECT 'year', CAST(year AS TEXT), COUNT(*) FROM m WHERE year IS NOT NULL GROUP BY year
+ORDER_BY_SCORE = 'score DESC, "date" DESC NULLS LAST, id DESC'
+ORDER_BY_DATE = '"date" DESC NULLS LAST, id DESC'
+FACET_COLUMNS = "kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT)"
+# One pass over the matches (one full-text lookup, one ranking): the page's ids in order, and
+# the counts of every (kind, body, outcome, year), summed into the total and each facet.
+PAGE_AND_FACETS_SQL = """
+WITH m AS MATERIALIZED ({scored})
+SELECT 'hit', CAST(id AS TEXT), NULL, NULL, NULL, position FROM (
+    SELECT id, ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM m
+) AS ranked WHERE position > %s AND position <= %s
+UNION ALL SELECT 'facets', {columns}, COUNT(*) FROM m GROUP BY 2, 3, 4, 5
 """
+FACETS_SQL = "SELECT {columns}, COUNT(*) FROM ({matched}) AS m GROUP BY 1, 2, 3, 4"
+
+
+def _add_counts(facets: dict, kind, body, outcome, year, count) -> None:
+    for name, value in (("kind", kind), ("body", body), ("outcome", outcome), ("year", year)):
+        if value not in (None, ""):
+            facets[name][value] = facets[name].get(value, 0) + count
+
+
+def _empty_facets() -> dict[str, dict[str, int]]:
+    return {"kind": {}, "body": {}, "outcome": {}, "year": {}}
 
 
 def facet_counts(matched: QuerySet, using: str) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total and every facet's counts in one pass over the matches."""
-    sql, params = matched.values("kind", "body_id", "outcome", "year").query.sql_with_params()
-    facets: dict[str, dict[str, int]] = {"kind": {}, "body": {}, "outcome": {}, "year": {}}
+    sql, params = (
+        matched.order_by().values("kind", "body_id", "outcome", "year").query.sql_with_params()
+    )
+    facets = _empty_facets()
     with connections[using].cursor() as cursor:
-        cursor.execute(FACET_SQL.format(matched=sql), params)
-        for facet, value, count in cursor.fetchall():
-            facets[facet][str(value)] = count
+        cursor.execute(FACETS_SQL.format(columns=FACET_COLUMNS, matched=sql), params)
+        for row in cursor.fetchall():
+            _add_counts(facets, *row)
     return sum(facets["kind"].values()), facets
+
+
+def facets_and_page(scored: QuerySet, order: str, offset: int, limit: int, using: str):
+    columns = ("id", "kind", "body_id", "outcome", "year", "date", "score")
+    sql, params = scored.order_by().values(*columns).query.sql_with_params()
+    facets = _empty_facets()
+    page: list[tuple[int, int]] = []
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            PAGE_AND_FACETS_SQL.format(scored=sql, order=order, columns=FACET_COLUMNS),
+            (*params, offset, offset + limit),
+        )
+        for tag, *row in cursor.fetchall():
+            if tag == "hit":
+                page.append((row[4], int(row[0])))
+            else:
+                _add_counts(facets, *row)
+    ids = [pk for _, pk in sorted(page)]
+    return sum(facets["kind"].values()), facets, ids
 
 
 def hit_for(row: SearchDocument, matcher: Matcher) -> BackendHit:

@@ -6,6 +6,8 @@ results may come in a different order), and a phrase only matches within one col
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -64,6 +66,10 @@ class SqliteDialect:
             select={"score": f"-{BM25}"},
             order_by=["-score", "-date", "-id"],
         )
+
+    @contextmanager
+    def searching(self, using: str):
+        yield
 
     def optimize(self, using: str) -> None:
         with connections[using].cursor() as cursor:
