@@ -85,6 +85,9 @@ class PostgresDialect:
         with transaction.atomic(using=using), connections[using].cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             yield
+            # SET LOCAL lasts until the outermost transaction ends: when a caller holds one,
+            # give the rest of it the default back.
+            cursor.execute("SET LOCAL enable_seqscan = on")
 
     def optimize(self, using: str) -> None:
         """After a rebuild: reclaim the old rows and refresh the planner's statistics (word
