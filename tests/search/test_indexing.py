@@ -116,6 +116,12 @@ def test_a_request_whose_private_period_ended_is_added_by_update(world, answered
     assert found("metro") == [str(foi_request.pk)]
 
 
+def test_the_command_runs_with_system_checks(db):
+    out = StringIO()
+    call_command("search_index", "--check", skip_checks=False, stdout=out, stderr=StringIO())
+    assert "The index is up to date." in out.getvalue()
+
+
 def test_the_command_needs_an_action():
     with pytest.raises(CommandError):
         call_command("search_index", stdout=StringIO(), stderr=StringIO())

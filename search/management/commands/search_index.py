@@ -34,7 +34,7 @@ class Command(BaseCommand):
             if options["rebuild"]:
                 self.rebuild()
             else:
-                self.check(repair=options["update"])
+                self.check_index(repair=options["update"])
         except CommandError:
             raise
         except Exception as error:
@@ -55,7 +55,7 @@ class Command(BaseCommand):
             f"({indexed / seconds if seconds else 0:,.0f}/s)."
         )
 
-    def check(self, *, repair: bool):
+    def check_index(self, *, repair: bool):
         total = sum(indexing.count_documents().values())
         bar = ProgressBar(total, self.stderr, enabled=self.verbosity >= 1)
         report = indexing.check(progress=bar.advance)
