@@ -406,7 +406,9 @@ def cluster(settings, db):
     _backend.cache_clear()
     backend = _backend("elasticsearch", settings.ELASTICSEARCH_URL)
     yield backend
-    backend.client.indices.delete(index=f"{settings.SEARCH_INDEX_ALIAS}-*")
+    # Wildcard deletes are refused by default (action.destructive_requires_name): name each.
+    for name in backend.client.indices.get(index=f"{settings.SEARCH_INDEX_ALIAS}-*"):
+        backend.client.indices.delete(index=name)
     _backend.cache_clear()
 
 
