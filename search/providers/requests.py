@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from foi.models import Attachment, Audience, FOIRequest, Message, State
+from foi.models import Attachment, FOIRequest, Message, State
 from foi.services.attachments import attachment_store_extracted_text
 from foi.signals import case_event_committed
 from search import extraction
@@ -114,28 +114,25 @@ class RequestProvider:
             pk = str(instance.pk)
             transaction.on_commit(lambda: on_remove(self.kind, pk))
 
-        def message_changed(sender, instance, created=False, raw=False, **kwargs):
-            # A message moved out of public view (or deleted): rebuild its request now.
-            if raw or (created and instance.audience == Audience.PUBLIC):
+        def refresh_after_commit(request_id) -> None:
+            if request_id is None:  # the file went with its message
                 return
-            if created:
-                return
-            pk = str(instance.foi_request_id)
+            pk = str(request_id)
             transaction.on_commit(lambda: _refresh_now(self, pk, on_remove))
 
-        def attachment_changed(sender, instance, created=False, raw=False, **kwargs):
-            # A file unapproved (or deleted) leaves the index at once with its request's
-            # document rebuilt; a newly approved one is indexed by its approval's event.
-            if raw or created or (instance.approved and kwargs.get("signal") is post_save):
-                return
-            request_id = (
-                Message.objects.filter(pk=instance.message_id)
-                .values_list("foi_request_id", flat=True)
-                .first()
-            )
-            if request_id is not None:
-                pk = str(request_id)
-                transaction.on_commit(lambda: _refresh_now(self, pk, on_remove))
+        def message_changed(sender, instance, created=False, raw=False, **kwargs):
+            # A message edited, moved out of public view or deleted: rebuild its request now.
+            # (A new message is indexed through its transition's event.)
+            if not (raw or created):
+                refresh_after_commit(instance.foi_request_id)
+
+        def attachment_saved(sender, instance, created, raw=False, **kwargs):
+            # A file unapproved leaves the index at once; an approval has its own event.
+            if not (raw or created or instance.approved):
+                refresh_after_commit(_request_of(instance))
+
+        def attachment_deleted(sender, instance, **kwargs):
+            refresh_after_commit(_request_of(instance))
 
         uid = "search.request_provider"
         case_event_committed.connect(event_committed, weak=False, dispatch_uid=f"{uid}.event")
@@ -145,11 +142,19 @@ class RequestProvider:
             message_changed, sender=Message, weak=False, dispatch_uid=f"{uid}.msg_del"
         )
         post_save.connect(
-            attachment_changed, sender=Attachment, weak=False, dispatch_uid=f"{uid}.file"
+            attachment_saved, sender=Attachment, weak=False, dispatch_uid=f"{uid}.file"
         )
         post_delete.connect(
-            attachment_changed, sender=Attachment, weak=False, dispatch_uid=f"{uid}.file_del"
+            attachment_deleted, sender=Attachment, weak=False, dispatch_uid=f"{uid}.file_del"
         )
+
+
+def _request_of(attachment: Attachment):
+    return (
+        Message.objects.filter(pk=attachment.message_id)
+        .values_list("foi_request_id", flat=True)
+        .first()
+    )
 
 
 def _refresh_now(provider: RequestProvider, object_id: str, on_remove) -> None:
