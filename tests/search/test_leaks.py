@@ -120,3 +120,11 @@ def test_check_reports_a_document_that_must_not_be_there(case, backend):
     backend.upsert([IndexDocument(kind="request", object_id="999999", url="/x/", title="Leak")])
     report = check()
     assert report.extra == ["request:999999"]
+
+
+def test_a_deleted_file_disappears_at_once(case, committed):
+    attachment = Attachment.objects.get(original_name="approved.txt")
+    with committed():
+        attachment.delete()
+    assert found("approvedfileword") == []
+    assert found("publicanswerword") == [str(case.pk)]
