@@ -126,7 +126,7 @@ class DatabaseBackend(SearchBackend):
             order = ORDER_BY_DATE if sort == "date" else ORDER_BY_SCORE
             with dialect.searching(self.using):
                 total, facets, ids = facets_and_page(
-                    dialect.ranked(base, parsed), order, offset, limit, self.using
+                    dialect.scored_sql(base, parsed), order, offset, limit, self.using
                 )
                 found = self.objects().filter(id__in=ids).only(*HIT_FIELDS).in_bulk()
             rows = [found[pk] for pk in ids if pk in found]
@@ -233,9 +233,12 @@ def facet_counts(matched: QuerySet, using: str) -> tuple[int, dict[str, dict[str
     return sum(facets["kind"].values()), facets
 
 
-def facets_and_page(scored: QuerySet, order: str, offset: int, limit: int, using: str):
-    columns = ("id", "kind", "body_id", "outcome", "year", "date", "score")
-    sql, params = scored.order_by().values(*columns).query.sql_with_params()
+SCORED_COLUMNS = ("id", "kind", "body_id", "outcome", "year", "date", "score")
+
+
+def facets_and_page(scored, order: str, offset: int, limit: int, using: str):
+    """``scored``: SQL and parameters selecting SCORED_COLUMNS for every match."""
+    sql, params = scored
     facets = _empty_facets()
     page: list[tuple[int, int]] = []
     with connections[using].cursor() as cursor:

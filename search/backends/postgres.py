@@ -67,6 +67,12 @@ class PostgresDialect:
     def ranked(self, qs: QuerySet, parsed: ParsedQuery) -> QuerySet:
         return self._ranked(qs, _query(tsquery(parsed)))
 
+    def scored_sql(self, qs: QuerySet, parsed: ParsedQuery):
+        from search.backends.database import SCORED_COLUMNS
+
+        scored = self.ranked(qs, parsed).order_by().values(*SCORED_COLUMNS)
+        return scored.query.sql_with_params()
+
     def ranked_any(self, qs: QuerySet, words: list[QueryWord]) -> QuerySet:
         return self._ranked(qs, _query(tsquery_any(words)))
 

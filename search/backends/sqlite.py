@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from search.analysis import ParsedQuery, QueryWord
-from search.backends.database import word_alternatives
+from search.backends.database import SCORED_COLUMNS, word_alternatives
 
 # bm25 weights, in the FTS5 table's column order (migration 0002).
 BM25 = "bm25(search_fts, 10.0, 5.0, 4.0, 2.0, 1.5, 0.75)"
@@ -53,6 +53,20 @@ class SqliteDialect:
 
     def ranked(self, qs: QuerySet, parsed: ParsedQuery) -> QuerySet:
         return self._ranked(qs, fts_query(parsed))
+
+    def scored_sql(self, qs: QuerySet, parsed: ParsedQuery):
+        """The matches with their scores. The full-text query runs once, first, into a
+        materialised table: joined directly, SQLite may walk an index of a filter (year, body)
+        and run the MATCH again for every row, which takes seconds instead of milliseconds."""
+        columns = [c for c in SCORED_COLUMNS if c != "score"]
+        base_sql, base_params = qs.order_by().values(*columns).query.sql_with_params()
+        sql = (
+            "WITH f AS MATERIALIZED (SELECT rowid AS fts_id, -" + BM25 + " AS score "
+            "FROM search_fts WHERE search_fts MATCH %s) "
+            'SELECT d.id, d.kind, d.body_id, d.outcome, d.year, d."date", f.score '
+            f"FROM f JOIN ({base_sql}) AS d ON d.id = f.fts_id"
+        )
+        return sql, (fts_query(parsed), *base_params)
 
     def ranked_any(self, qs: QuerySet, words: list[QueryWord]) -> QuerySet:
         return self._ranked(qs, fts_query_any(words))
