@@ -91,9 +91,12 @@ def word_forms(word: str) -> tuple[str, tuple[str, ...]]:
     kept = lower_kept(word)
     if kept != folded:
         variants.append(kept)
-    stemmed = stem(folded)
-    if stemmed != folded and stemmed not in variants:
-        variants.append(stemmed)
+    # A word spelt with Azerbaijani letters is not English: its English "stem" would only
+    # match unrelated words (Azerbaijani endings are handled by prefix matching instead).
+    if kept == folded or _is_cyrillic(folded):
+        stemmed = stem(folded)
+        if stemmed != folded and stemmed not in variants:
+            variants.append(stemmed)
     return folded, tuple(variants)
 
 
