@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("anymail/", include("anymail.urls")),
     path("account/notifications/", include("foi.mail.urls")),
+    path("search/", include("search.urls")),
     path("", include("foi.urls")),
     path("", include("cms.urls")),
 ]

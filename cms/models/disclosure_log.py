@@ -4,7 +4,10 @@ A log page is made from a public, answered request by ``cms.services.disclosure_
 and published through Wagtail's moderation workflow.
 """
 
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -37,6 +40,13 @@ class DisclosureLogIndexPage(Page):
         context["filter_form"] = form
         context["entries"] = selectors.disclosure_log_list(**form.filters())
         return context
+
+
+def _midnight(day):
+    """A date as the start of that day in the site's time zone (the index sorts by moments)."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class DisclosureLogPage(Page):
@@ -95,6 +105,19 @@ class DisclosureLogPage(Page):
     class Meta:
         verbose_name = _("disclosure log entry")
         verbose_name_plural = _("disclosure log entries")
+
+    # Joins the public search index (search.providers.pages): its summary, answer and files.
+    search_kind = "disclosure"
+
+    def get_search_parts(self) -> dict:
+        return {
+            "text": f"{self.summary}\n{self.answer}",
+            "documents": [item.document for item in self.documents.all()],
+            "body_id": self.body_id,
+            "date": _midnight(self.answered_on),
+            "outcome": self.outcome,
+            "reference": self.request_reference,
+        }
 
     def get_outcome_display(self) -> str:
         from foi.models import Outcome

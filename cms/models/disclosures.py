@@ -267,6 +267,19 @@ class DisclosurePage(Page):
         verbose_name_plural = _("disclosures")
         ordering = ["-publication_date"]
 
+    # Joins the public search index (search.providers.pages): summary, text and documents.
+    search_kind = "disclosure"
+
+    def get_search_parts(self) -> dict:
+        from cms.models.disclosure_log import _midnight
+
+        return {
+            "text": f"{self.summary}\n{self.text}",
+            "documents": [item.document for item in self.documents.all()],
+            "body_id": self.body_id,
+            "date": _midnight(self.publication_date),
+        }
+
     def _section(self):
         parent = self.get_parent() if self.path else None
         return parent.specific if parent is not None else None

@@ -149,6 +149,12 @@ ANYMAIL = {}
 
 # Search: the database backend unless ELASTICSEARCH_URL names a cluster.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# "database" or "elasticsearch" to choose explicitly; empty: by ELASTICSEARCH_URL.
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
+# The alias searches and writes go to; each rebuild makes a new index behind it.
+SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="sorgu-search")
+# The filing wizard's "similar answered requests" (foi.selectors.similar_answered_requests).
+FOI_SIMILAR_REQUESTS_FINDER = "search.api.similar_requests"
 
 # The law applied to bodies that do not name one, and to the deadline command's default.
 FOI_DEFAULT_LAW = env("FOI_DEFAULT_LAW", default="az")

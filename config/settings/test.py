@@ -17,3 +17,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="en")
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pages_app"]  # noqa: F405

@@ -66,3 +66,10 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
         )
         save_audit_head(locked)
     return attachment
+
+
+def attachment_store_extracted_text(*, attachment: Attachment, text: str) -> None:
+    """Keep the text read from a file (by the search app) so that it is read once. Derived
+    data: no audit event, and the file itself is untouched."""
+    attachment.extracted_text = text
+    type(attachment).objects.filter(pk=attachment.pk).update(extracted_text=text)

@@ -1,0 +1,176 @@
+"""The one search interface (DESIGN.md, Search). Pages, the filing wizard and the REST API call
+these; none of them knows which backend answers.
+
+The index holds only what an anonymous visitor may see, so every person gets the same results;
+``user`` is taken so that callers need not change if that ever differs.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils.translation import gettext as _
+
+from foi.models import FOIRequest, Outcome, PublicBody
+from foi.selectors import foi_request_public_qs
+from foi.services.errors import InvalidInput, ServiceError
+from search import registry
+from search.analysis import parse_query
+from search.backends import get_backend
+from search.results import FACETS, SORTS, FacetValue, Hit, SearchResults
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 50
+MAX_PAGE = 500  # deep pages are for crawlers; people refine the query instead
+MAX_BODY_FACETS = 15
+
+
+class SearchUnavailable(ServiceError):
+    """The search backend did not answer (HTTP 503)."""
+
+    status = 503
+
+
+def search(
+    query: str = "",
+    filters: dict | None = None,
+    page: int | str = 1,
+    user=None,
+    *,
+    sort: str = "relevance",
+    page_size: int = PAGE_SIZE,
+) -> SearchResults:
+    """Hits (with highlighted snippets), the total and the facets for one page of results.
+
+    ``filters``: ``kind`` (a registered kind), ``body`` (a body's id), ``outcome`` and ``year``;
+    empty values are ignored. InvalidInput for a value that cannot be; SearchUnavailable when
+    the backend fails.
+    """
+    clean = clean_filters(filters or {})
+    if sort not in SORTS:
+        raise InvalidInput(_("Sort by relevance or by date."))
+    page = clean_page(page)
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    parsed = parse_query(query)
+    backend = get_backend()
+    try:
+        found = backend.search(
+            parsed, filters=clean, sort=sort, offset=(page - 1) * page_size, limit=page_size
+        )
+        last_page = max(1, -(-found.total // page_size))
+        if page > last_page:
+            page = last_page
+            found = backend.search(
+                parsed, filters=clean, sort=sort, offset=(page - 1) * page_size, limit=page_size
+            )
+    except Exception as error:
+        logger.exception("Search failed for %r", query)
+        raise SearchUnavailable(_("Search is not available right now; try again soon.")) from error
+    return _label(
+        SearchResults(
+            query=parsed.text,
+            filters=clean,
+            sort=sort,
+            page=page,
+            page_size=page_size,
+            total=found.total,
+            hits=[Hit(**vars(hit)) for hit in found.hits],
+            facets={},
+        ),
+        found.facets,
+    )
+
+
+def clean_filters(filters) -> dict:
+    get = filters.get
+    clean = {}
+    kind = str(get("kind") or "").strip()
+    if kind:
+        if kind not in registry.kinds():
+            message = _("There is nothing of the kind %(kind)s to search.")
+            raise InvalidInput(message % {"kind": kind[:20]})
+        clean["kind"] = kind
+    for name in ("body", "year"):
+        value = get(name)
+        if value in (None, ""):
+            continue
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if number <= 0 or (name == "year" and not 1900 <= number <= 2200):
+            raise InvalidInput(
+                _("%(value)s is not a valid %(name)s.")
+                % {"value": str(value)[:20], "name": _("body") if name == "body" else _("year")}
+            )
+        clean[name] = number
+    outcome = get("outcome")
+    if outcome:
+        if outcome not in Outcome.values:
+            message = _("There is no outcome called %(value)s.")
+            raise InvalidInput(message % {"value": str(outcome)[:20]})
+        clean["outcome"] = outcome
+    return clean
+
+
+def clean_page(page) -> int:
+    try:
+        number = int(page or 1)
+    except (TypeError, ValueError):
+        number = 1
+    return max(1, min(number, MAX_PAGE))
+
+
+def _label(results: SearchResults, counts: dict[str, dict[str, int]]) -> SearchResults:
+    """Add the names people read: kinds, bodies (in the current language) and outcomes."""
+    body_ids = {int(v) for v in counts.get("body", {})} | {
+        hit.body_id for hit in results.hits if hit.body_id
+    }
+    bodies = {body.pk: body.name for body in PublicBody.objects.filter(pk__in=body_ids)}
+    kinds = {provider.kind: str(provider.label) for provider in registry.providers()}
+    outcomes = dict(Outcome.choices)
+    for hit in results.hits:
+        hit.kind_label = kinds.get(hit.kind, hit.kind)
+        hit.body_name = bodies.get(hit.body_id, "") if hit.body_id else ""
+        hit.outcome_label = str(outcomes.get(hit.outcome, "")) if hit.outcome else ""
+
+    labels = {
+        "kind": lambda v: kinds.get(v, v),
+        "body": lambda v: bodies.get(int(v), v),
+        "outcome": lambda v: str(outcomes.get(v, v)),
+        "year": lambda v: v,
+    }
+    facets = {}
+    for facet in FACETS:
+        selected = str(results.filters.get(facet, ""))
+        values = [
+            FacetValue(value, labels[facet](value), count, selected=value == selected)
+            for value, count in counts.get(facet, {}).items()
+        ]
+        if facet == "year":
+            values.sort(key=lambda v: v.value, reverse=True)
+        else:
+            values.sort(key=lambda v: (-v.count, v.label))
+        if facet == "body" and len(values) > MAX_BODY_FACETS:
+            values = values[:MAX_BODY_FACETS] + [v for v in values[MAX_BODY_FACETS:] if v.selected]
+        facets[facet] = values
+    results.facets = facets
+    return results
+
+
+def similar_requests(*, text: str, body=None, limit: int = 5) -> list[FOIRequest]:
+    """Answered public requests most like ``text`` (more-like-this on Elasticsearch, ranked full
+    text on the database), the given body's first among equals. Never raises: the filing
+    wizard must work even when search does not."""
+    if not (text or "").strip() or limit <= 0:
+        return []
+    body_id = getattr(body, "pk", body)
+    try:
+        ids = get_backend().similar(text=text, kind="request", body_id=body_id, limit=limit)
+    except Exception:
+        logger.exception("Similar requests could not be found")
+        return []
+    found = foi_request_public_qs().select_related("body").in_bulk([int(i) for i in ids])
+    return [found[int(i)] for i in ids if int(i) in found][:limit]

@@ -1,0 +1,34 @@
+"""The backend that answers: Elasticsearch when ``ELASTICSEARCH_URL`` names a cluster, the
+database otherwise. ``SEARCH_BACKEND`` ("database" or "elasticsearch") overrides the choice."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.conf import settings
+
+from search.backends.base import SearchBackend
+
+
+def backend_name() -> str:
+    chosen = getattr(settings, "SEARCH_BACKEND", "") or ""
+    if chosen:
+        return chosen
+    return "elasticsearch" if getattr(settings, "ELASTICSEARCH_URL", "") else "database"
+
+
+@cache
+def _backend(name: str, url: str) -> SearchBackend:
+    if name == "elasticsearch":
+        from search.backends.elastic import ElasticsearchBackend
+
+        return ElasticsearchBackend(url=url)
+    if name == "database":
+        from search.backends.database import DatabaseBackend
+
+        return DatabaseBackend()
+    raise ValueError(f"Unknown search backend {name!r}: use 'database' or 'elasticsearch'.")
+
+
+def get_backend() -> SearchBackend:
+    return _backend(backend_name(), getattr(settings, "ELASTICSEARCH_URL", ""))

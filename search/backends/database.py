@@ -1,0 +1,285 @@
+"""The embedded default: full-text search in the project's own database.
+
+PostgreSQL matches a ``tsvector`` (``SearchVector`` over the words and variants columns, config
+``simple``, a GIN index) and ranks with ``SearchRank``; SQLite matches an FTS5 table and ranks
+with ``bm25``. Both store and query the words that ``search.analysis`` made, so folding,
+stemming and prefix matching are the same on both; only the ranking formulas differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connections, transaction
+from django.db.models import F, QuerySet
+
+from search.analysis import QueryWord, index_terms, salient_words
+from search.backends.base import Progress, SearchBackend
+from search.documents import IndexDocument
+from search.highlight import Matcher, fragments, highlight_title, opening
+from search.models import SearchDocument
+from search.results import BackendHit, BackendResults
+
+BATCH = 500
+MAX_TEXT = 300_000
+SNIPPETS = 2
+UPDATE_FIELDS = [
+    f.name
+    for f in SearchDocument._meta.concrete_fields
+    if f.name not in ("id", "key", "search_vector")
+]
+HIT_FIELDS = [
+    "key",
+    "kind",
+    "object_id",
+    "url",
+    "reference",
+    "title",
+    "text",
+    "files_text",
+    "date",
+    "body_id",
+    "outcome",
+]
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    def __init__(self, using: str = "default"):
+        self.using = using
+
+    @property
+    def dialect(self):
+        vendor = connections[self.using].vendor
+        if vendor == "postgresql":
+            from search.backends.postgres import PostgresDialect
+
+            return PostgresDialect()
+        if vendor == "sqlite":
+            from search.backends.sqlite import SqliteDialect
+
+            return SqliteDialect()
+        raise NotImplementedError(f"No full-text search for {vendor}; set ELASTICSEARCH_URL.")
+
+    def objects(self) -> QuerySet[SearchDocument]:
+        return SearchDocument.objects.using(self.using)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def upsert(self, documents: list[IndexDocument]) -> None:
+        dialect = self.dialect
+        for start in range(0, len(documents), BATCH):
+            rows = [row_for(document) for document in documents[start : start + BATCH]]
+            with transaction.atomic(using=self.using):
+                self.objects().bulk_create(
+                    rows,
+                    update_conflicts=True,
+                    unique_fields=["key"],
+                    update_fields=UPDATE_FIELDS,
+                )
+                dialect.after_write(self.objects(), [row.key for row in rows])
+
+    def delete(self, keys: list[str]) -> None:
+        if keys:
+            self.objects().filter(key__in=list(keys)).delete()
+
+    def clear(self) -> None:
+        self.objects().all().delete()
+
+    def rebuild(self, documents: Iterable[IndexDocument], *, progress: Progress) -> int:
+        # Upsert everything, then drop what is no longer there: searches go on meanwhile and
+        # no long transaction holds the (SQLite) database.
+        seen: set[str] = set()
+        batch: list[IndexDocument] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= BATCH:
+                self.upsert(batch)
+                seen.update(d.key for d in batch)
+                progress(len(batch))
+                batch = []
+        if batch:
+            self.upsert(batch)
+            seen.update(d.key for d in batch)
+            progress(len(batch))
+        stale = [key for key in self.indexed_hashes() if key not in seen]
+        for start in range(0, len(stale), BATCH):
+            self.delete(stale[start : start + BATCH])
+        self.dialect.optimize(self.using)
+        return len(seen)
+
+    def indexed_hashes(self) -> dict[str, str]:
+        return dict(self.objects().values_list("key", "content_hash").iterator())
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def search(self, parsed, *, filters, sort, offset, limit) -> BackendResults:
+        base = filtered(self.objects(), filters)
+        dialect = self.dialect
+        if parsed.is_empty:
+            # Browsing: the newest documents (an index), and facets over the filtered table.
+            total, facets = facet_counts(base, self.using)
+            recent = base.order_by(F("date").desc(nulls_last=True), "-id")
+            rows = list(recent.only(*HIT_FIELDS)[offset : offset + limit])
+        else:
+            order = ORDER_BY_DATE if sort == "date" else ORDER_BY_SCORE
+            with dialect.searching(self.using):
+                total, facets, ids = facets_and_page(
+                    dialect.scored_sql(base, parsed), order, offset, limit, self.using
+                )
+                found = self.objects().filter(id__in=ids).only(*HIT_FIELDS).in_bulk()
+            rows = [found[pk] for pk in ids if pk in found]
+        matcher = Matcher.for_query(parsed)
+        return BackendResults(
+            total=total, hits=[hit_for(row, matcher) for row in rows], facets=facets
+        )
+
+    def similar(self, *, text, kind, body_id, limit) -> list[str]:
+        words = salient_words(text)
+        if not words:
+            return []
+        base = self.objects().filter(kind=kind)
+        dialect = self.dialect
+        with dialect.searching(self.using):
+            candidates = list(
+                dialect.ranked_any(base, words).values_list("object_id", "body_id", "score")[
+                    : limit * 3
+                ]
+            )
+        # The same body's answers first among equals: a body answers alike what it was asked.
+        candidates.sort(key=lambda c: -(c[2] or 0) * (1.5 if body_id and c[1] == body_id else 1))
+        return [object_id for object_id, _, _ in candidates[:limit]]
+
+
+def row_for(document: IndexDocument) -> SearchDocument:
+    text = document.text[:MAX_TEXT]
+    files_text = document.files_text[:MAX_TEXT]
+    title_terms = index_terms(document.title)
+    text_terms = index_terms(text)
+    files_terms = index_terms(files_text)
+    return SearchDocument(
+        key=document.key,
+        kind=document.kind,
+        object_id=document.object_id,
+        url=document.url,
+        reference=document.reference,
+        title=document.title,
+        text=text,
+        files_text=files_text,
+        file_refs=[part.ref for part in document.files if part.ref],
+        date=document.date,
+        year=document.year,
+        body_id=document.body_id,
+        outcome=document.outcome,
+        language=document.language,
+        extra=document.extra,
+        title_words=title_terms.words,
+        title_variants=title_terms.variants,
+        text_words=text_terms.words,
+        text_variants=text_terms.variants,
+        files_words=files_terms.words,
+        files_variants=files_terms.variants,
+        content_hash=document.content_hash(),
+    )
+
+
+def filtered(qs: QuerySet, filters: dict) -> QuerySet:
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("body"):
+        qs = qs.filter(body_id=filters["body"])
+    if filters.get("outcome"):
+        qs = qs.filter(outcome=filters["outcome"])
+    if filters.get("year"):
+        qs = qs.filter(year=filters["year"])
+    return qs
+
+
+ORDER_BY_SCORE = 'score DESC, "date" DESC NULLS LAST, id DESC'
+ORDER_BY_DATE = '"date" DESC NULLS LAST, id DESC'
+FACET_COLUMNS = "kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT)"
+# One pass over the matches (one full-text lookup, one ranking): the page's ids in order, and
+# the counts of every (kind, body, outcome, year), summed into the total and each facet.
+PAGE_AND_FACETS_SQL = """
+WITH m AS MATERIALIZED ({scored})
+SELECT 'hit', CAST(id AS TEXT), NULL, NULL, NULL, position FROM (
+    SELECT id, ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM m
+) AS ranked WHERE position > %s AND position <= %s
+UNION ALL SELECT 'facets', {columns}, COUNT(*) FROM m GROUP BY 2, 3, 4, 5
+"""
+FACETS_SQL = "SELECT {columns}, COUNT(*) FROM ({matched}) AS m GROUP BY 1, 2, 3, 4"
+
+
+def _add_counts(facets: dict, kind, body, outcome, year, count) -> None:
+    for name, value in (("kind", kind), ("body", body), ("outcome", outcome), ("year", year)):
+        if value not in (None, ""):
+            facets[name][value] = facets[name].get(value, 0) + count
+
+
+def _empty_facets() -> dict[str, dict[str, int]]:
+    return {"kind": {}, "body": {}, "outcome": {}, "year": {}}
+
+
+def facet_counts(matched: QuerySet, using: str) -> tuple[int, dict[str, dict[str, int]]]:
+    sql, params = (
+        matched.order_by().values("kind", "body_id", "outcome", "year").query.sql_with_params()
+    )
+    facets = _empty_facets()
+    with connections[using].cursor() as cursor:
+        cursor.execute(FACETS_SQL.format(columns=FACET_COLUMNS, matched=sql), params)
+        for row in cursor.fetchall():
+            _add_counts(facets, *row)
+    return sum(facets["kind"].values()), facets
+
+
+SCORED_COLUMNS = ("id", "kind", "body_id", "outcome", "year", "date", "score")
+
+
+def facets_and_page(scored, order: str, offset: int, limit: int, using: str):
+    """``scored``: SQL and parameters selecting SCORED_COLUMNS for every match."""
+    sql, params = scored
+    facets = _empty_facets()
+    page: list[tuple[int, int]] = []
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            PAGE_AND_FACETS_SQL.format(scored=sql, order=order, columns=FACET_COLUMNS),
+            (*params, offset, offset + limit),
+        )
+        for tag, *row in cursor.fetchall():
+            if tag == "hit":
+                page.append((row[4], int(row[0])))
+            else:
+                _add_counts(facets, *row)
+    ids = [pk for _, pk in sorted(page)]
+    return sum(facets["kind"].values()), facets, ids
+
+
+def hit_for(row: SearchDocument, matcher: Matcher) -> BackendHit:
+    snippets = fragments(row.text, matcher, limit=SNIPPETS)
+    if len(snippets) < SNIPPETS:
+        snippets += fragments(row.files_text, matcher, limit=SNIPPETS - len(snippets))
+    if not snippets and row.text:
+        snippets = [opening(row.text)]
+    return BackendHit(
+        key=row.key,
+        kind=row.kind,
+        object_id=row.object_id,
+        url=row.url,
+        title=row.title,
+        title_html=highlight_title(row.title, matcher),
+        snippets=snippets,
+        date=row.date,
+        body_id=row.body_id,
+        outcome=row.outcome,
+        reference=row.reference,
+        score=float(getattr(row, "score", 0.0) or 0.0),
+    )
+
+
+def word_alternatives(word: QueryWord, *, quote: str, prefix_mark: str, with_prefix=True):
+    """A query word's forms, each quoted for the database's query language."""
+    alternatives = [f"{quote}{form}{quote}" for form in word.forms]
+    if with_prefix and word.prefix:
+        alternatives.append(f"{quote}{word.prefix}{quote}{prefix_mark}")
+    return alternatives

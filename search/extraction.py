@@ -1,0 +1,158 @@
+"""The text inside released files: PDF, DOCX, XLSX, ODT (and ODS), TXT and CSV.
+
+``extract_text`` raises ``ExtractionError`` for a file it cannot read; ``text_or_empty`` logs the
+failure and returns "" so that the file is still indexed by its name.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import zipfile
+from xml.etree import ElementTree
+
+from foi import files
+
+logger = logging.getLogger(__name__)
+
+MAX_CHARS = 1_000_000
+MAX_SHEET_ROWS = 20_000
+MAX_PDF_PAGES = 500
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+class ExtractionError(Exception):
+    pass
+
+
+def extract_text(content: bytes, name: str = "") -> str:
+    """The plain text of a file, judged by its content (not its name)."""
+    try:
+        extension = files.sniff(content, name).extension
+    except files.UnsupportedFile as error:
+        # Plain text in a legacy encoding (Windows Cyrillic) is still plain text.
+        extension = os.path.splitext(name.lower())[1]
+        if extension not in (".txt", ".csv") or b"\x00" in content[:8192]:
+            raise ExtractionError(str(error)) from error
+    reader = _READERS.get(extension)
+    if reader is None:
+        raise ExtractionError(f"No text can be read from {extension} files.")
+    try:
+        text = reader(content)
+    except ExtractionError:
+        raise
+    except Exception as error:  # each library has its own errors for a damaged file
+        raise ExtractionError(f"{type(error).__name__}: {error}") from error
+    return _tidy(text)[:MAX_CHARS]
+
+
+def text_or_empty(content: bytes, name: str, *, what: str = "") -> str:
+    """The file's text, or "" with the reason logged: a file we cannot read is still found by
+    its name, and never stops the indexing of everything else."""
+    try:
+        return extract_text(content, name)
+    except ExtractionError as error:
+        logger.warning("No text extracted from %s (%s): %s", name, what or "file", error)
+        return ""
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\x00", "")
+    lines = (_BLANKS.sub(" ", line).strip() for line in text.splitlines())
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _pdf(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    if reader.is_encrypted:
+        try:
+            reader.decrypt("")
+        except Exception as error:
+            raise ExtractionError("The PDF is encrypted.") from error
+    pages = []
+    for page in reader.pages[:MAX_PDF_PAGES]:
+        pages.append(page.extract_text() or "")
+    return "\n\n".join(pages)
+
+
+def _docx(content: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(content))
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def _xlsx(content: bytes) -> str:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        parts = []
+        for sheet in workbook.worksheets:
+            parts.append(sheet.title)
+            for index, row in enumerate(sheet.iter_rows(values_only=True)):
+                if index >= MAX_SHEET_ROWS:
+                    break
+                cells = [str(value) for value in row if value not in (None, "")]
+                if cells:
+                    parts.append("\t".join(cells))
+        return "\n".join(parts)
+    finally:
+        workbook.close()
+
+
+def _odf(content: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        info = archive.getinfo("content.xml")
+        if info.file_size > 50 * 1024 * 1024:
+            raise ExtractionError("The document's content is too large.")
+        root = ElementTree.fromstring(archive.read(info))
+    blocks = []
+    for element in root.iter():
+        if element.tag in (f"{ODF_TEXT}p", f"{ODF_TEXT}h"):
+            blocks.append("".join(_odf_inline(element)))
+    return "\n".join(blocks)
+
+
+def _odf_inline(element):
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag == f"{ODF_TEXT}s":
+            yield " " * int(child.get(f"{ODF_TEXT}c", "1"))
+        elif child.tag in (f"{ODF_TEXT}tab", f"{ODF_TEXT}line-break"):
+            yield " "
+        elif child.tag not in (f"{ODF_TEXT}p", f"{ODF_TEXT}h"):
+            yield from _odf_inline(child)
+        if child.tail:
+            yield child.tail
+
+
+def _plain(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return content.decode("latin-1")
+
+
+_READERS = {
+    ".pdf": _pdf,
+    ".docx": _docx,
+    ".xlsx": _xlsx,
+    ".odt": _odf,
+    ".ods": _odf,
+    ".txt": _plain,
+    ".csv": _plain,
+}

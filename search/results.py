@@ -1,0 +1,95 @@
+"""What a search returns: plain data, the same whichever backend answered (the REST API will
+serialise it as it is). Snippets and ``title_html`` are HTML with the matched words in <mark>;
+everything else in them is escaped."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import asdict, dataclass, field
+
+FACETS = ("kind", "body", "outcome", "year")
+SORTS = ("relevance", "date")
+
+
+@dataclass
+class Hit:
+    key: str
+    kind: str
+    object_id: str
+    url: str
+    title: str
+    title_html: str
+    snippets: list[str]
+    date: datetime.datetime | None
+    body_id: int | None
+    outcome: str
+    reference: str
+    score: float = 0.0
+    kind_label: str = ""
+    body_name: str = ""
+    outcome_label: str = ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: str
+    filters: dict
+    sort: str
+    page: int
+    page_size: int
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["num_pages"] = self.num_pages
+        for hit in data["hits"]:
+            hit["date"] = hit["date"].isoformat() if hit["date"] else None
+        return data
+
+
+@dataclass
+class BackendHit:
+    """What a backend finds for one document, before labels are added."""
+
+    key: str
+    kind: str
+    object_id: str
+    url: str
+    title: str
+    title_html: str
+    snippets: list[str]
+    date: datetime.datetime | None
+    body_id: int | None
+    outcome: str
+    reference: str
+    score: float = 0.0
+
+
+@dataclass
+class BackendResults:
+    total: int
+    hits: list[BackendHit]
+    facets: dict[str, dict[str, int]]

@@ -1,0 +1,33 @@
+"""What the search index may hold, read through ``foi.selectors`` and PERMISSIONS.md's first
+column: public requests (``foi_request_public_qs``) that have an answer, a refusal or an appeal
+decision, their public messages, and the files on them approved for publication. Never drafts,
+private requests, parties-only messages, internal notes, unapproved files or anyone's contact
+details."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from foi.models import Attachment, Audience, FOIRequest, Message, MessageKind
+from foi.selectors import foi_request_public_qs
+
+DECISION_KINDS = (MessageKind.RESPONSE, MessageKind.REFUSAL, MessageKind.APPEAL_DECISION)
+
+
+def indexable_requests_qs() -> QuerySet[FOIRequest]:
+    decided = Message.objects.filter(
+        foi_request=OuterRef("pk"), audience=Audience.PUBLIC, kind__in=DECISION_KINDS
+    )
+    return foi_request_public_qs().filter(Exists(decided))
+
+
+def public_messages_prefetch() -> Prefetch:
+    """Each request's public messages, each with only its approved files."""
+    approved = Attachment.objects.filter(approved=True).order_by("id")
+    messages = (
+        Message.objects.filter(audience=Audience.PUBLIC)
+        .only("id", "foi_request_id", "kind", "subject", "text", "created_at")
+        .prefetch_related(Prefetch("attachments", queryset=approved, to_attr="public_files"))
+        .order_by("created_at", "id")
+    )
+    return Prefetch("messages", queryset=messages, to_attr="public_messages")
