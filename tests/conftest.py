@@ -96,6 +96,17 @@ def make_request_in_state(world, state, **overrides):
     return foi_request
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: Wagtail caches the sites' root paths and allauth
+    its rate-limit counters, which would otherwise leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def world(db):
     law = LawFactory()

@@ -153,8 +153,6 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
 # The alias searches and writes go to; each rebuild makes a new index behind it.
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="sorgu-search")
-# The filing wizard's "similar answered requests" (foi.selectors.similar_answered_requests).
-FOI_SIMILAR_REQUESTS_FINDER = "search.api.similar_requests"
 
 # The law applied to bodies that do not name one, and to the deadline command's default.
 FOI_DEFAULT_LAW = env("FOI_DEFAULT_LAW", default="az")
@@ -199,9 +197,11 @@ ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
 
 # The citizen portal: how many requests one person may file in 24 hours (0: no limit), and an
 # optional dotted path to a function(text=, body=, limit=) that finds similar answered requests
-# (the search app plugs in here; empty: a simple word match in foi.selectors).
+# (the search app's, by default; empty: a simple word match in foi.selectors).
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
-FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="")
+FOI_SIMILAR_REQUESTS_FINDER = env(
+    "FOI_SIMILAR_REQUESTS_FINDER", default="search.api.similar_requests"
+)
 
 LOGGING = {
     "version": 1,

@@ -152,9 +152,16 @@ def test_the_dashboard_stays_within_its_query_budget(client, world, django_asser
 
 
 # -- similar answered requests ----------------------------------------------------------------
+# These test foi's own word match, the fallback when no finder is configured (the search app's
+# finder, the default, has its own tests in tests/search/test_similar.py).
 
 
-def test_similar_requests_share_words_and_have_an_answer(world):
+@pytest.fixture
+def no_finder(settings):
+    settings.FOI_SIMILAR_REQUESTS_FINDER = ""
+
+
+def test_similar_requests_share_words_and_have_an_answer(world, no_finder):
     answered = world.request(State.ANSWERED, subject="Büdcənin icrası haqqında hesabat 2025")
     refused_one = world.request(State.REFUSED, subject="Hərbi büdcə xərcləri")
     world.request(State.IN_PROGRESS, subject="Büdcə layihəsi")  # no answer yet
@@ -185,7 +192,7 @@ def test_the_similar_requests_finder_can_be_plugged_in(world, settings):
 
 
 @pytest.mark.parametrize("limit", [0, 1])
-def test_similar_requests_respect_the_limit(world, limit):
+def test_similar_requests_respect_the_limit(world, limit, no_finder):
     world.request(State.ANSWERED, subject="Water tariffs")
     world.request(State.ANSWERED, subject="Water supply")
     assert len(selectors.similar_answered_requests(text="water", limit=limit)) == limit
