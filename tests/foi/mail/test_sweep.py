@@ -40,6 +40,8 @@ def sweep() -> str:
 
 
 def test_the_sweep_twice_the_same_day_sends_each_notice_once(world, committed):
+    world.requester.preferred_language = "en"  # the wording checked below is English
+    world.requester.save()
     soon = world.request(State.IN_PROGRESS, due_at=due_after_working_days(world.law, 2))
     later = world.request(State.IN_PROGRESS, due_at=due_after_working_days(world.law, 5))
     overdue = world.request(State.SUBMITTED)  # due yesterday
