@@ -1,12 +1,13 @@
 from django.urls import path
 
-from foi.views import account, bodies, case_actions, dashboard, feeds, filing, requests
+from foi.views import account, bodies, case_actions, dashboard, exports, feeds, filing, requests
 
 app_name = "foi"
 urlpatterns = [
     # Browsing and the case page
     path("requests/", requests.request_list, name="request_list"),
     path("requests/feed/", feeds.AllRequestsFeed(), name="request_feed"),
+    path("requests/export.<str:fmt>", exports.public_requests_export, name="request_export"),
     # Filing (before requests/<reference>/, which would swallow "new")
     path("requests/new/", filing.start, name="filing_start"),
     path("requests/new/<int:pk>/body/", filing.body_step, name="filing_body"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path(
         "requests/<str:reference>/feed/", feeds.RequestTimelineFeed(), name="request_timeline_feed"
     ),
+    path("requests/<str:reference>/case-file.zip", exports.case_file, name="request_case_file"),
     path("requests/<str:reference>/clarify/", case_actions.clarify, name="request_clarify"),
     path("requests/<str:reference>/withdraw/", case_actions.withdraw, name="request_withdraw"),
     path("requests/<str:reference>/appeal/", case_actions.appeal, name="request_appeal"),

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from foi import deadlines, permissions, selectors
+from foi import deadlines, exports, permissions, selectors
 from foi.forms.case import ClarifyForm, WithdrawForm
 from foi.models import Attachment, Outcome, State
 from foi.views.common import get_visible_request
@@ -46,6 +46,8 @@ def request_list(request):
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    export_query = query.copy()
+    export_query.pop("sort", None)
     return render(
         request,
         "foi/request_list.html",
@@ -53,6 +55,7 @@ def request_list(request):
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
+            "export_query": export_query.urlencode(),
             "states": [choice for choice in State.choices if choice[0] != State.DRAFT],
             "outcomes": Outcome.choices,
             "years": selectors.foi_request_years(),
@@ -105,6 +108,8 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         if foi_request.state != State.DRAFT
         else None,
         "has_feed": foi_request.is_public and foi_request.state != State.DRAFT,
+        "may_download_case_file": foi_request.state != State.DRAFT
+        and exports.may_download_case_file(foi_request, user),
     }
 
 
