@@ -245,3 +245,11 @@ def test_a_citizen_case_file_holds_no_contact_details_of_others(client, world, c
     data = json.loads(archive.read("case.json"))
     assert data["requester"]["email"] == world.requester.email
     assert all(message["audience"] != "internal" for message in data["messages"])
+
+
+def test_the_workspace_case_page_offers_the_case_file(client, world, case):
+    from tests.foi.workspace.conftest import case_url
+
+    client.force_login(world.officer)
+    page = client.get(case_url(case)).content.decode()
+    assert reverse("foi:request_case_file", args=[case.reference]) in page
