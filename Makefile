@@ -66,6 +66,7 @@ clean:
 worker: venv
 	$(BIN)/python manage.py rqworker default --job-class django_tasks_rq.Job --with-scheduler
 
-## The daily sweep (run it from cron): lapses, deadline notices, digests, e-mail retries.
+## The daily sweep (run it from cron): lapses, deadline notices, digests, e-mail retries, and
+## the audit-trail check (a broken chain is e-mailed to ADMINS, else to the superusers).
 sweep: venv
 	$(BIN)/python manage.py foi_sweep

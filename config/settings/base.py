@@ -144,6 +144,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Sorğu <noreply@sorgu.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = "[Sorğu] "
+# Who hears of server errors and of a broken audit chain: ADMINS=ops@example.org,cto@example.org
+# (without it, the daily sweep writes to the active superusers).
+ADMINS = [("", address) for address in env.list("ADMINS", default=[])]
 FOI_MAIL_DOMAIN = env("FOI_MAIL_DOMAIN", default="sorgu.example")
 ANYMAIL = {}
 

@@ -3,7 +3,7 @@
 from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create
-from .audit import case_event_record, case_events_verify
+from .audit import case_event_record, case_events_verify, case_events_verify_all
 from .errors import (
     Conflict,
     InvalidInput,
@@ -52,6 +52,7 @@ __all__ = [
     "attachment_create",
     "case_event_record",
     "case_events_verify",
+    "case_events_verify_all",
     "foi_request_accept",
     "foi_request_add_note",
     "foi_request_answer",

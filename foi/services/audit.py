@@ -99,3 +99,53 @@ def case_events_verify(*, foi_request) -> ChainBreak | None:
             f"the request records {foi_request.audit_length} events but {length} remain",
         )
     return None
+
+
+def case_events_verify_all(*, progress=None, chunk_size: int = 2000):
+    """Every break in every request's chain, in one pass over the events (two streamed queries
+    whatever the number of requests). ``progress(done, total)`` is called now and then."""
+    from foi.models import FOIRequest
+
+    requests = FOIRequest.objects.order_by("pk").values_list(
+        "pk", "reference", "audit_length", "audit_head"
+    )
+    total = requests.count()
+    events = iter(
+        CaseEvent.objects.order_by("foi_request_id", "seq").iterator(chunk_size=chunk_size)
+    )
+    pending = next(events, None)
+    for done, (pk, reference, audit_length, audit_head) in enumerate(
+        requests.iterator(chunk_size=chunk_size), start=1
+    ):
+        reference = reference or f"draft {pk}"
+        while pending is not None and pending.foi_request_id < pk:
+            # An event whose request is gone cannot be: requests are never deleted (PROTECT).
+            yield ChainBreak(f"request {pending.foi_request_id}", pending.seq, pending.pk, "orphan")
+            pending = next(events, None)
+        prev_hash, expected_seq, broken = GENESIS, 1, None
+        while pending is not None and pending.foi_request_id == pk:
+            if broken is None:
+                if pending.seq != expected_seq:
+                    broken = ChainBreak(reference, expected_seq, None, "event is missing")
+                elif pending.prev_hash != prev_hash:
+                    broken = ChainBreak(
+                        reference, pending.seq, pending.pk, "does not follow the previous event"
+                    )
+                elif pending.compute_hash() != pending.hash:
+                    broken = ChainBreak(reference, pending.seq, pending.pk, "content was altered")
+                prev_hash = pending.hash
+                expected_seq += 1
+            pending = next(events, None)
+        if broken is None:
+            length = expected_seq - 1
+            if length != audit_length or prev_hash != (audit_head or GENESIS):
+                broken = ChainBreak(
+                    reference,
+                    length + 1,
+                    None,
+                    f"the request records {audit_length} events but {length} remain",
+                )
+        if broken is not None:
+            yield broken
+        if progress is not None and (done % 1000 == 0 or done == total):
+            progress(done, total)

@@ -125,3 +125,45 @@ def test_admin_cannot_change_events(answered, world, client):
     assert response.status_code == 403
     assert CaseEvent.objects.filter(pk=event.pk).exists()
     assert answered.state == State.ANSWERED
+
+
+def test_the_daily_sweep_writes_to_the_administrators_when_a_chain_breaks(
+    answered, world, mailoutbox, settings, capsys
+):
+    settings.ADMINS = []
+    call_command("foi_sweep")
+    assert "Every audit chain holds." in capsys.readouterr().out
+    assert not [m for m in mailoutbox if "Audit trail" in m.subject]
+    event = CaseEvent.objects.get(foi_request=answered, kind="accept")
+    _sql(f"UPDATE {CaseEvent._meta.db_table} SET actor_label = %s WHERE id = %s", ["x", event.pk])
+    call_command("foi_sweep")
+    assert "1 audit chain(s) broken" in capsys.readouterr().err
+    (alert,) = [m for m in mailoutbox if "Audit trail" in m.subject]
+    assert alert.to == [world.admin.email]  # no ADMINS configured: the superusers
+    assert answered.reference in alert.body and f"event #{event.seq}" in alert.body
+    settings.ADMINS = [("", "ops@sorgu.example")]
+    call_command("foi_sweep")
+    assert [m for m in mailoutbox if "Audit trail" in m.subject][-1].to == ["ops@sorgu.example"]
+
+
+def test_verifying_everything_names_every_broken_chain_in_one_pass(
+    answered, world, django_assert_max_num_queries
+):
+    draft = services.foi_request_create_draft(
+        requester=world.requester, body=world.ministry, subject="Budget", text="Please."
+    )
+    other = services.foi_request_submit(foi_request=draft, actor=world.requester)
+    assert list(services.case_events_verify_all()) == []
+    first = CaseEvent.objects.filter(foi_request=answered).order_by("seq").first()
+    last = CaseEvent.objects.filter(foi_request=other).order_by("-seq").first()
+    _sql(f"UPDATE {CaseEvent._meta.db_table} SET kind = %s WHERE id = %s", ["x", first.pk])
+    _sql(f"DELETE FROM {CaseEvent._meta.db_table} WHERE id = %s", [last.pk])
+    with django_assert_max_num_queries(4):
+        breaks = list(services.case_events_verify_all())
+    assert {(b.reference, b.seq) for b in breaks} == {
+        (answered.reference, first.seq),
+        (other.reference, last.seq),
+    }
+    with pytest.raises(CommandError) as failure:
+        call_command("foi_verify_audit")
+    assert "2 request(s)" in str(failure.value)

@@ -1,17 +1,20 @@
 """The daily sweep, for cron or a scheduler: lapse clarifications the law's period has passed,
 send due-soon and overdue notices (each once per request and milestone), followers' digests,
-and queue again e-mails whose retry is due. Running it twice the same day sends nothing new."""
+queue again e-mails whose retry is due, and verify every audit chain, writing to the
+administrators when one is broken. Running it twice the same day sends nothing new (except a
+broken-chain alert, which repeats until someone looks)."""
 
 from django.core.management.base import BaseCommand
 
 from foi.mail.sweep import mail_sweep
 from foi.services import foi_requests_lapse_due
+from foi.services.audit_alerts import audit_verify_and_alert
 
 
 class Command(BaseCommand):
     help = (
         "The daily sweep: lapse unclarified requests, send deadline notices and digests, "
-        "retry failed e-mail."
+        "retry failed e-mail, verify the audit trail."
     )
 
     def handle(self, *args, **options):
@@ -24,3 +27,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{milestones.emails} deadline e-mail(s) queued.")
         self.stdout.write(f"{report.digests} follower digest(s) queued.")
         self.stdout.write(f"{report.retried} failed e-mail(s) queued again.")
+        breaks = audit_verify_and_alert()
+        if breaks:
+            self.stderr.write(
+                f"{len(breaks)} audit chain(s) broken; the administrators were written to."
+            )
+            for broken in breaks:
+                self.stderr.write(f"  {broken}")
+        else:
+            self.stdout.write("Every audit chain holds.")
