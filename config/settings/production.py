@@ -33,6 +33,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Attachments and documents on S3-compatible storage (AWS, MinIO, Ceph ...) when a bucket is
+# named. Objects are private: the portal streams every attachment through its own permission
+# check, so the bucket must never be public and needs no public URL.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
+    # Wagtail documents are served through Django (its privacy settings apply), not a redirect.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 CACHES = {
     "default": env.cache("CACHE_URL", default=(REDIS_URL and REDIS_URL) or "locmemcache://sorgu")
