@@ -34,6 +34,16 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    # bypass_csp lets tests inject helpers such as axe-core; tests/browser/test_csp.py uses
+    # strict_page, which obeys the site's Content Security Policy as any visitor's browser does.
+    context = browser.new_context(locale="en-GB", bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     yield page
