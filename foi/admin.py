@@ -12,6 +12,7 @@ from foi.models import (
     AppealLevel,
     Attachment,
     CaseEvent,
+    DeferredTask,
     Exemption,
     FOIRequest,
     Law,
@@ -210,3 +211,10 @@ class CaseEventAdmin(ReadOnlyAdmin):
 class AppealAdmin(ReadOnlyAdmin):
     list_display = ("foi_request", "level", "reviewing_body", "lodged_at", "decision")
     list_select_related = ("foi_request", "level", "reviewing_body")
+
+
+@admin.register(DeferredTask)
+class DeferredTaskAdmin(ReadOnlyAdmin):
+    """Work kept while the queue was down; `foi_requeue` hands it over when Redis is back."""
+
+    list_display = ("task_path", "args", "created_at", "attempts", "last_error")

@@ -36,9 +36,10 @@ def remove_object(kind: str, object_id: str) -> None:
 
 def schedule(kind: str, object_id: str) -> None:
     """Index an object in a task once the current transaction commits."""
+    from foi import taskqueue
     from search.tasks import index_object_task
 
-    transaction.on_commit(lambda: index_object_task.enqueue(kind, str(object_id)))
+    transaction.on_commit(lambda: taskqueue.enqueue(index_object_task, kind, str(object_id)))
 
 
 def remove_now(kind: str, object_id: str) -> None:

@@ -42,9 +42,10 @@ def on_case_event_committed(sender, event, **kwargs) -> None:
 
 
 def _enqueue(event_id: int) -> None:
+    from foi import taskqueue
     from foi.mail.tasks import notify_case_event
 
-    notify_case_event.enqueue(event_id)
+    taskqueue.enqueue(notify_case_event, event_id)
 
 
 def case_event_notify(*, event_id: int) -> int:

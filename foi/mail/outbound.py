@@ -97,12 +97,10 @@ def outbound_email_queue(
 
 
 def _enqueue(outbound_id: int, run_after=None) -> None:
+    from foi import taskqueue
     from foi.mail.tasks import send_outbound_email
 
-    task = send_outbound_email
-    if run_after is not None and task.get_backend().supports_defer:
-        task = task.using(run_after=run_after)
-    task.enqueue(outbound_id)
+    taskqueue.enqueue(send_outbound_email, outbound_id, run_after=run_after)
 
 
 def request_address_from(foi_request) -> str:

@@ -33,6 +33,7 @@ from .request import (
     Urgency,
     Visibility,
 )
+from .tasks import DeferredTask
 from .users import User
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "Channel",
     "ClarificationEffect",
     "ClockStart",
+    "DeferredTask",
     "DeliveryStatus",
     "Exemption",
     "FOIRequest",

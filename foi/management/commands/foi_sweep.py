@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from foi.mail.sweep import mail_sweep
 from foi.services import foi_requests_lapse_due
 from foi.services.audit_alerts import audit_verify_and_alert
+from foi.taskqueue import requeue_deferred
 
 
 class Command(BaseCommand):
@@ -27,6 +28,11 @@ class Command(BaseCommand):
         self.stdout.write(f"{milestones.emails} deadline e-mail(s) queued.")
         self.stdout.write(f"{report.digests} follower digest(s) queued.")
         self.stdout.write(f"{report.retried} failed e-mail(s) queued again.")
+        handed, waiting = requeue_deferred()
+        if handed or waiting:
+            self.stdout.write(f"{handed} task(s) kept while the queue was down queued again.")
+        if waiting:
+            self.stderr.write(f"{waiting} task(s) still wait for the queue (is Redis up?).")
         breaks = audit_verify_and_alert()
         if breaks:
             self.stderr.write(
