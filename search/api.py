@@ -16,7 +16,7 @@ from foi.selectors import foi_request_public_qs
 from foi.services.errors import InvalidInput, ServiceError
 from search import registry
 from search.analysis import parse_query
-from search.backends import get_backend
+from search.backends import fallback_backend, get_backend
 from search.results import FACETS, SORTS, FacetValue, Hit, SearchResults
 
 logger = logging.getLogger(__name__)
@@ -54,20 +54,25 @@ def search(
     page = clean_page(page)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     parsed = parse_query(query)
-    backend = get_backend()
+    degraded = False
     try:
-        found = backend.search(
-            parsed, filters=clean, sort=sort, offset=(page - 1) * page_size, limit=page_size
-        )
-        last_page = max(1, -(-found.total // page_size))
-        if page > last_page:
-            page = last_page
-            found = backend.search(
-                parsed, filters=clean, sort=sort, offset=(page - 1) * page_size, limit=page_size
-            )
+        found, page = _search_page(get_backend(), parsed, clean, sort, page, page_size)
     except Exception as error:
-        logger.exception("Search failed for %r", query)
-        raise SearchUnavailable(_("Search is not available right now; try again soon.")) from error
+        fallback = fallback_backend()
+        if fallback is None:
+            logger.exception("Search failed for %r", query)
+            raise SearchUnavailable(
+                _("Search is not available right now; try again soon.")
+            ) from error
+        logger.warning("Elasticsearch failed for %r; the database answered", query)
+        try:
+            found, page = _search_page(fallback, parsed, clean, sort, page, page_size)
+        except Exception as fallback_error:
+            logger.exception("The search fallback failed too for %r", query)
+            raise SearchUnavailable(
+                _("Search is not available right now; try again soon.")
+            ) from fallback_error
+        degraded = True
     return _label(
         SearchResults(
             query=parsed.text,
@@ -78,9 +83,23 @@ def search(
             total=found.total,
             hits=[Hit(**vars(hit)) for hit in found.hits],
             facets={},
+            degraded=degraded,
         ),
         found.facets,
     )
+
+
+def _search_page(backend, parsed, clean, sort, page, page_size):
+    found = backend.search(
+        parsed, filters=clean, sort=sort, offset=(page - 1) * page_size, limit=page_size
+    )
+    last_page = max(1, -(-found.total // page_size))
+    if page > last_page:
+        page = last_page
+        found = backend.search(
+            parsed, filters=clean, sort=sort, offset=(page - 1) * page_size, limit=page_size
+        )
+    return found, page
 
 
 def clean_filters(filters) -> dict:
@@ -167,10 +186,17 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list[FOIRequest
     if not (text or "").strip() or limit <= 0:
         return []
     body_id = getattr(body, "pk", body)
-    try:
-        ids = get_backend().similar(text=text, kind="request", body_id=body_id, limit=limit)
-    except Exception:
-        logger.exception("Similar requests could not be found")
+    ids = None
+    for choose in (get_backend, fallback_backend):
+        try:
+            backend = choose()
+            if backend is None:
+                continue
+            ids = backend.similar(text=text, kind="request", body_id=body_id, limit=limit)
+            break
+        except Exception:
+            logger.exception("Similar requests could not be found")
+    if ids is None:
         return []
     found = foi_request_public_qs().select_related("body").in_bulk([int(i) for i in ids])
     return [found[int(i)] for i in ids if int(i) in found][:limit]

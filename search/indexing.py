@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from search import registry
-from search.backends import get_backend
+from search.backends import fallback_backend, get_backend
 from search.documents import IndexDocument, key_of, split_key
 
 logger = logging.getLogger(__name__)
@@ -22,16 +24,50 @@ def index_object(kind: str, object_id: str) -> str:
     if provider is None:
         raise ValueError(f"No search provider for {kind!r}.")
     document = provider.document_for(str(object_id))
-    backend = get_backend()
-    if document is None:
-        backend.delete([key_of(kind, object_id)])
-        return "removed"
-    backend.upsert([document])
-    return "indexed"
+    key = key_of(kind, object_id)
+    _write(
+        kind,
+        object_id,
+        lambda backend: backend.delete([key]) if document is None else backend.upsert([document]),
+    )
+    return "removed" if document is None else "indexed"
 
 
 def remove_object(kind: str, object_id: str) -> None:
-    get_backend().delete([key_of(kind, object_id)])
+    key = key_of(kind, object_id)
+    _write(kind, object_id, lambda backend: backend.delete([key]))
+
+
+RETRY_AFTER = timedelta(minutes=1)
+
+
+def _write(kind: str, object_id: str, change: Callable) -> None:
+    """Apply a change to the index, and to the database fallback behind Elasticsearch. When
+    Elasticsearch does not answer, the fallback is still written and the object is indexed
+    again later (a DeferredTask that ``foi_requeue`` hands over): the index catches up."""
+    fallback = fallback_backend()
+    try:
+        change(get_backend())
+    except Exception:
+        if fallback is None:
+            raise
+        logger.warning("Search index unreachable; %s:%s will be indexed later", kind, object_id)
+        _index_later(kind, object_id)
+    if fallback is not None:
+        change(fallback)
+
+
+def _index_later(kind: str, object_id: str) -> None:
+    from foi.models import DeferredTask
+    from search.tasks import index_object_task
+
+    DeferredTask.objects.create(
+        task_path=index_object_task.module_path,
+        args=[kind, str(object_id)],
+        run_after=timezone.now() + RETRY_AFTER,
+        attempts=1,
+        last_error="The search index did not answer.",
+    )
 
 
 def schedule(kind: str, object_id: str) -> None:
@@ -69,7 +105,12 @@ def count_documents(kinds: list[str] | None = None) -> dict[str, int]:
 
 
 def rebuild(*, progress: Callable[[int], None] = lambda n: None) -> int:
-    return get_backend().rebuild(all_documents(), progress=progress)
+    """Rebuild the index (and, behind Elasticsearch, the database fallback after it)."""
+    count = get_backend().rebuild(all_documents(), progress=progress)
+    fallback = fallback_backend()
+    if fallback is not None:
+        fallback.rebuild(all_documents(), progress=progress)
+    return count
 
 
 @dataclass

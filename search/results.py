@@ -49,6 +49,8 @@ class SearchResults:
     total: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # True when Elasticsearch did not answer and the database fallback did.
+    degraded: bool = False
 
     @property
     def num_pages(self) -> int:

@@ -184,6 +184,8 @@ ANYMAIL = {}
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # "database" or "elasticsearch" to choose explicitly; empty: by ELASTICSEARCH_URL.
 SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
+# Behind Elasticsearch, keep the database index too and answer from it when the cluster is down.
+SEARCH_DATABASE_FALLBACK = env.bool("SEARCH_DATABASE_FALLBACK", default=True)
 # The alias searches and writes go to; each rebuild makes a new index behind it.
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="sorgu-search")
 
