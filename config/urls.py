@@ -25,4 +25,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.BENCH_FLOOR:
+    # bench/load.py measures every page against this: Django's own floor on the same server.
+    from django.http import HttpResponse
+
+    urlpatterns += [path("_bench/floor/", lambda request: HttpResponse("ok"))]
+
 urlpatterns += [path("", include(wagtail_urls))]

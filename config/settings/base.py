@@ -91,6 +91,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 ROOT_URLCONF = "config.urls"
+# bench/load.py only: serve a bare view at /_bench/floor/ to measure pages against.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -1,0 +1,331 @@
+"""Pages under load: gunicorn serving the portal, wrk driving it on loopback.
+
+    .venv/bin/python manage.py seed_bench --requests 100000          # on the bench database
+    .venv/bin/python bench/load.py --database postgres://postgres@127.0.0.1:5432/sorgu_bench
+
+For each page (a request's case page, the public list with filters, a body page, the officer
+queue, the statistics page, search, filing through the API) and for a bare Django view on the
+same server (the floor), wrk runs ``--connections`` connections for ``--duration`` seconds and
+reports p50/p95/p99 latency, throughput and errors; each page's throughput is also given as a
+share of the floor's. After the runs it reads the resident memory of each gunicorn worker and
+counts the SQL queries each page makes (in-process, with the same URL and user). Results and
+the machine go to docs/benchmarks.md. Needs wrk (`apt-get install -y wrk`). Never part of the
+test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LUA = ROOT / "bench" / "wrk_report.lua"
+LABEL = "pages under load"
+
+
+def environment(database: str, static_root: str, port: int) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": database,
+        "CONN_MAX_AGE": "600",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "False",
+        "ANYMAIL_WEBHOOK_SECRET": "bench:" + secrets.token_urlsafe(24),
+        "FOI_REQUIRE_STAFF_MFA": "False",
+        "STATIC_ROOT": static_root,
+        "BENCH_FLOOR": "True",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "FOI_SITE_URL": f"http://127.0.0.1:{port}",
+        "REDIS_URL": "",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def setup_django(env: dict) -> None:
+    os.environ.update({key: value for key, value in env.items() if key != "PATH"})
+    import django
+
+    django.setup()
+
+
+def targets(token: str | None) -> list[dict]:
+    """The pages to load, with real identifiers picked from the seeded data."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.urls import NoReverseMatch, reverse
+
+    from foi.models import FOIRequest, Membership, PublicBody, State
+
+    answered = (
+        FOIRequest.objects.filter(state=State.ANSWERED, visibility="public")
+        .order_by("-id")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    body = PublicBody.objects.order_by("-id").values_list("slug", flat=True).first()
+    coordinator = (
+        Membership.objects.filter(role="coordinator", is_active=True)
+        .select_related("user")
+        .order_by("id")
+        .first()
+    )
+    year = datetime.date.today().year - 1
+    pages = [
+        {"name": "floor (bare Django view)", "path": "/_bench/floor/"},
+        {"name": "request page", "path": f"/requests/{answered}/"},
+        {"name": "public list, filtered", "path": f"/requests/?state=answered&year={year}"},
+        {"name": "body page", "path": f"/bodies/{body}/"},
+        {"name": "search", "path": "/search/?q=budget"},
+    ]
+    with contextlib.suppress(NoReverseMatch):
+        pages.append({"name": "statistics", "path": reverse("publicstats:overview")})
+    if coordinator is not None:
+        session = SessionStore()
+        user = get_user_model().objects.get(pk=coordinator.user_id)
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session.create()
+        from django.conf import settings
+
+        pages.append(
+            {
+                "name": "officer queue",
+                "path": "/admin/workspace/",
+                "headers": f"Cookie: {settings.SESSION_COOKIE_NAME}={session.session_key}",
+                "user": user,
+            }
+        )
+    if token:
+        pages.append(
+            {
+                "name": "filing (API POST)",
+                "path": "/api/v1/requests/",
+                "method": "POST",
+                "body": json.dumps(
+                    {"body": body, "subject": "Bench filing", "text": "Please send the list."}
+                ),
+                "headers": f"Authorization: Token {token}\nContent-Type: application/json",
+            }
+        )
+    return pages
+
+
+def api_token() -> str | None:
+    from django.apps import apps
+
+    if not apps.is_installed("rest_framework.authtoken"):
+        return None
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    user = get_user_model().objects.filter(is_active=True, is_staff=False).order_by("id").first()
+    if user is None:
+        return None
+    return Token.objects.get_or_create(user=user)[0].key
+
+
+def count_queries(pages: list[dict]) -> dict[str, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for page in pages:
+        if page.get("method") == "POST":
+            continue
+        client = Client()
+        if page.get("user") is not None:
+            client.force_login(page["user"])
+        client.get(page["path"])  # warm caches as the server's were
+        with CaptureQueriesContext(connection) as captured:
+            client.get(page["path"])
+        counts[page["name"]] = len(captured)
+    return counts
+
+
+def run_wrk(url: str, page: dict, connections: int, duration: int, threads: int) -> dict:
+    env = {**os.environ}
+    for key in ("method", "body", "headers"):
+        env.pop(f"WRK_{key.upper()}", None)
+        if page.get(key):
+            env[f"WRK_{key.upper()}"] = page[key]
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(LUA),
+        url + page["path"],
+    ]
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    result = json.loads(line.removeprefix("WRK_JSON "))
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["errors"] = sum(result[key] for key in ("connect", "read", "write", "status", "timeout"))
+    return result
+
+
+def worker_memory(master_pid: int) -> list[float]:
+    """Resident memory (MiB) of each gunicorn worker: the master's children."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if re.search(rf"^PPid:\s+{master_pid}$", text, re.M):
+            found = re.search(r"^VmRSS:\s+(\d+) kB", text, re.M)
+            if found:
+                sizes.append(int(found.group(1)) / 1024)
+    return sizes
+
+
+def wait_until_up(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_bench/floor/", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit("gunicorn did not start; see its output above")
+
+
+def report(args, results, counts, memory, requests_in_db, load) -> str:
+    from bench.search import machine
+
+    floor = results[0]["rps"]
+    lines = [
+        f"<!-- bench:{LABEL} -->",
+        f"### {LABEL}",
+        "",
+        f"Run {datetime.date.today().isoformat()}: {requests_in_db:,} requests in the database; "
+        f"gunicorn with {args.workers} sync workers; wrk, {args.connections} connections, "
+        f"{args.duration} s per page, on loopback.",
+        "",
+        *machine("postgresql" if "postgres" in args.database else "sqlite"),
+        f"- load average after the runs: {load} (1, 5, 15 min; the machine is shared)",
+        "- memory per worker after the runs: " + ", ".join(f"{size:.0f} MiB" for size in memory),
+        "",
+        "| page | p50 ms | p95 ms | p99 ms | requests/s | share of floor | errors | SQL queries |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        lines.append(
+            f"| {result['name']} | {result['p50'] / 1000:.1f} | {result['p95'] / 1000:.1f} | "
+            f"{result['p99'] / 1000:.1f} | {result['rps']:,.0f} | "
+            f"{result['rps'] / floor:.0%} | {result['errors']} | "
+            f"{counts.get(result['name'], '')} |"
+        )
+    lines += ["", f"<!-- /bench:{LABEL} -->"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE_URL", ""),
+        required="BENCH_DATABASE_URL" not in os.environ,
+        help="the seeded bench database (never the portal's own)",
+    )
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
+    parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+
+    static_root = tempfile.mkdtemp(prefix="sorgu-bench-static-")
+    env = environment(args.database, static_root, args.port)
+    python = sys.executable
+    print("collecting static files…", flush=True)
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    setup_django(env)
+    from foi.models import FOIRequest
+
+    requests_in_db = FOIRequest.objects.count()
+    pages = targets(api_token())
+    url = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(
+        [
+            python,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "--workers",
+            str(args.workers),
+            "--worker-class",
+            "sync",
+            "--keep-alive",
+            "5",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    results = []
+    try:
+        wait_until_up(url)
+        for number, page in enumerate(pages, start=1):
+            print(f"[{number}/{len(pages)}] {page['name']} ({args.duration} s)…", flush=True)
+            # a short warm-up so every worker has its connection and caches
+            run_wrk(url, page, args.connections, 2, args.threads)
+            result = run_wrk(url, page, args.connections, args.duration, args.threads)
+            result["name"] = page["name"]
+            results.append(result)
+            print(
+                f"    p50 {result['p50'] / 1000:.1f} ms, p95 {result['p95'] / 1000:.1f} ms, "
+                f"{result['rps']:,.0f} req/s, {result['errors']} errors",
+                flush=True,
+            )
+        memory = worker_memory(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+    counts = count_queries(pages)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    section = report(args, results, counts, memory, requests_in_db, load)
+    print(section)
+    if not args.no_write:
+        from bench.search import write_report
+
+        write_report(Path(args.output), LABEL, section)
+
+
+if __name__ == "__main__":
+    main()
