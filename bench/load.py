@@ -94,7 +94,7 @@ def targets(token: str | None) -> list[dict]:
         {"name": "search", "path": "/search/?q=budget"},
     ]
     with contextlib.suppress(NoReverseMatch):
-        pages.append({"name": "statistics", "path": reverse("publicstats:overview")})
+        pages.append({"name": "statistics", "path": reverse("publicstats:index")})
     if coordinator is not None:
         session = SessionStore()
         user = get_user_model().objects.get(pk=coordinator.user_id)
