@@ -96,6 +96,9 @@ def sniff(content: bytes, name: str = "") -> Sniffed:
     if content.startswith(b"PK\x03\x04"):
         return _sniff_zip(content, name)
     if _is_text(content):
+        markup = _markup_refusal(content)
+        if markup:
+            raise UnsupportedFile(_refused(name, markup))
         return _sniffed(".csv" if name.lower().endswith(".csv") else ".txt")
     refusal = _known_refusal(content) or _("its content is not a kind we recognise")
     raise UnsupportedFile(_refused(name, refusal))
@@ -127,6 +130,22 @@ def _known_refusal(content: bytes) -> str:
         return _("it is an image in a format other than JPEG or PNG")
     if content.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
         return _("it is a compressed archive")
+    return ""
+
+
+# Text that a browser or a desktop would run or render as a page: refused even as "plain text"
+# (it is served as an attachment with nosniff, but a person may still open it locally).
+MARKUP_STARTS = ("<!doctype html", "<html", "<svg", "<?xml", "<script", "<head", "<body", "#!")
+MARKUP_ANYWHERE = ("<script", "<svg", "<iframe", "javascript:")
+
+
+def _markup_refusal(content: bytes) -> str:
+    encoding = "utf-16" if content.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    text = content.decode(encoding, errors="replace")[:65536].lower()
+    if text.lstrip().startswith("#!"):
+        return _("it is a script (a program)")
+    if text.lstrip().startswith(MARKUP_STARTS) or any(mark in text for mark in MARKUP_ANYWHERE):
+        return _("it is a web page, SVG image or XML document, which can carry scripts")
     return ""
 
 

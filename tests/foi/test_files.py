@@ -77,6 +77,12 @@ REFUSED = [
     ("legacy.txt", "Привет".encode("cp1251"), "not a kind we recognise"),
     ("noise.bin", bytes(range(256)), "not a kind we recognise"),
     ("broken.docx", b"PK\x03\x04 this is not really a zip", "damaged"),
+    ("page.txt", b"<!DOCTYPE html><html><body>hi</body></html>", "web page"),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>', "SVG"),
+    ("data.xml", b'<?xml version="1.0"?><a/>', "XML"),
+    ("notes.txt", b"Dear sir,\n<script>alert(1)</script>", "web page"),
+    ("run.txt", b"#!/bin/sh\nrm -rf /\n", "script"),
+    ("linux.bin", b"\x7fELF\x02\x01\x01\x00", "a program"),
 ]
 
 
