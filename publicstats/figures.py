@@ -281,9 +281,7 @@ def league_table(
             "law": identity["law"],
         }
         for column in LEAGUE_COLUMNS:
-            row[column] = (
-                figures["outcomes"]["refused"] if column == "refused" else figures[column]
-            )
+            row[column] = figures["outcomes"]["refused"] if column == "refused" else figures[column]
         rows.append(row)
     return sort_rows(rows, order)
 
