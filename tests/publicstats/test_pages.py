@@ -264,3 +264,13 @@ def test_a_cached_page_is_cheap(client, some_requests, django_assert_max_num_que
     client.get("/statistics/")
     with django_assert_max_num_queries(1):
         client.get("/statistics/")
+
+
+def test_the_body_page_shows_its_key_figures(client, some_requests):
+    page = client.get("/bodies/ministry/").content.decode()
+    assert 'href="/statistics/bodies/ministry/"' in page
+    assert 'href="/statistics/methodology/"' in page
+    start = page.index('id="statistics-heading"')
+    block = page[start : page.index("</section>", start)]
+    assert "<dd>3</dd>" in block  # received in the last 12 months
+    assert "<dd>1</dd>" in block  # overdue now
