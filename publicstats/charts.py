@@ -98,19 +98,23 @@ def _legend(items: list[tuple[str, str]]) -> str:
 
 
 def _x_labels(monthly: list[dict], slot: float) -> str:
+    """Month names under the axis; the year on a second line at the start and each January."""
     step = max(1, math.ceil(len(monthly) / 12))
     parts = []
     for index, row in enumerate(monthly):
         if index % step:
             continue
         x = LEFT + slot * (index + 0.5)
-        label = _short_month(row["month"])
-        if index == 0 or row["month"].endswith("-01"):
-            label = f"{label} {row['month'][:4]}"
+        y = HEIGHT - BOTTOM + 16
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="{MUTED}">'
-            f"{escape(label)}</text>"
+            f'<text x="{x:.1f}" y="{y}" text-anchor="middle" fill="{MUTED}">'
+            f"{escape(_short_month(row['month']))}</text>"
         )
+        if index == 0 or row["month"].endswith("-01"):
+            parts.append(
+                f'<text x="{x:.1f}" y="{y + 15}" text-anchor="middle" fill="{INK}" '
+                f'font-weight="600">{row["month"][:4]}</text>'
+            )
     return "".join(parts)
 
 
