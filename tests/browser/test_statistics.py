@@ -43,8 +43,10 @@ def test_the_statistics_page_draws_its_charts(page, live_server, figures, axe): 
         assert box["width"] > 300 and box["height"] > 100
         assert chart.locator("title").first.text_content()
     # The bars of the received/answered chart are drawn with a height.
-    heights = page.locator("svg.chart").first.locator("rect[height]").evaluate_all(
-        "rects => rects.map(r => parseFloat(r.getAttribute('height')))"
+    heights = (
+        page.locator("svg.chart")
+        .first.locator("rect[height]")
+        .evaluate_all("rects => rects.map(r => parseFloat(r.getAttribute('height')))")
     )
     assert max(heights) > 50
     page.get_by_text("The data as a table").first.click()
