@@ -68,6 +68,11 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(
                 _("The period cannot start before %(date)s.") % {"date": EARLIEST.isoformat()}
             )
+        latest = date(today().year, 12, 31)
+        if date_to > latest:
+            raise forms.ValidationError(
+                _("The period cannot end after %(date)s.") % {"date": latest.isoformat()}
+            )
         if date_from > date_to:
             raise forms.ValidationError(_("The start of the period must not be after its end."))
         if date_to - date_from > timedelta(days=LONGEST_DAYS):

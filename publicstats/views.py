@@ -74,7 +74,9 @@ def _period_query(date_from: date, date_to: date) -> str:
     return urlencode({"from": date_from.isoformat(), "to": date_to.isoformat()})
 
 
-def _bad_period(form: PeriodForm) -> HttpResponse:
+def _bad_period(form: PeriodForm, fmt: str) -> HttpResponse:
+    if fmt == "json":
+        return JsonResponse({"error": form.error_text()}, status=400)
     return HttpResponse(form.error_text(), status=400, content_type="text/plain; charset=utf-8")
 
 
@@ -301,7 +303,7 @@ def methodology(request):
 def bodies_download(request, fmt):
     form = PeriodForm(request.GET)
     if not form.is_valid():
-        return _bad_period(form)
+        return _bad_period(form, fmt)
     date_from, date_to = form.period
     order = figures.normalise_order(request.GET.get("order"))
     rows = figures.league_table(date_from=date_from, date_to=date_to, order=order)
@@ -335,7 +337,7 @@ def bodies_download(request, fmt):
 def overall_download(request, fmt):
     form = PeriodForm(request.GET)
     if not form.is_valid():
-        return _bad_period(form)
+        return _bad_period(form, fmt)
     date_from, date_to = form.period
     result = figures.overall_statistics(date_from=date_from, date_to=date_to)
     name = f"statistics-overall-{date_from}-{date_to}.{fmt}"
@@ -348,7 +350,7 @@ def body_download(request, slug, fmt):
     body = _body(slug)
     form = PeriodForm(request.GET)
     if not form.is_valid():
-        return _bad_period(form)
+        return _bad_period(form, fmt)
     date_from, date_to = form.period
     result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
     name = f"statistics-{body.slug}-{date_from}-{date_to}.{fmt}"

@@ -104,6 +104,7 @@ def test_unknown_bodies_and_years_are_not_found(client, world, url):
         ("from=yesterday", "valid date"),
         ("from=1990-01-01&to=2000-01-01", "cannot start before"),
         ("from=2001-01-01&to=2020-01-01", "at most ten years"),
+        ("from=9995-01-01&to=9999-12-31", "cannot end after"),
         ("year=1999", "Choose a year"),
         ("year=abc", "whole number"),
     ],
@@ -120,6 +121,7 @@ def test_a_bad_period_is_explained(client, world, query, message):
         download = client.get(f"/statistics/{url}?{query}")
         assert download.status_code == 400
         assert message in download.content.decode()
+    assert message in client.get(f"/statistics/bodies.json?{query}").json()["error"]
 
 
 def test_the_league_table_as_csv(client, some_requests):
