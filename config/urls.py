@@ -14,6 +14,7 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),
     path("account/notifications/", include("foi.mail.urls")),
     path("search/", include("search.urls")),
+    path("statistics/", include("publicstats.urls")),
     path("", include("foi.urls")),
     path("", include("cms.urls")),
 ]

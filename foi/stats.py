@@ -48,7 +48,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from foi import clock, deadlines
@@ -83,6 +83,9 @@ class CaseFacts:
     outcome: str = ""
     grounds: tuple[str, ...] = ()
     appeal_decisions: tuple[str, ...] = ()
+    # The law to count this case's working days by, when ``figures()`` is given cases of several
+    # laws (public statistics across all bodies); None: the ``law`` passed to ``figures()``.
+    law: object | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -121,17 +124,18 @@ def figures(cases: Iterable[CaseFacts], *, law, now: datetime, transferred_out: 
     to_first_response, to_answer = [], []
     refusal_grounds, partial_grounds = Counter(), Counter()
     for case in cases:
+        case_law = case.law or law
         result.received += 1
         if case.first_response_at is not None:
             to_first_response.append(
-                working_days_between(law, case.received_at, case.first_response_at)
+                working_days_between(case_law, case.received_at, case.first_response_at)
             )
         if case.decided_at is not None:
             result.answered += 1
             due = case.due_at_decision
             result.answered_on_time += due is not None and case.decided_at <= due
             result.outcomes[case.outcome] = result.outcomes.get(case.outcome, 0) + 1
-            to_answer.append(working_days_between(law, case.received_at, case.decided_at))
+            to_answer.append(working_days_between(case_law, case.received_at, case.decided_at))
             if case.outcome == "refused":
                 refusal_grounds.update(set(case.grounds))
             elif case.outcome == "partial":
@@ -187,35 +191,69 @@ def _due_when_decided(request, decided_at: datetime) -> datetime | None:
 
 def case_facts(*, body, date_from: date, date_to: date) -> list[CaseFacts]:
     """The body's cohort for the period as ``CaseFacts``, in five queries."""
-    from foi.models import Appeal, CaseEvent, FOIRequest, InvokedExemption, Message
+    from foi.models import FOIRequest
 
-    start, end = period_bounds(body.law, date_from, date_to)
+    return cohort_facts(
+        requests=FOIRequest.objects.filter(body=body),
+        date_from=date_from,
+        date_to=date_to,
+        law=body.law,
+    ).get(body.pk, [])
+
+
+def _widened_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
+    """[start, end) wide enough for the period in any time zone (UTC-14 to UTC+14)."""
+    start = datetime.combine(date_from, time.min, tzinfo=UTC) - timedelta(hours=14)
+    end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=UTC) + timedelta(hours=14)
+    return start, end
+
+
+def cohort_facts(
+    *, requests, date_from: date, date_to: date, law=None
+) -> dict[int, list[CaseFacts]]:
+    """The cohorts for the period of every body holding one of ``requests`` (a queryset: all
+    requests, one body's, or only the public ones), as ``CaseFacts`` per body id, in five
+    queries whatever the number of bodies. The period is counted in each request's law's time
+    zone (``law``, when given, for all of them); each fact carries its law."""
+    from foi.models import Appeal, CaseEvent, InvokedExemption, Message
+
+    if law is not None:
+        start, end = period_bounds(law, date_from, date_to)
+    else:
+        start, end = _widened_bounds(date_from, date_to)
     cohort = (
-        FOIRequest.objects.filter(body=body, received_at__gte=start, received_at__lt=end)
+        requests.filter(received_at__gte=start, received_at__lt=end)
         .exclude(state="draft")
         .select_related("law")
         .order_by("received_at", "pk")
     )
-    requests = list(cohort)
+    requests_ = []
+    bounds = {}
+    for request in cohort:
+        request_law = law or request.law
+        if request_law.pk not in bounds:
+            bounds[request_law.pk] = period_bounds(request_law, date_from, date_to)
+        low, high = bounds[request_law.pk]
+        if low <= request.received_at < high:
+            requests_.append(request)
     letters = defaultdict(list)
     for letter in (
-        Message.objects.filter(foi_request__in=cohort, from_body=body, kind__in=RESPONSE_KINDS)
+        Message.objects.filter(foi_request__in=cohort, kind__in=RESPONSE_KINDS)
+        .exclude(from_body=None)
         .order_by("created_at", "pk")
-        .values("pk", "foi_request_id", "kind", "created_at")
+        .values("pk", "foi_request_id", "from_body_id", "kind", "created_at")
     ):
         letters[letter["foi_request_id"]].append(letter)
     decision_events = {
         event["message_id"]: event
         for event in CaseEvent.objects.filter(
-            message__foi_request__in=cohort,
-            message__from_body=body,
-            kind__in=("answer", "refuse", "reject"),
+            message__foi_request__in=cohort, kind__in=("answer", "refuse", "reject")
         ).values("message_id", "kind", "actor_id", "data")
     }
     grounds = defaultdict(list)
-    for row in InvokedExemption.objects.filter(
-        foi_request__in=cohort, message__from_body=body
-    ).values("message_id", "exemption__code"):
+    for row in InvokedExemption.objects.filter(foi_request__in=cohort).values(
+        "message_id", "exemption__code"
+    ):
         grounds[row["message_id"]].append(row["exemption__code"])
     appeals = defaultdict(list)
     for row in (
@@ -225,16 +263,19 @@ def case_facts(*, body, date_from: date, date_to: date) -> list[CaseFacts]:
     ):
         appeals[row["foi_request_id"]].append(row["decision"] or "")
 
-    facts = []
-    for request in requests:
+    facts = defaultdict(list)
+    for request in requests_:
         own = [
-            letter for letter in letters[request.pk] if letter["created_at"] >= request.received_at
+            letter
+            for letter in letters[request.pk]
+            if letter["from_body_id"] == request.body_id
+            and letter["created_at"] >= request.received_at
         ]
         first_letter = own[0] if own else None
         decision = next((letter for letter in own if letter["kind"] in DECISION_KINDS), None)
         event = decision_events.get(decision["pk"]) if decision else None
         decided_at = decision["created_at"] if decision else None
-        facts.append(
+        facts[request.body_id].append(
             CaseFacts(
                 received_at=request.received_at,
                 state=request.state,
@@ -246,9 +287,10 @@ def case_facts(*, body, date_from: date, date_to: date) -> list[CaseFacts]:
                 outcome=_outcome(decision, event),
                 grounds=tuple(grounds[decision["pk"]]) if decision else (),
                 appeal_decisions=tuple(appeals[request.pk]),
+                law=request.law,
             )
         )
-    return facts
+    return dict(facts)
 
 
 def _outcome(decision, event) -> str:
@@ -270,6 +312,23 @@ def transfers_out(*, body, date_from: date, date_to: date) -> Counter:
         kind="transfer", created_at__gte=start, created_at__lt=end, data__from_body=body.pk
     ).values_list("actor_id", flat=True)
     return Counter(rows)
+
+
+def transfers_out_by_body(*, requests, date_from: date, date_to: date) -> dict[int, int]:
+    """Transfers of ``requests`` made in the period, per body they left, in one query; the
+    period is counted in each request's law's time zone."""
+    from foi.models import CaseEvent
+
+    start, end = _widened_bounds(date_from, date_to)
+    rows = CaseEvent.objects.filter(
+        kind="transfer", created_at__gte=start, created_at__lt=end, foi_request__in=requests
+    ).values_list("data", "created_at", "foi_request__law__time_zone")
+    counts = Counter()
+    for data, created_at, zone in rows:
+        local_day = created_at.astimezone(ZoneInfo(zone)).date()
+        if date_from <= local_day <= date_to and data.get("from_body"):
+            counts[data["from_body"]] += 1
+    return dict(counts)
 
 
 # The report ------------------------------------------------------------------------------------

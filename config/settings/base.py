@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "foi",
     "cms",
     "search",
+    "publicstats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

@@ -1,0 +1,219 @@
+"""Charts drawn on the server as inline SVG: no script, no library, readable without colour
+(labels and a data table go beside each one, see the templates)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from datetime import date
+
+from django.utils import formats
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+# One palette for every chart (each colour at least 3:1 against white).
+RECEIVED = "#0b5cad"
+ANSWERED = "#1b7f6b"
+ON_TIME = "#6d3fa8"
+INK = "#1d2330"
+MUTED = "#5b6474"
+GRID = "#d9dde5"
+OUTCOME_COLOURS = {
+    "full": "#1b7f6b",
+    "partial": "#3f7d20",
+    "not_held": "#5b6474",
+    "refused": "#a4161a",
+    "rejected": "#b45309",
+}
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 36, 44
+_ids = itertools.count(1)
+
+
+def month_label(month: str) -> str:
+    year, number = (int(part) for part in month.split("-"))
+    return formats.date_format(date(year, number, 1), "M Y")
+
+
+def _short_month(month: str) -> str:
+    year, number = (int(part) for part in month.split("-"))
+    return formats.date_format(date(year, number, 1), "M")
+
+
+def _nice_max(value: float) -> int:
+    if value <= 4:
+        return 4
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        top = step * magnitude
+        if top >= value:
+            return math.ceil(top)
+    return int(value)
+
+
+def _svg(title: str, description: str, body: str, *, height: int = HEIGHT) -> str:
+    number = next(_ids)
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {w} {h}" width="100%" role="img" '
+        'aria-labelledby="chart-{n}-title chart-{n}-desc" '
+        'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">'
+        '<title id="chart-{n}-title">{title}</title><desc id="chart-{n}-desc">{desc}</desc>'
+        "{body}</svg>",
+        w=WIDTH,
+        h=height,
+        n=number,
+        title=title,
+        desc=description,
+        body=mark_safe(body),  # built below from escaped parts only
+    )
+
+
+def _y_axis(top_value: int, suffix: str = "") -> tuple[list[str], float]:
+    plot_height = HEIGHT - TOP - BOTTOM
+    parts = []
+    for index in range(5):
+        value = top_value * index / 4
+        y = HEIGHT - BOTTOM - plot_height * index / 4
+        label = f"{value:g}{suffix}"
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="{GRID}" stroke-width="1"/>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
+            f"{escape(label)}</text>"
+        )
+    return parts, plot_height
+
+
+def _legend(items: list[tuple[str, str]]) -> str:
+    parts, x = [], LEFT
+    for colour, label in items:
+        parts.append(
+            f'<rect x="{x}" y="10" width="12" height="12" rx="2" fill="{colour}"/>'
+            f'<text x="{x + 17}" y="20.5" fill="{INK}">{escape(label)}</text>'
+        )
+        x += 30 + 7 * len(label)
+    return "".join(parts)
+
+
+def _x_labels(monthly: list[dict], slot: float) -> str:
+    """Month names under the axis; the year on a second line at the start and each January."""
+    step = max(1, math.ceil(len(monthly) / 12))
+    parts = []
+    for index, row in enumerate(monthly):
+        if index % step:
+            continue
+        x = LEFT + slot * (index + 0.5)
+        y = HEIGHT - BOTTOM + 16
+        parts.append(
+            f'<text x="{x:.1f}" y="{y}" text-anchor="middle" fill="{MUTED}">'
+            f"{escape(_short_month(row['month']))}</text>"
+        )
+        if index == 0 or row["month"].endswith("-01"):
+            parts.append(
+                f'<text x="{x:.1f}" y="{y + 15}" text-anchor="middle" fill="{INK}" '
+                f'font-weight="600">{row["month"][:4]}</text>'
+            )
+    return "".join(parts)
+
+
+def received_answered(monthly: list[dict]) -> str:
+    """Grouped bars: requests received and answered in each month's cohort."""
+    title = _("Requests received and answered, by month of receipt")
+    total_received = sum(row["received"] for row in monthly)
+    total_answered = sum(row["answered"] for row in monthly)
+    description = _(
+        "%(received)s requests received and %(answered)s of them answered over %(months)s months."
+    ) % {"received": total_received, "answered": total_answered, "months": len(monthly)}
+    top = _nice_max(max([row["received"] for row in monthly] or [0]))
+    parts, plot_height = _y_axis(top)
+    slot = (WIDTH - LEFT - RIGHT) / max(1, len(monthly))
+    bar = min(22.0, slot * 0.36)
+    for index, row in enumerate(monthly):
+        centre = LEFT + slot * (index + 0.5)
+        for offset, key, colour in ((-bar, "received", RECEIVED), (0, "answered", ANSWERED)):
+            height = plot_height * row[key] / top
+            y = HEIGHT - BOTTOM - height
+            label = f"{month_label(row['month'])}: {row[key]}"
+            parts.append(
+                f'<rect x="{centre + offset:.1f}" y="{y:.1f}" width="{bar - 1:.1f}" '
+                f'height="{height:.1f}" fill="{colour}"><title>{escape(label)}</title></rect>'
+            )
+    parts.append(_x_labels(monthly, slot))
+    parts.append(_legend([(RECEIVED, _("Received")), (ANSWERED, _("Answered"))]))
+    return _svg(title, description, "".join(parts))
+
+
+def on_time_rate(monthly: list[dict]) -> str:
+    """A line of the share answered on time per month; months with no decision are gaps."""
+    title = _("Share of decisions made on time, by month of receipt")
+    known = [row for row in monthly if row["on_time_percent"] is not None]
+    if known:
+        low = min(known, key=lambda row: row["on_time_percent"])
+        high = max(known, key=lambda row: row["on_time_percent"])
+        description = _(
+            "Between %(low)s%% (%(low_month)s) and %(high)s%% (%(high_month)s) of decisions "
+            "were on time."
+        ) % {
+            "low": low["on_time_percent"],
+            "low_month": month_label(low["month"]),
+            "high": high["on_time_percent"],
+            "high_month": month_label(high["month"]),
+        }
+    else:
+        description = _("No decisions in this period.")
+    parts, plot_height = _y_axis(100, "%")
+    slot = (WIDTH - LEFT - RIGHT) / max(1, len(monthly))
+    segment = []
+    segments = [segment]
+    for index, row in enumerate(monthly):
+        if row["on_time_percent"] is None:
+            segment = []
+            segments.append(segment)
+            continue
+        x = LEFT + slot * (index + 0.5)
+        y = HEIGHT - BOTTOM - plot_height * row["on_time_percent"] / 100
+        segment.append((x, y))
+        label = f"{month_label(row['month'])}: {row['on_time_percent']}%"
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ON_TIME}">'
+            f"<title>{escape(label)}</title></circle>"
+        )
+    for points in segments:
+        if len(points) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            parts.insert(
+                5,
+                f'<polyline points="{path}" fill="none" stroke="{ON_TIME}" stroke-width="2.5"/>',
+            )
+    parts.append(_x_labels(monthly, slot))
+    parts.append(_legend([(ON_TIME, _("On time"))]))
+    return _svg(title, description, "".join(parts))
+
+
+def outcomes(outcome_counts: dict, labels: dict) -> str:
+    """Horizontal bars, one per outcome of the first decisions."""
+    title = _("Outcomes of the decisions")
+    total = sum(outcome_counts.values())
+    description = ", ".join(f"{labels[key]}: {outcome_counts.get(key, 0)}" for key in labels)
+    row_height, top_gap = 30, 14
+    height = top_gap + row_height * len(labels) + 10
+    label_width = 210
+    plot_width = WIDTH - label_width - 60
+    top = max(1, max(outcome_counts.values() or [0]))
+    parts = []
+    for index, (key, label) in enumerate(labels.items()):
+        count = outcome_counts.get(key, 0)
+        y = top_gap + row_height * index
+        width = plot_width * count / top
+        share = f" ({round(100 * count / total)}%)" if total else ""
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">'
+            f"{escape(label)}</text>"
+            f'<rect x="{label_width}" y="{y + 3}" width="{max(width, 1):.1f}" height="18" '
+            f'rx="2" fill="{OUTCOME_COLOURS.get(key, MUTED)}"/>'
+            f'<text x="{label_width + max(width, 1) + 6:.1f}" y="{y + 16}" fill="{INK}">'
+            f"{count}{escape(share)}</text>"
+        )
+    return _svg(title, description, "".join(parts), height=height)

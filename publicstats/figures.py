@@ -1,0 +1,298 @@
+"""Public statistics of how bodies handle requests: JSON-ready dicts for pages, downloads and the
+API (``GET /api/v1/stats/bodies/`` and ``/api/v1/stats/bodies/{slug}/``).
+
+They are ``foi.stats``' figures (read its docstring: what each figure means, exactly), computed
+only over what an anonymous visitor may see: the requests ``foi.selectors.foi_request_public_qs``
+returns *now* (public, or private whose date has passed; never drafts). A private request is
+left out of every figure, including transfers and appeals. Each function reads a fixed number of
+queries whatever the number of bodies and requests, and caches its figures for
+``CACHE_SECONDS`` (per period; with an explicit ``now`` nothing is cached).
+
+``body_statistics()`` and ``overall_statistics()`` return (keys stable, snake_case; dates as ISO
+strings; a share is a percentage with one decimal, or None when there is nothing to divide by)::
+
+    {
+      "body": {"slug", "name", "acronym", "law"},  # body_statistics only; law = the law's code
+      "bodies": int,                                 # overall_statistics only: bodies counted
+      "period": {"from": "2026-01-01", "to": "2026-12-31"},
+      "generated_at": "2026-05-04T12:00:00+04:00",
+      "received", "answered", "answered_on_time": int,
+      "on_time_percent": float | None,          # answered_on_time / answered
+      "median_working_days_to_first_response": float | None,
+      "median_working_days_to_answer": float | None,
+      "outcomes": {"full", "partial", "not_held", "refused", "rejected": int},
+      "refusals_by_ground": [{"law", "code", "count"}],        # most invoked first
+      "partial_answers_by_ground": [{"law", "code", "count"}],
+      "transferred_out", "overdue_now", "withdrawn", "still_open": int,
+      "appeals", "appeals_upheld", "appeals_overturned", "appeals_pending": int,
+      "appeals_overturned_percent": float | None,  # overturned / (upheld + overturned)
+      "monthly": [{"month": "2026-01", "received", "answered", "answered_on_time": int,
+                   "on_time_percent": float | None}],
+    }
+
+``monthly`` has one row per calendar month of the period (a month cut by the period's ends
+counts only its days inside it). Each row is the period's figures restricted to the requests
+received that month, so the rows add up to the totals.
+
+``league_table()`` returns one row per body that received a public request in the period or
+transferred one away: ``{"slug", "name", "acronym", "law"}`` and the figures in
+``LEAGUE_COLUMNS``, sorted by ``order`` (a column, or ``name``; ``-`` first for descending;
+None always last).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.core.cache import cache
+from django.utils import translation
+
+from foi import clock, stats
+from foi import selectors as foi_selectors
+from foi.models import PublicBody
+from foi.models.i18n import FALLBACK_ORDER
+from foi.textfold import fold
+
+CACHE_SECONDS = 600
+CACHE_VERSION = 1
+
+LEAGUE_COLUMNS = (
+    "received",
+    "answered",
+    "answered_on_time",
+    "on_time_percent",
+    "median_working_days_to_first_response",
+    "median_working_days_to_answer",
+    "refused",
+    "overdue_now",
+    "appeals",
+    "appeals_overturned",
+    "appeals_overturned_percent",
+    "transferred_out",
+    "withdrawn",
+    "still_open",
+)
+LEAGUE_ORDERS = ("name", *LEAGUE_COLUMNS)
+DEFAULT_ORDER = "-received"
+
+
+# The figures of a set of cases -----------------------------------------------------------------
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _grounds(counts: Counter) -> list[dict]:
+    rows = [{"law": law, "code": code, "count": n} for (law, code), n in counts.items()]
+    return sorted(rows, key=lambda row: (-row["count"], row["law"], row["code"]))
+
+
+def _months(date_from: date, date_to: date) -> list[str]:
+    months, year, month = [], date_from.year, date_from.month
+    while (year, month) <= (date_to.year, date_to.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_of(case: stats.CaseFacts) -> str:
+    local = case.received_at.astimezone(ZoneInfo(case.law.time_zone))
+    return f"{local.year:04d}-{local.month:02d}"
+
+
+def _figures_dict(cases, *, transferred_out: int, date_from, date_to, now) -> dict:
+    """The figures of ``cases`` (facts carrying their law) as a JSON-ready dict."""
+    cases = list(cases)
+    total = stats.figures(cases, law=None, now=now, transferred_out=transferred_out)
+    refusals, partials = Counter(), Counter()
+    for case in cases:
+        if case.decided_at is None:
+            continue
+        if case.outcome == "refused":
+            refusals.update((case.law.code, code) for code in set(case.grounds))
+        elif case.outcome == "partial":
+            partials.update((case.law.code, code) for code in set(case.grounds))
+    by_month = defaultdict(list)
+    for case in cases:
+        by_month[_month_of(case)].append(case)
+    monthly = []
+    for month in _months(date_from, date_to):
+        part = stats.figures(by_month.get(month, []), law=None, now=now)
+        monthly.append(
+            {
+                "month": month,
+                "received": part.received,
+                "answered": part.answered,
+                "answered_on_time": part.answered_on_time,
+                "on_time_percent": part.on_time_percent,
+            }
+        )
+    decided_appeals = total.appeals_upheld + total.appeals_overturned
+    return {
+        "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
+        "generated_at": now.isoformat(),
+        "received": total.received,
+        "answered": total.answered,
+        "answered_on_time": total.answered_on_time,
+        "on_time_percent": total.on_time_percent,
+        "median_working_days_to_first_response": total.median_working_days_to_first_response,
+        "median_working_days_to_answer": total.median_working_days_to_answer,
+        "outcomes": dict(total.outcomes),
+        "refusals_by_ground": _grounds(refusals),
+        "partial_answers_by_ground": _grounds(partials),
+        "transferred_out": total.transferred_out,
+        "overdue_now": total.overdue_now,
+        "withdrawn": total.withdrawn,
+        "still_open": total.still_open,
+        "appeals": total.appeals,
+        "appeals_upheld": total.appeals_upheld,
+        "appeals_overturned": total.appeals_overturned,
+        "appeals_pending": total.appeals_pending,
+        "appeals_overturned_percent": _percent(total.appeals_overturned, decided_appeals),
+        "monthly": monthly,
+    }
+
+
+# Reading, with the cache -----------------------------------------------------------------------
+
+
+def _cached(key: str, now: datetime | None, compute):
+    """``compute(now)`` through the cache; an explicit ``now`` (tests, reports for a given
+    moment) bypasses it."""
+    if now is not None:
+        return compute(now)
+    key = f"publicstats:{CACHE_VERSION}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute(clock.now())
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _body_identity(body: PublicBody, law_code: str) -> dict:
+    return {"slug": body.slug, "name": body.name, "acronym": body.acronym, "law": law_code}
+
+
+def body_statistics(
+    *, body: PublicBody, date_from: date, date_to: date, now: datetime | None = None
+) -> dict:
+    """One body's figures for the period (see the module docstring), in seven queries."""
+
+    def compute(now):
+        public = foi_selectors.foi_request_public_qs()
+        facts = stats.cohort_facts(
+            requests=public.filter(body=body), date_from=date_from, date_to=date_to
+        ).get(body.pk, [])
+        transfers = stats.transfers_out_by_body(
+            requests=public, date_from=date_from, date_to=date_to
+        )
+        return _figures_dict(
+            facts,
+            transferred_out=transfers.get(body.pk, 0),
+            date_from=date_from,
+            date_to=date_to,
+            now=now,
+        )
+
+    figures = _cached(f"body:{body.pk}:{date_from}:{date_to}", now, compute)
+    return {"body": _body_identity(body, body.law.code), **figures}
+
+
+def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
+    """Every body's figures and the overall ones, for the period: seven queries, cached."""
+
+    def compute(now):
+        public = foi_selectors.foi_request_public_qs()
+        facts = stats.cohort_facts(requests=public, date_from=date_from, date_to=date_to)
+        transfers = stats.transfers_out_by_body(
+            requests=public, date_from=date_from, date_to=date_to
+        )
+        body_ids = set(facts) | set(transfers)
+        bodies = {
+            body.pk: body
+            for body in PublicBody.objects.filter(pk__in=body_ids).select_related("law")
+        }
+        per_body = {}
+        for body_id, body in bodies.items():
+            per_body[body_id] = {
+                "identity": {
+                    "slug": body.slug,
+                    "acronym": body.acronym,
+                    "law": body.law.code,
+                    "names": {code: getattr(body, f"name_{code}") for code in ("az", "en", "ru")},
+                },
+                "figures": _figures_dict(
+                    facts.get(body_id, []),
+                    transferred_out=transfers.get(body_id, 0),
+                    date_from=date_from,
+                    date_to=date_to,
+                    now=now,
+                ),
+            }
+        everything = [case for cases in facts.values() for case in cases]
+        overall = _figures_dict(
+            everything,
+            transferred_out=sum(transfers.values()),
+            date_from=date_from,
+            date_to=date_to,
+            now=now,
+        )
+        overall["bodies"] = len(per_body)
+        return {"bodies": per_body, "overall": overall}
+
+    return _cached(f"all:{date_from}:{date_to}", now, compute)
+
+
+def overall_statistics(*, date_from: date, date_to: date, now: datetime | None = None) -> dict:
+    """The figures across all bodies, each request's working days counted by its own law."""
+    return dict(_all_bodies(date_from, date_to, now)["overall"])
+
+
+def _name(names: dict) -> str:
+    """The name in the reader's language, with ``foi.models.i18n``'s fallback."""
+    language = (translation.get_language() or "en")[:2]
+    for code in (language, *FALLBACK_ORDER):
+        if names.get(code):
+            return names[code]
+    return ""
+
+
+def normalise_order(order: str | None) -> str:
+    """``order`` if it names a column (``-`` for descending), else the default."""
+    order = (order or "").strip()
+    return order if order.lstrip("-") in LEAGUE_ORDERS else DEFAULT_ORDER
+
+
+def league_table(
+    *, date_from: date, date_to: date, now: datetime | None = None, order: str = DEFAULT_ORDER
+) -> list[dict]:
+    """One row per body (see the module docstring), sorted by ``order``."""
+    data = _all_bodies(date_from, date_to, now)
+    rows = []
+    for item in data["bodies"].values():
+        identity, figures = item["identity"], item["figures"]
+        row = {
+            "slug": identity["slug"],
+            "name": _name(identity["names"]),
+            "acronym": identity["acronym"],
+            "law": identity["law"],
+        }
+        for column in LEAGUE_COLUMNS:
+            row[column] = figures["outcomes"]["refused"] if column == "refused" else figures[column]
+        rows.append(row)
+    return sort_rows(rows, order)
+
+
+def sort_rows(rows: list[dict], order: str) -> list[dict]:
+    order = normalise_order(order)
+    column, descending = order.lstrip("-"), order.startswith("-")
+    by_name = sorted(rows, key=lambda row: fold(row["name"]))
+    if column == "name":
+        return list(reversed(by_name)) if descending else by_name
+    present = [row for row in by_name if row[column] is not None]
+    missing = [row for row in by_name if row[column] is None]
+    present.sort(key=lambda row: row[column], reverse=descending)
+    return present + missing

@@ -1,0 +1,368 @@
+"""Public statistics pages and downloads: thin views over ``publicstats.figures``.
+
+Everyone may see them (they read only public requests); a bad period gets a 400 with the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from foi import selectors as foi_selectors
+from foi.models import Exemption
+from foi.services.errors import NotVisible
+from publicstats import charts, figures
+from publicstats.forms import EARLIEST, PeriodForm, today, year_period
+
+OUTCOME_LABELS = {
+    "full": gettext_lazy("Given in full"),
+    "partial": gettext_lazy("Given in part"),
+    "not_held": gettext_lazy("Not held"),
+    "refused": gettext_lazy("Refused"),
+    "rejected": gettext_lazy("Rejected as not a request"),
+}
+COLUMN_LABELS = {
+    "name": gettext_lazy("Body"),
+    "received": gettext_lazy("Received"),
+    "answered": gettext_lazy("Answered"),
+    "answered_on_time": gettext_lazy("On time"),
+    "on_time_percent": gettext_lazy("On time, %"),
+    "median_working_days_to_first_response": gettext_lazy("Median working days to first reply"),
+    "median_working_days_to_answer": gettext_lazy("Median working days to decision"),
+    "refused": gettext_lazy("Refused"),
+    "overdue_now": gettext_lazy("Overdue now"),
+    "appeals": gettext_lazy("Appeals"),
+    "appeals_overturned": gettext_lazy("Appeals overturned"),
+    "appeals_overturned_percent": gettext_lazy("Appeals overturned, %"),
+    "transferred_out": gettext_lazy("Transferred out"),
+    "withdrawn": gettext_lazy("Withdrawn"),
+    "still_open": gettext_lazy("Still open"),
+}
+# The columns the page shows (the downloads carry them all).
+PAGE_COLUMNS = (
+    "name",
+    "received",
+    "answered",
+    "on_time_percent",
+    "median_working_days_to_answer",
+    "refused",
+    "overdue_now",
+    "appeals_overturned_percent",
+    "transferred_out",
+)
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+def _body(slug: str):
+    try:
+        return foi_selectors.public_body_get(slug=slug)
+    except NotVisible as error:
+        raise Http404(str(error)) from error
+
+
+def _period_query(date_from: date, date_to: date) -> str:
+    return urlencode({"from": date_from.isoformat(), "to": date_to.isoformat()})
+
+
+def _bad_period(form: PeriodForm, fmt: str) -> HttpResponse:
+    if fmt == "json":
+        return JsonResponse({"error": form.error_text()}, status=400)
+    return HttpResponse(form.error_text(), status=400, content_type="text/plain; charset=utf-8")
+
+
+def _ground_names(rows: list[dict]) -> dict:
+    """(law code, ground code) -> the law's exemption, for the rows shown: one query."""
+    codes = {row["code"] for row in rows}
+    if not codes:
+        return {}
+    exemptions = Exemption.objects.filter(code__in=codes).select_related("law")
+    return {(exemption.law.code, exemption.code): exemption for exemption in exemptions}
+
+
+def _named_grounds(result: dict) -> dict:
+    names = _ground_names(result["refusals_by_ground"] + result["partial_answers_by_ground"])
+
+    def named(rows):
+        return [{**row, "exemption": names.get((row["law"], row["code"]))} for row in rows]
+
+    return {
+        "refusals": named(result["refusals_by_ground"]),
+        "partials": named(result["partial_answers_by_ground"]),
+    }
+
+
+def _charts(result: dict) -> dict:
+    return {
+        "received_answered": charts.received_answered(result["monthly"]),
+        "on_time": charts.on_time_rate(result["monthly"]),
+        "outcomes": charts.outcomes(result["outcomes"], OUTCOME_LABELS),
+    }
+
+
+def _monthly_rows(result: dict) -> list[dict]:
+    return [{**row, "label": charts.month_label(row["month"])} for row in result["monthly"]]
+
+
+# CSV -------------------------------------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading '."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def __init__(self):
+        self.lines = []
+
+    def write(self, line):
+        self.lines.append(line)
+
+
+def csv_response(header: list[str], rows, filename: str) -> HttpResponse:
+    buffer = _Echo()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(value) for value in row])
+    response = HttpResponse("".join(buffer.lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def json_response(data, filename: str) -> JsonResponse:
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 1})
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+FIGURE_HEADER = ["body", "period_from", "period_to", "month", "figure", "key", "value"]
+SCALAR_FIGURES = (
+    "received",
+    "answered",
+    "answered_on_time",
+    "on_time_percent",
+    "median_working_days_to_first_response",
+    "median_working_days_to_answer",
+    "transferred_out",
+    "overdue_now",
+    "withdrawn",
+    "still_open",
+    "appeals",
+    "appeals_upheld",
+    "appeals_overturned",
+    "appeals_pending",
+    "appeals_overturned_percent",
+)
+
+
+def figure_rows(result: dict, body_slug: str) -> list[list]:
+    """A body's (or the overall) figures as one long table: one figure per row, the monthly
+    series with its month, outcomes and grounds with their key."""
+    start, end = result["period"]["from"], result["period"]["to"]
+
+    def row(figure, value, *, month="", key=""):
+        return [body_slug, start, end, month, figure, key, value]
+
+    rows = [row(name, result[name]) for name in SCALAR_FIGURES]
+    rows += [row("outcome", count, key=key) for key, count in result["outcomes"].items()]
+    rows += [
+        row("refusals_by_ground", item["count"], key=f"{item['law']}:{item['code']}")
+        for item in result["refusals_by_ground"]
+    ]
+    rows += [
+        row("partial_answers_by_ground", item["count"], key=f"{item['law']}:{item['code']}")
+        for item in result["partial_answers_by_ground"]
+    ]
+    for month in result["monthly"]:
+        for name in ("received", "answered", "answered_on_time", "on_time_percent"):
+            rows.append(row(f"monthly_{name}", month[name], month=month["month"]))
+    return rows
+
+
+# Pages -----------------------------------------------------------------------------------------
+
+
+def statistics_index(request):
+    form = PeriodForm(request.GET)
+    context = {"form": form, "years": form.years()}
+    if not form.is_valid():
+        return render(request, "publicstats/index.html", context, status=400)
+    date_from, date_to = form.period
+    order = figures.normalise_order(request.GET.get("order"))
+    overall = figures.overall_statistics(date_from=date_from, date_to=date_to)
+    rows = figures.league_table(date_from=date_from, date_to=date_to, order=order)
+    query = _period_query(date_from, date_to)
+    context.update(
+        date_from=date_from,
+        date_to=date_to,
+        query=query,
+        overall=overall,
+        monthly=_monthly_rows(overall),
+        charts=_charts(overall),
+        outcome_rows=[
+            (key, label, overall["outcomes"][key]) for key, label in OUTCOME_LABELS.items()
+        ],
+        grounds=_named_grounds(overall),
+        headers=_headers(order, query),
+        rows=[
+            [(column, row[column]) for column in PAGE_COLUMNS] + [("slug", row["slug"])]
+            for row in rows
+        ],
+    )
+    return render(request, "publicstats/index.html", context)
+
+
+def _headers(order: str, query: str) -> list[dict]:
+    """Each column's header: its link to sort by it (again: the other way) and aria-sort."""
+    column, descending = order.lstrip("-"), order.startswith("-")
+    headers = []
+    for name in PAGE_COLUMNS:
+        active = name == column
+        if active:
+            next_order = name if descending else f"-{name}"
+            sort = "descending" if descending else "ascending"
+        else:
+            next_order = name if name == "name" else f"-{name}"
+            sort = ""
+        headers.append(
+            {
+                "name": name,
+                "label": COLUMN_LABELS[name],
+                "href": f"?{query}&{urlencode({'order': next_order})}",
+                "sort": sort,
+            }
+        )
+    return headers
+
+
+def body_statistics(request, slug):
+    body = _body(slug)
+    form = PeriodForm(request.GET)
+    context = {"body": body, "form": form, "years": form.years()}
+    if not form.is_valid():
+        return render(request, "publicstats/body.html", context, status=400)
+    date_from, date_to = form.period
+    result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
+    context.update(_body_context(result, date_from, date_to))
+    return render(request, "publicstats/body.html", context)
+
+
+def _body_context(result, date_from, date_to) -> dict:
+    return {
+        "date_from": date_from,
+        "date_to": date_to,
+        "query": _period_query(date_from, date_to),
+        "result": result,
+        "monthly": _monthly_rows(result),
+        "charts": _charts(result),
+        "outcome_rows": [
+            (key, label, result["outcomes"][key]) for key, label in OUTCOME_LABELS.items()
+        ],
+        "grounds": _named_grounds(result),
+    }
+
+
+def _year(year: int) -> tuple[date, date]:
+    if not EARLIEST.year <= year <= today().year:
+        raise Http404(_("No statistics for this year."))
+    return year_period(year)
+
+
+def body_annual_report(request, slug, year):
+    body = _body(slug)
+    date_from, date_to = _year(year)
+    result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
+    context = {"body": body, "year": year, **_body_context(result, date_from, date_to)}
+    return render(request, "publicstats/annual.html", context)
+
+
+def methodology(request):
+    return render(request, "publicstats/methodology.html", {"columns": COLUMN_LABELS})
+
+
+# Downloads -------------------------------------------------------------------------------------
+
+
+def bodies_download(request, fmt):
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return _bad_period(form, fmt)
+    date_from, date_to = form.period
+    order = figures.normalise_order(request.GET.get("order"))
+    rows = figures.league_table(date_from=date_from, date_to=date_to, order=order)
+    name = f"statistics-bodies-{date_from}-{date_to}.{fmt}"
+    if fmt == "json":
+        return json_response(
+            {
+                "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
+                "order": order,
+                "methodology": request.build_absolute_uri(reverse("publicstats:methodology")),
+                "bodies": rows,
+            },
+            name,
+        )
+    header = ["slug", "name", "acronym", "law", "period_from", "period_to", *figures.LEAGUE_COLUMNS]
+    lines = [
+        [
+            row["slug"],
+            row["name"],
+            row["acronym"],
+            row["law"],
+            date_from.isoformat(),
+            date_to.isoformat(),
+            *(row[column] for column in figures.LEAGUE_COLUMNS),
+        ]
+        for row in rows
+    ]
+    return csv_response(header, lines, name)
+
+
+def overall_download(request, fmt):
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return _bad_period(form, fmt)
+    date_from, date_to = form.period
+    result = figures.overall_statistics(date_from=date_from, date_to=date_to)
+    name = f"statistics-overall-{date_from}-{date_to}.{fmt}"
+    if fmt == "json":
+        return json_response(result, name)
+    return csv_response(FIGURE_HEADER, figure_rows(result, ""), name)
+
+
+def body_download(request, slug, fmt):
+    body = _body(slug)
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return _bad_period(form, fmt)
+    date_from, date_to = form.period
+    result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
+    name = f"statistics-{body.slug}-{date_from}-{date_to}.{fmt}"
+    if fmt == "json":
+        return json_response(result, name)
+    return csv_response(FIGURE_HEADER, figure_rows(result, body.slug), name)
+
+
+def body_annual_download(request, slug, year):
+    body = _body(slug)
+    date_from, date_to = _year(year)
+    result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
+    return csv_response(
+        FIGURE_HEADER, figure_rows(result, body.slug), f"statistics-{body.slug}-{year}.csv"
+    )
