@@ -53,6 +53,9 @@ def test_public_pages_have_no_violation(visit, world):
         "/requests/",
         f"/requests/{foi_request.reference}/",
         "/search/?q=budget",
+        "/statistics/",
+        f"/statistics/bodies/{world.ministry.slug}/",
+        "/statistics/methodology/",
         "/accounts/login/",
         "/accounts/signup/",
     ):
