@@ -14,6 +14,8 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),
     path("account/notifications/", include("foi.mail.urls")),
     path("search/", include("search.urls")),
+    # The public REST API (foi/api/): /api/v1/..., /api/schema/, /api/docs/
+    path("api/", include("foi.api.urls")),
     path("", include("foi.urls")),
     path("", include("cms.urls")),
 ]
