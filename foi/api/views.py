@@ -30,7 +30,7 @@ from foi.api.schema import (
     ERROR_503,
 )
 from foi.models import BodyKind, Law, Outcome, PublicBody, State
-from foi.services.errors import InvalidInput
+from foi.services.errors import InvalidInput, TransitionNotAllowed
 
 # -- laws --------------------------------------------------------------------------------------
 
@@ -238,7 +238,11 @@ class RequestListView(GenericAPIView):
         # One transaction: a refused submission leaves no draft behind.
         with transaction.atomic():
             draft = services.foi_request_create_draft(requester=request.user, body=body, **data)
-            sent = services.foi_request_file(foi_request=draft, actor=request.user)
+            try:
+                sent = services.foi_request_file(foi_request=draft, actor=request.user)
+            except TransitionNotAllowed as error:
+                # A new draft is refused only for what was sent (an unmet condition): bad input.
+                raise InvalidInput(error.message, errors=error.errors) from error
         sent = selectors.foi_request_get(reference=sent.reference, user=request.user)
         url = reverse("api:request_detail", args=[sent.reference])
         return Response(
