@@ -22,6 +22,8 @@ from foi.models import (
     Visibility,
 )
 
+NULLABLE_STR = serializers.CharField(allow_null=True)
+
 # -- laws ------------------------------------------------------------------------------------
 
 
@@ -55,7 +57,7 @@ class AppealLevelSerializer(serializers.Serializer):
     decide_within = serializers.SerializerMethodField()
     article = serializers.CharField(allow_blank=True)
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(NULLABLE_STR)
     def get_reviewer_body(self, level):
         return level.reviewer_body.slug if level.reviewer_body_id else None
 
@@ -163,7 +165,7 @@ class BodySerializer(serializers.Serializer):
     is_active = serializers.BooleanField()
     url = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(NULLABLE_STR)
     def get_parent(self, body):
         return body.parent.slug if body.parent_id else None
 

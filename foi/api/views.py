@@ -45,7 +45,12 @@ class LawListView(GenericAPIView):
     serializer_class = s.LawSerializer
     pagination_class = None
 
-    @extend_schema(operation_id="laws_list", tags=["laws"], summary="The laws")
+    @extend_schema(
+        operation_id="laws_list",
+        tags=["laws"],
+        summary="The laws",
+        responses={200: s.LawSerializer(many=True)},
+    )
     def get(self, request):
         return Response(s.LawSerializer(Law.objects.order_by("code"), many=True).data)
 
@@ -81,7 +86,7 @@ class BodyListView(GenericAPIView):
             ),
             OpenApiParameter("kind", str, enum=BodyKind.values),
         ],
-        responses={200: s.BodySerializer(many=True), 400: ERROR_400},
+        responses={200: s.BodySerializer(many=True), 400: ERROR_400, 404: ERROR_404},
     )
     def get(self, request):
         kind = request.query_params.get("kind", "")
@@ -196,7 +201,7 @@ class RequestListView(GenericAPIView):
         tags=["requests"],
         summary="Requests: the public ones, and the caller's own and their body's",
         parameters=REQUEST_FILTERS,
-        responses={200: s.RequestSerializer(many=True), 400: ERROR_400},
+        responses={200: s.RequestSerializer(many=True), 400: ERROR_400, 404: ERROR_404},
     )
     def get(self, request):
         filters = _request_filters(request.query_params)
