@@ -32,6 +32,18 @@ from foi.api.schema import (
 from foi.models import BodyKind, Law, Outcome, PublicBody, State
 from foi.services.errors import InvalidInput, TransitionNotAllowed
 
+
+class ApiView(GenericAPIView):
+    """Refuses a NUL character in the address or the query string: no database stores one
+    (PostgreSQL raises), so it can only be a mistake or a probe."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        values = [*request.query_params.values(), *(str(v) for v in kwargs.values())]
+        if any("\x00" in value for value in values):
+            raise ValidationError(_("The address contains a NUL character."))
+
+
 # -- laws --------------------------------------------------------------------------------------
 
 
@@ -41,7 +53,7 @@ def _law_queryset():
     )
 
 
-class LawListView(GenericAPIView):
+class LawListView(ApiView):
     serializer_class = s.LawSerializer
     pagination_class = None
 
@@ -49,19 +61,19 @@ class LawListView(GenericAPIView):
         operation_id="laws_list",
         tags=["laws"],
         summary="The laws",
-        responses={200: s.LawSerializer(many=True)},
+        responses={200: s.LawSerializer(many=True), 400: ERROR_400},
     )
     def get(self, request):
         return Response(s.LawSerializer(Law.objects.order_by("code"), many=True).data)
 
 
-class LawDetailView(GenericAPIView):
+class LawDetailView(ApiView):
     serializer_class = s.LawDetailSerializer
 
     @extend_schema(
         tags=["laws"],
         summary="One law: its clock rules, exemption grounds and appeal route",
-        responses={200: s.LawDetailSerializer, 404: ERROR_404},
+        responses={200: s.LawDetailSerializer, 400: ERROR_400, 404: ERROR_404},
     )
     def get(self, request, code):
         law = _law_queryset().filter(code=code).first()
@@ -73,7 +85,7 @@ class LawDetailView(GenericAPIView):
 # -- bodies ------------------------------------------------------------------------------------
 
 
-class BodyListView(GenericAPIView):
+class BodyListView(ApiView):
     serializer_class = s.BodySerializer
 
     @extend_schema(
@@ -99,13 +111,13 @@ class BodyListView(GenericAPIView):
         return self.get_paginated_response(s.BodySerializer(page, many=True).data)
 
 
-class BodyDetailView(GenericAPIView):
+class BodyDetailView(ApiView):
     serializer_class = s.BodyDetailSerializer
 
     @extend_schema(
         tags=["bodies"],
         summary="One public body",
-        responses={200: s.BodyDetailSerializer, 404: ERROR_404},
+        responses={200: s.BodyDetailSerializer, 400: ERROR_400, 404: ERROR_404},
     )
     def get(self, request, slug):
         return Response(s.BodyDetailSerializer(selectors.public_body_get(slug=slug)).data)
@@ -193,7 +205,7 @@ def _request_filters(params) -> dict:
     return {"body": body, "state": state, "outcome": outcome, "year": year}
 
 
-class RequestListView(GenericAPIView):
+class RequestListView(ApiView):
     serializer_class = s.RequestSerializer
 
     @extend_schema(
@@ -255,20 +267,20 @@ class RequestListView(GenericAPIView):
         )
 
 
-class RequestDetailView(GenericAPIView):
+class RequestDetailView(ApiView):
     serializer_class = s.RequestDetailSerializer
 
     @extend_schema(
         tags=["requests"],
         summary="One request with the messages and files the caller may see",
-        responses={200: s.RequestDetailSerializer, 404: ERROR_404},
+        responses={200: s.RequestDetailSerializer, 400: ERROR_400, 404: ERROR_404},
     )
     def get(self, request, reference):
         foi_request = selectors.foi_request_get(reference=reference, user=request.user)
         return Response(request_representation(foi_request, request.user))
 
 
-class RequestActionView(GenericAPIView):
+class RequestActionView(ApiView):
     serializer_class = s.ActionSerializer
     permission_classes = [IsAuthenticated]
 
@@ -313,7 +325,7 @@ class RequestActionView(GenericAPIView):
 # -- search ------------------------------------------------------------------------------------
 
 
-class SearchView(GenericAPIView):
+class SearchView(ApiView):
     serializer_class = s.SearchResultSerializer
     pagination_class = None
 

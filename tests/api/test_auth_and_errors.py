@@ -124,3 +124,19 @@ def test_the_api_answers_json_only(api, world):
     response = api.get("/api/v1/laws/", HTTP_ACCEPT="text/html")
     assert response.status_code == 406
     assert_one_sentence(response)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/search/?q=x&body=a%00b",
+        "/api/v1/requests/?q=a%00b",
+        "/api/v1/requests/?body=a%00b",
+        "/api/v1/bodies/?q=a%00",
+        "/api/v1/requests/AZ%00/",
+    ],
+)
+def test_a_nul_character_is_400_not_a_database_error(api, world, url):
+    response = api.get(url)
+    assert response.status_code == 400
+    assert_one_sentence(response)
