@@ -15,6 +15,8 @@ urlpatterns = [
     path("account/notifications/", include("foi.mail.urls")),
     path("search/", include("search.urls")),
     path("statistics/", include("publicstats.urls")),
+    # The public REST API (foi/api/): /api/v1/..., /api/schema/, /api/docs/
+    path("api/", include("foi.api.urls")),
     path("", include("foi.urls")),
     path("", include("cms.urls")),
 ]

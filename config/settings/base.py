@@ -269,3 +269,39 @@ FOI_REQUIRE_STAFF_MFA = env.bool("FOI_REQUIRE_STAFF_MFA", default=False)
 FOI_ATTACHMENT_MAX_SIZE = env.int("FOI_ATTACHMENT_MAX_SIZE", default=25 * 1024 * 1024)
 # The queue marks an open request "due soon" this many working days before its due date.
 FOI_DUE_SOON_WORKING_DAYS = env.int("FOI_DUE_SOON_WORKING_DAYS", default=2)
+
+# The public REST API (foi/api/, issue 8): JSON in and out, a token or the session to sign in,
+# one-sentence errors, and its OpenAPI schema at /api/schema/ with a docs page at /api/docs/
+# served from our own static files (drf-spectacular-sidecar; no CDN).
+INSTALLED_APPS += [
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+]
+REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes "not signed in" a 401, not a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "foi.api.pagination.Pagination",
+    "PAGE_SIZE": 25,
+    "EXCEPTION_HANDLER": "foi.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"api_token": env("API_TOKEN_RATE", default="10/min")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sorğu API",
+    "DESCRIPTION": "Requests for information, public bodies, laws and search.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["foi.api.schema.only_api_v1"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

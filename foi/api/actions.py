@@ -1,0 +1,140 @@
+"""Each action of ``POST /api/v1/requests/{reference}/actions/{action}/``: its service, and the
+payload fields it reads. The services check state, permission and conditions under a row lock;
+this table only turns the payload into their arguments."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+
+from foi import permissions, services
+from foi.models import PublicBody
+from foi.services.base import VERBS
+from foi.services.errors import InvalidInput
+
+# (action, the permission every transition of that name asks, fields, service call)
+PERMISSION = {
+    "submit": permissions.can_submit,
+    "accept": permissions.can_accept,
+    "assign": permissions.can_assign,
+    "ask_clarification": permissions.can_ask_clarification,
+    "clarify": permissions.can_clarify,
+    "extend": permissions.can_extend,
+    "transfer": permissions.can_transfer,
+    "answer": permissions.can_answer,
+    "refuse": permissions.can_refuse,
+    "reject": permissions.can_reject,
+    "withdraw": permissions.can_withdraw,
+    "lapse": permissions.can_lapse,
+    "appeal": permissions.can_appeal,
+    "decide_appeal": permissions.can_decide_appeal,
+}
+NAMES = list(PERMISSION)
+
+DESCRIPTION = """\
+`action` is one of the request's transitions; `actions` in the request's representation lists
+those the caller may take now. Fields each action reads (others are ignored):
+
+| action | who | fields |
+|---|---|---|
+| submit | requester | (none) |
+| accept | coordinator | `assignee` (optional, a person's id) |
+| assign | coordinator | `assignee` |
+| ask_clarification | officer | `text` |
+| clarify | requester | `text` |
+| extend | officer | `reason` (one of the law's extension reason codes), `text` (optional) |
+| transfer | coordinator | `body` (slug), `text` (optional) |
+| answer | officer | `outcome` (full, partial, not_held), `text`, `exemptions` (for partial) |
+| refuse | officer | `exemptions` (at least one `{"code", "note"}`), `text` |
+| reject | coordinator | `reason` (or `text`) |
+| withdraw | requester | `text` (optional) |
+| lapse | the system only | (none) |
+| appeal | requester | `level` (an appeal level code), `text` (the grounds) |
+| decide_appeal | reviewer | `decision` (upheld, overturned, partly_overturned), `text` (reasons) |
+
+`version` (optional, from the request's representation): the action is refused with 409 if
+the request changed since. 403: not yours to do; 404: not visible to you or no such action;
+409: not allowed in the request's state now, or changed meanwhile.
+"""
+
+
+def refusal(foi_request, user, action: str) -> str:
+    """A sentence if this person may never take ``action`` on this request (403)."""
+    if PERMISSION[action](foi_request, user):
+        return ""
+    return _("You may not %(verb)s this request.") % {"verb": VERBS.get(action, action)}
+
+
+def _person(pk):
+    if pk is None:
+        return None
+    person = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if person is None:
+        raise InvalidInput(_("There is no such person."), errors={"assignee": [str(pk)]})
+    return person
+
+
+def _body(slug):
+    if not slug:
+        raise InvalidInput(_("Name the body to transfer to."), errors={"body": ["required"]})
+    body = PublicBody.objects.select_related("law").filter(slug=slug).first()
+    if body is None:
+        raise InvalidInput(_("There is no such public body."), errors={"body": [slug]})
+    return body
+
+
+def _require(data, name, message):
+    value = data.get(name)
+    if value in (None, ""):
+        raise InvalidInput(message, errors={name: ["required"]})
+    return value
+
+
+def _exemptions(data):
+    return [{"code": item["code"], "note": item.get("note", "")} for item in data["exemptions"]]
+
+
+def run(action: str, *, foi_request, actor, data: dict):
+    """Call the action's service with the payload's fields."""
+    common = {"foi_request": foi_request, "actor": actor}
+    text = data.get("text", "")
+    if action == "submit":
+        return services.foi_request_file(**common)
+    if action == "accept":
+        return services.foi_request_accept(**common, assignee=_person(data.get("assignee")))
+    if action == "assign":
+        assignee = _require(data, "assignee", _("Choose the officer to assign."))
+        return services.foi_request_assign(**common, assignee=_person(assignee))
+    if action == "ask_clarification":
+        return services.foi_request_ask_clarification(**common, text=text)
+    if action == "clarify":
+        return services.foi_request_clarify(**common, text=text)
+    if action == "extend":
+        reason = _require(data, "reason", _("Choose one of the reasons the law allows."))
+        return services.foi_request_extend(**common, reason=reason, text=text)
+    if action == "transfer":
+        return services.foi_request_transfer(**common, body=_body(data.get("body")), text=text)
+    if action == "answer":
+        outcome = _require(
+            data, "outcome", _("Choose whether the answer is full, partial or not held.")
+        )
+        return services.foi_request_answer(
+            **common, outcome=outcome, text=text, exemptions=_exemptions(data)
+        )
+    if action == "refuse":
+        return services.foi_request_refuse(**common, grounds=_exemptions(data), text=text)
+    if action == "reject":
+        return services.foi_request_reject(**common, reason=data.get("reason") or text)
+    if action == "withdraw":
+        return services.foi_request_withdraw(**common, text=text)
+    if action == "lapse":
+        return services.foi_request_lapse(**common)
+    if action == "appeal":
+        level = _require(data, "level", _("Choose the level to appeal to."))
+        return services.foi_request_appeal(**common, level=level, grounds=text)
+    if action == "decide_appeal":
+        decision = _require(
+            data, "decision", _("Choose whether the appeal is upheld, overturned or partly.")
+        )
+        return services.foi_request_decide_appeal(**common, decision=decision, reasons=text)
+    raise InvalidInput(_("There is no such action."))
