@@ -28,9 +28,18 @@ ADMIN_RELAXED = {
 }
 
 
+# Swagger UI (the API's documentation page) writes a <style> element; its scripts stay strict.
+API_DOCS_PREFIX = "/api/docs/"
+API_DOCS_RELAXED = {"style-src": [SELF, UNSAFE_INLINE]}
+
+
 class SorguCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
+        if report_only:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIXES):
             parts.replace = {**ADMIN_RELAXED, **(parts.replace or {})}
+        elif request.path_info.startswith(API_DOCS_PREFIX):
+            parts.replace = {**API_DOCS_RELAXED, **(parts.replace or {})}
         return parts

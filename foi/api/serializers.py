@@ -383,3 +383,6 @@ class SearchResultSerializer(serializers.Serializer):
     num_pages = serializers.IntegerField()
     results = SearchHitSerializer(many=True)
     facets = serializers.DictField(child=FacetValueSerializer(many=True))
+    degraded = serializers.BooleanField(
+        help_text="True when the main search index did not answer and a simpler backup did."
+    )

@@ -369,6 +369,7 @@ class SearchView(ApiView):
         return Response(
             {
                 "count": results.total,
+                "degraded": results.degraded,
                 "page": results.page,
                 "num_pages": results.num_pages,
                 "results": [

@@ -56,6 +56,7 @@ def test_public_pages_have_no_violation(visit, world):
         "/statistics/",
         f"/statistics/bodies/{world.ministry.slug}/",
         "/statistics/methodology/",
+        "/api/docs/",
         "/accounts/login/",
         "/accounts/signup/",
     ):
