@@ -12,6 +12,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from django.db.models.base import ModelState
+
 from foi.actors import SYSTEM
 from foi.models import (
     Appeal,
@@ -56,6 +58,8 @@ SCENARIO_NAMES = [name for name, _old, _recent in SCENARIOS]
 OLD_WEIGHTS = [old for _name, old, _recent in SCENARIOS]
 RECENT_WEIGHTS = [recent for _name, _old, recent in SCENARIOS]
 RECENT = datetime.timedelta(days=21)
+URGENCIES = [Urgency.NORMAL.value, Urgency.RELEVANCE.value, Urgency.LIFE.value]
+NAME_CHOICES = [c.value for c in PublicNameChoice]
 
 
 @dataclass
@@ -75,6 +79,41 @@ class Built:
     exemptions: list[InvokedExemption] = field(default_factory=list)
     appeals: list[Appeal] = field(default_factory=list)
     events: list[CaseEvent] = field(default_factory=list)
+
+
+_TEMPLATES: dict = {}
+
+
+def make(model, **values):
+    """A model instance without ``Model.__init__``, which costs more than everything else the
+    bench does per row: the defaults are copied from a template, related objects are cached
+    as ``__init__`` would cache them, and nothing is saved."""
+    template = _TEMPLATES.get(model)
+    if template is None:
+        constants, factories, relations = {}, {}, {}
+        for model_field in model._meta.concrete_fields:
+            if model_field.is_relation:
+                relations[model_field.name] = model_field.attname
+            if model_field.has_default() and callable(model_field.default):
+                factories[model_field.attname] = model_field.default
+            else:
+                constants[model_field.attname] = model_field.get_default()
+        template = _TEMPLATES[model] = (constants, factories, relations)
+    constants, factories, relations = template
+    obj = model.__new__(model)
+    state = ModelState()
+    obj.__dict__.update(constants)
+    for attname, factory in factories.items():
+        obj.__dict__[attname] = factory()
+    obj._state = state
+    for name, value in values.items():
+        attname = relations.get(name)
+        if attname is not None and attname != name:
+            obj.__dict__[attname] = value.pk if value is not None else None
+            state.fields_cache[name] = value
+        else:
+            obj.__dict__[name] = value
+    return obj
 
 
 class Ids:
@@ -118,9 +157,21 @@ class CaseBuilder:
                 moment = at + (left // HOUR) * HOUR
         return moment
 
-    def message(self, built, *, kind, at, author=None, from_body=None, audience="public",
-                subject="", text="", **extra) -> Message:
-        message = Message(
+    def message(
+        self,
+        built,
+        *,
+        kind,
+        at,
+        author=None,
+        from_body=None,
+        audience="public",
+        subject="",
+        text="",
+        **extra,
+    ) -> Message:
+        message = make(
+            Message,
             id=self.ids.take("message"),
             foi_request_id=built.request.id,
             kind=kind,
@@ -135,11 +186,23 @@ class CaseBuilder:
         built.messages.append(message)
         return message
 
-    def event(self, built, *, kind, at, actor=None, from_state="", to_state="",
-              audience="public", message=None, data=None) -> None:
+    def event(
+        self,
+        built,
+        *,
+        kind,
+        at,
+        actor=None,
+        from_state="",
+        to_state="",
+        audience="public",
+        message=None,
+        data=None,
+    ) -> None:
         request = built.request
         person = actor if getattr(actor, "pk", None) else None
-        event = CaseEvent(
+        event = make(
+            CaseEvent,
             foi_request_id=request.id,
             seq=request.audit_length + 1,
             kind=kind,
@@ -158,11 +221,21 @@ class CaseBuilder:
         request.audit_length = event.seq
         request.audit_head = event.hash
 
-    def transition(self, built, name, *, at, actor, to_state, audience="public", message=None,
-                   data=None) -> None:
+    def transition(
+        self, built, name, *, at, actor, to_state, audience="public", message=None, data=None
+    ) -> None:
         request = built.request
-        self.event(built, kind=name, at=at, actor=actor, from_state=request.state,
-                   to_state=to_state, audience=audience, message=message, data=data)
+        self.event(
+            built,
+            kind=name,
+            at=at,
+            actor=actor,
+            from_state=request.state,
+            to_state=to_state,
+            audience=audience,
+            message=message,
+            data=data,
+        )
         # The field is protected against assignment; the bench writes the state the services
         # would have reached.
         request.__dict__["state"] = to_state
@@ -176,8 +249,10 @@ class CaseBuilder:
         request.extensions_count = extensions
 
     def clock_note(self, request, kind, at, **extra) -> None:
-        request.clock_history = [*request.clock_history, {"kind": kind, "at": at.isoformat(),
-                                                          **extra}]
+        request.clock_history = [
+            *request.clock_history,
+            {"kind": kind, "at": at.isoformat(), **extra},
+        ]
         self.recompute(request)
 
     # -- the request -----------------------------------------------------------------------
@@ -194,8 +269,8 @@ class CaseBuilder:
             "year": year,
             "topic_index": topic,
         }
-        urgency = rng.choices(list(Urgency.values), weights=(95, 3, 2))[0]
-        choice = rng.choices(list(PublicNameChoice.values), weights=(75, 10, 15))[0]
+        urgency = rng.choices(URGENCIES, weights=(95, 3, 2))[0]
+        choice = rng.choices(NAME_CHOICES, weights=(75, 10, 15))[0]
         pseudonym = rng.choice(texts.PSEUDONYMS) if choice == PublicNameChoice.PSEUDONYM else ""
         public_name = {
             PublicNameChoice.NAME: f"{requester.first_name} {requester.last_name}",
@@ -204,7 +279,8 @@ class CaseBuilder:
         }[choice]
         private = rng.random() < 0.10
         created_at = received_at - rng.randint(5, 50) * datetime.timedelta(minutes=1)
-        request = FOIRequest(
+        request = make(
+            FOIRequest,
             id=self.ids.take("request"),
             law=self.law,
             body=body,
@@ -213,9 +289,7 @@ class CaseBuilder:
             subject=texts.SUBJECT[language].format(**words)[:250],
             text=texts.LETTER[language].format(**words),
             urgency=urgency,
-            urgency_justification=(
-                "" if urgency == Urgency.NORMAL else texts.APPEAL["en"]
-            ),
+            urgency_justification=("" if urgency == Urgency.NORMAL else texts.APPEAL["en"]),
             visibility=Visibility.PRIVATE if private else Visibility.PUBLIC,
             private_until=(
                 (received_at + datetime.timedelta(days=rng.randint(60, 360))).date()
@@ -233,8 +307,15 @@ class CaseBuilder:
             audit_head="",
         )
         built = Built(request=request)
-        self.event(built, kind="created", at=created_at, actor=requester, to_state=State.DRAFT,
-                   audience="parties", data={"body": body.pk, "channel": request.channel})
+        self.event(
+            built,
+            kind="created",
+            at=created_at,
+            actor=requester,
+            to_state=State.DRAFT,
+            audience="parties",
+            data={"body": body.pk, "channel": request.channel},
+        )
         if scenario == "draft":
             return built
         self._submit(built, received_at, reference_for, public_name)
@@ -247,10 +328,20 @@ class CaseBuilder:
         request.public_name = public_name
         request.submitted_at = request.first_received_at = request.received_at = at
         self.recompute(request)
-        letter = self.message(built, kind=MessageKind.LETTER, at=at, author=request.requester,
-                              subject=request.subject, text=request.text)
+        letter = self.message(
+            built,
+            kind=MessageKind.LETTER,
+            at=at,
+            author=request.requester,
+            subject=request.subject,
+            text=request.text,
+        )
         self.transition(
-            built, "submit", at=at, actor=request.requester, to_state=State.SUBMITTED,
+            built,
+            "submit",
+            at=at,
+            actor=request.requester,
+            to_state=State.SUBMITTED,
             message=letter,
             data={
                 "reference": request.reference,
@@ -266,8 +357,7 @@ class CaseBuilder:
 
     # -- the body's side while the request is open -------------------------------------------
 
-    def _handle(self, built, language, words, *, at=None, transfer=None, clarify=None,
-                extend=None):
+    def _handle(self, built, language, words, *, at=None, transfer=None, clarify=None, extend=None):
         """Accept (with an acknowledgement), perhaps transfer, ask for a clarification and get
         it, extend; returns the moment reached."""
         rng, request = self.rng, built.request
@@ -278,50 +368,96 @@ class CaseBuilder:
         if clarify if clarify is not None else rng.random() < 0.06:
             at = self._ask(built, language, at)
             at = self.later(at, 1, 6)
-            reply = self.message(built, kind=MessageKind.CLARIFICATION, at=at,
-                                 author=request.requester,
-                                 text=texts.CLARIFICATION[language].format(**words))
+            reply = self.message(
+                built,
+                kind=MessageKind.CLARIFICATION,
+                at=at,
+                author=request.requester,
+                text=texts.CLARIFICATION[language].format(**words),
+            )
             request.clarified_at = at
             request.clarification_lapses_at = None
             self.clock_note(request, "clarified", at)
-            self.transition(built, "clarify", at=at, actor=request.requester,
-                            to_state=State.IN_PROGRESS, message=reply,
-                            data={"due_at": request.due_at.isoformat()})
+            self.transition(
+                built,
+                "clarify",
+                at=at,
+                actor=request.requester,
+                to_state=State.IN_PROGRESS,
+                message=reply,
+                data={"due_at": request.due_at.isoformat()},
+            )
         wants_extension = extend if extend is not None else rng.random() < 0.10
-        if (wants_extension and self.extension_reasons and request.urgency == Urgency.NORMAL
-                and request.extensions_count < self.law.extension_max_count):
+        if (
+            wants_extension
+            and self.extension_reasons
+            and request.urgency == Urgency.NORMAL
+            and request.extensions_count < self.law.extension_max_count
+        ):
             at = self.later(at, 2, 6)
             reason = rng.choice(self.extension_reasons)
             before = request.due_at
             self.clock_note(request, "extension", at, reason=reason)
             officer = request.assignee
             notice = self.message(
-                built, kind=MessageKind.EXTENSION_NOTICE, at=at, author=officer,
+                built,
+                kind=MessageKind.EXTENSION_NOTICE,
+                at=at,
+                author=officer,
                 from_body=request.body,
                 text=self.law.extension_reason_label(reason, language),
             )
             request.first_response_at = request.first_response_at or at
-            self.transition(built, "extend", at=at, actor=officer, to_state=request.state,
-                            message=notice,
-                            data={"reason": reason, "due_before": before.isoformat(),
-                                  "due_at": request.due_at.isoformat()})
+            self.transition(
+                built,
+                "extend",
+                at=at,
+                actor=officer,
+                to_state=request.state,
+                message=notice,
+                data={
+                    "reason": reason,
+                    "due_before": before.isoformat(),
+                    "due_at": request.due_at.isoformat(),
+                },
+            )
         if rng.random() < 0.6:
             at = self.later(at, 0.5, 4)
             officer = request.assignee or self._staff(request.body).officers[0]
             self.message(
-                built, kind=MessageKind.EMAIL_IN, at=at, author=None, from_body=request.body,
-                audience="parties", subject=f"Re: {request.subject}"[:300],
+                built,
+                kind=MessageKind.EMAIL_IN,
+                at=at,
+                author=None,
+                from_body=request.body,
+                audience="parties",
+                subject=f"Re: {request.subject}"[:300],
                 text=texts.EMAIL[language].format(officer=officer.get_full_name()),
-                email_from=officer.email, email_to=request.body.request_email,
+                email_from=officer.email,
+                email_to=request.body.request_email,
             )
         if rng.random() < 0.4:
             at = self.later(at, 0.2, 3)
             officer = request.assignee or self._staff(request.body).officers[0]
-            note = self.message(built, kind=MessageKind.INTERNAL_NOTE, at=at, author=officer,
-                                from_body=request.body, audience="internal",
-                                text=rng.choice(texts.NOTES))
-            self.event(built, kind="note", at=at, actor=officer, from_state=request.state,
-                       to_state=request.state, audience="internal", message=note)
+            note = self.message(
+                built,
+                kind=MessageKind.INTERNAL_NOTE,
+                at=at,
+                author=officer,
+                from_body=request.body,
+                audience="internal",
+                text=rng.choice(texts.NOTES),
+            )
+            self.event(
+                built,
+                kind="note",
+                at=at,
+                actor=officer,
+                from_state=request.state,
+                to_state=request.state,
+                audience="internal",
+                message=note,
+            )
         return at
 
     def _accept(self, built, language, at):
@@ -330,28 +466,51 @@ class CaseBuilder:
         at = self.later(at, 0.1, 2)
         officer = staff.officers[self.rng.randrange(len(staff.officers))]
         request.accepted_at, request.assignee = at, officer
-        self.message(built, kind=MessageKind.ACKNOWLEDGEMENT, at=at, author=staff.coordinator,
-                     from_body=request.body, text=texts.ACKNOWLEDGEMENT[language])
-        self.transition(built, "accept", at=at, actor=staff.coordinator,
-                        to_state=State.IN_PROGRESS, audience="public",
-                        data={"assignee": officer.pk})
+        self.message(
+            built,
+            kind=MessageKind.ACKNOWLEDGEMENT,
+            at=at,
+            author=staff.coordinator,
+            from_body=request.body,
+            text=texts.ACKNOWLEDGEMENT[language],
+        )
+        self.transition(
+            built,
+            "accept",
+            at=at,
+            actor=staff.coordinator,
+            to_state=State.IN_PROGRESS,
+            audience="public",
+            data={"assignee": officer.pk},
+        )
         return at
 
     def _ask(self, built, language, at):
         request = built.request
         at = self.later(at, 0.5, 4)
         officer = request.assignee or self._staff(request.body).officers[0]
-        asked = self.message(built, kind=MessageKind.CLARIFICATION_REQUEST, at=at, author=officer,
-                             from_body=request.body,
-                             text=texts.CLARIFICATION_REQUEST[language])
+        asked = self.message(
+            built,
+            kind=MessageKind.CLARIFICATION_REQUEST,
+            at=at,
+            author=officer,
+            from_body=request.body,
+            text=texts.CLARIFICATION_REQUEST[language],
+        )
         request.first_response_at = request.first_response_at or at
         request.clarification_requested_at = at
         self.clock_note(request, "clarification_asked", at)
         lapses = self.lapse_at(at)
         request.clarification_lapses_at = lapses
-        self.transition(built, "ask_clarification", at=at, actor=officer,
-                        to_state=State.AWAITING_CLARIFICATION, message=asked,
-                        data={"lapses_at": lapses.isoformat() if lapses else None})
+        self.transition(
+            built,
+            "ask_clarification",
+            at=at,
+            actor=officer,
+            to_state=State.AWAITING_CLARIFICATION,
+            message=asked,
+            data={"lapses_at": lapses.isoformat() if lapses else None},
+        )
         return at
 
     def lapse_at(self, at):
@@ -366,19 +525,38 @@ class CaseBuilder:
         at = self.later(at, 0.5, 3)
         coordinator = self._staff(old_body).coordinator
         new_name = new_body.name_en or new_body.name_az
-        notice = self.message(built, kind=MessageKind.TRANSFER_NOTICE, at=at, author=coordinator,
-                              from_body=old_body,
-                              text=texts.TRANSFER[language].format(body=new_name))
+        notice = self.message(
+            built,
+            kind=MessageKind.TRANSFER_NOTICE,
+            at=at,
+            author=coordinator,
+            from_body=old_body,
+            text=texts.TRANSFER[language].format(body=new_name),
+        )
         request.first_response_at = request.first_response_at or at
         request.body = new_body
         request.assignee = request.accepted_at = None
         request.transferred_at = request.received_at = at
-        self.clock_note(request, "transfer", at, from_body=old_body.name_en or old_body.name_az,
-                        to_body=new_name)
-        self.transition(built, "transfer", at=at, actor=coordinator, to_state=State.SUBMITTED,
-                        message=notice,
-                        data={"from_body": old_body.pk, "to_body": new_body.pk,
-                              "due_at": request.due_at.isoformat()})
+        self.clock_note(
+            request,
+            "transfer",
+            at,
+            from_body=old_body.name_en or old_body.name_az,
+            to_body=new_name,
+        )
+        self.transition(
+            built,
+            "transfer",
+            at=at,
+            actor=coordinator,
+            to_state=State.SUBMITTED,
+            message=notice,
+            data={
+                "from_body": old_body.pk,
+                "to_body": new_body.pk,
+                "due_at": request.due_at.isoformat(),
+            },
+        )
         return at
 
     # -- decisions -------------------------------------------------------------------------
@@ -391,14 +569,21 @@ class CaseBuilder:
         text = text.format(**words)
         if outcome == Outcome.PARTIAL:
             text = f"{text}\n\n{texts.PARTIAL[language]}"
-        answer = self.message(built, kind=MessageKind.RESPONSE, at=at, author=officer,
-                              from_body=request.body, text=text)
+        answer = self.message(
+            built,
+            kind=MessageKind.RESPONSE,
+            at=at,
+            author=officer,
+            from_body=request.body,
+            text=text,
+        )
         shas = []
         attachment = None
         if outcome != Outcome.NOT_HELD and rng.random() < 0.4:
             shared = self.files[rng.randrange(len(self.files))]
             approved = rng.random() < 0.8
-            attachment = Attachment(
+            attachment = make(
+                Attachment,
                 id=self.ids.take("attachment"),
                 message_id=answer.id,
                 file=shared.name,
@@ -422,18 +607,29 @@ class CaseBuilder:
             codes = self._grounds(built, answer, 1, attachment)
         request.outcome, request.answered_at = outcome, at
         request.first_response_at = request.first_response_at or at
-        self.transition(built, "answer", at=at, actor=officer, to_state=State.ANSWERED,
-                        message=answer,
-                        data={"outcome": outcome, "exemptions": codes, "attachments": shas})
+        self.transition(
+            built,
+            "answer",
+            at=at,
+            actor=officer,
+            to_state=State.ANSWERED,
+            message=answer,
+            data={"outcome": outcome, "exemptions": codes, "attachments": shas},
+        )
         return at
 
     def _grounds(self, built, message, most, attachment=None) -> list[str]:
         chosen = self.rng.sample(self.world.exemptions, k=min(most, len(self.world.exemptions)))
         for exemption in chosen:
             built.exemptions.append(
-                InvokedExemption(foi_request_id=built.request.id, message_id=message.id,
-                                 exemption=exemption, attachment=attachment,
-                                 note=texts.EXEMPTION_NOTE)
+                make(
+                    InvokedExemption,
+                    foi_request_id=built.request.id,
+                    message_id=message.id,
+                    exemption=exemption,
+                    attachment=attachment,
+                    note=texts.EXEMPTION_NOTE,
+                )
             )
         return [exemption.code for exemption in chosen]
 
@@ -441,14 +637,26 @@ class CaseBuilder:
         request = built.request
         at = self.later(at, 1, 9)
         officer = request.assignee or self._staff(request.body).officers[0]
-        refusal = self.message(built, kind=MessageKind.REFUSAL, at=at, author=officer,
-                               from_body=request.body,
-                               text=texts.REFUSAL[language].format(**words))
+        refusal = self.message(
+            built,
+            kind=MessageKind.REFUSAL,
+            at=at,
+            author=officer,
+            from_body=request.body,
+            text=texts.REFUSAL[language].format(**words),
+        )
         codes = self._grounds(built, refusal, self.rng.choice((1, 1, 2)))
         request.outcome, request.refused_at = Outcome.REFUSED, at
         request.first_response_at = request.first_response_at or at
-        self.transition(built, "refuse", at=at, actor=officer, to_state=State.REFUSED,
-                        message=refusal, data={"grounds": codes})
+        self.transition(
+            built,
+            "refuse",
+            at=at,
+            actor=officer,
+            to_state=State.REFUSED,
+            message=refusal,
+            data={"grounds": codes},
+        )
         return at
 
     def _appeal(self, built, language, at, level_code):
@@ -460,7 +668,8 @@ class CaseBuilder:
         else:
             reviewing = level.reviewer_body if level.reviewer == "oversight" else None
         due = self.appeal_due(level, at)
-        appeal = Appeal(
+        appeal = make(
+            Appeal,
             id=self.ids.take("appeal"),
             foi_request_id=request.id,
             level=level,
@@ -473,15 +682,28 @@ class CaseBuilder:
             due_explanation=due[1] if due else [],
         )
         built.appeals.append(appeal)
-        lodged = self.message(built, kind=MessageKind.APPEAL, at=at, author=request.requester,
-                              subject=str(level.name_en), text=appeal.grounds)
+        lodged = self.message(
+            built,
+            kind=MessageKind.APPEAL,
+            at=at,
+            author=request.requester,
+            subject=str(level.name_en),
+            text=appeal.grounds,
+        )
         request.appealed_at = at
         self.transition(
-            built, "appeal", at=at, actor=request.requester, to_state=State.UNDER_APPEAL,
+            built,
+            "appeal",
+            at=at,
+            actor=request.requester,
+            to_state=State.UNDER_APPEAL,
             message=lodged,
-            data={"appeal": appeal.id, "level": level.code,
-                  "reviewing_body": reviewing.pk if reviewing else None,
-                  "due_at": appeal.due_at.isoformat() if appeal.due_at else None},
+            data={
+                "appeal": appeal.id,
+                "level": level.code,
+                "reviewing_body": reviewing.pk if reviewing else None,
+                "due_at": appeal.due_at.isoformat() if appeal.due_at else None,
+            },
         )
         return at, appeal
 
@@ -502,13 +724,24 @@ class CaseBuilder:
             request.outcome, request.answered_at, request.refused_at = "", None, None
             self.clock_note(request, "reopened", at)
             to_state = State.IN_PROGRESS
-        decided = self.message(built, kind=MessageKind.APPEAL_DECISION, at=at, author=decider,
-                               from_body=reviewing, subject=str(appeal.level.name_en),
-                               text=appeal.reasons)
-        self.transition(built, "decide_appeal", at=at, actor=decider or SYSTEM,
-                        to_state=to_state, message=decided,
-                        data={"appeal": appeal.id, "decision": decision,
-                              "level": appeal.level.code})
+        decided = self.message(
+            built,
+            kind=MessageKind.APPEAL_DECISION,
+            at=at,
+            author=decider,
+            from_body=reviewing,
+            subject=str(appeal.level.name_en),
+            text=appeal.reasons,
+        )
+        self.transition(
+            built,
+            "decide_appeal",
+            at=at,
+            actor=decider or SYSTEM,
+            to_state=to_state,
+            message=decided,
+            data={"appeal": appeal.id, "decision": decision, "level": appeal.level.code},
+        )
         return at
 
     # -- scenarios -------------------------------------------------------------------------
@@ -549,13 +782,25 @@ class CaseBuilder:
         request = built.request
         staff = self._staff(request.body)
         at = self.later(request.received_at, 0.5, 5)
-        rejection = self.message(built, kind=MessageKind.REJECTION, at=at,
-                                 author=staff.coordinator, from_body=request.body,
-                                 text=texts.REJECTION[language])
+        rejection = self.message(
+            built,
+            kind=MessageKind.REJECTION,
+            at=at,
+            author=staff.coordinator,
+            from_body=request.body,
+            text=texts.REJECTION[language],
+        )
         request.rejection_reason, request.rejected_at = rejection.text, at
         request.first_response_at = at
-        self.transition(built, "reject", at=at, actor=staff.coordinator,
-                        to_state=State.REJECTED, message=rejection, data={})
+        self.transition(
+            built,
+            "reject",
+            at=at,
+            actor=staff.coordinator,
+            to_state=State.REJECTED,
+            message=rejection,
+            data={},
+        )
 
     def _withdrawn(self, built, language, words):
         request = built.request
@@ -563,11 +808,23 @@ class CaseBuilder:
         if self.rng.random() < 0.5:
             at = self._accept(built, language, at)
         at = self.later(at, 0.5, 6)
-        withdrawal = self.message(built, kind=MessageKind.WITHDRAWAL, at=at,
-                                  author=request.requester, text=texts.WITHDRAWAL[language])
+        withdrawal = self.message(
+            built,
+            kind=MessageKind.WITHDRAWAL,
+            at=at,
+            author=request.requester,
+            text=texts.WITHDRAWAL[language],
+        )
         request.withdrawn_at = at
-        self.transition(built, "withdraw", at=at, actor=request.requester,
-                        to_state=State.WITHDRAWN, message=withdrawal, data={})
+        self.transition(
+            built,
+            "withdraw",
+            at=at,
+            actor=request.requester,
+            to_state=State.WITHDRAWN,
+            message=withdrawal,
+            data={},
+        )
 
     def _lapsed(self, built, language, words):
         request = built.request
@@ -576,11 +833,13 @@ class CaseBuilder:
         at = max(self.later(at, 1, 2), lapses + HOUR) if lapses else self.later(at, 25, 35)
         if at >= self.now:
             return  # still awaiting the reply
-        notice = self.message(built, kind=MessageKind.LAPSE_NOTICE, at=at,
-                              text=texts.LAPSE[language])
+        notice = self.message(
+            built, kind=MessageKind.LAPSE_NOTICE, at=at, text=texts.LAPSE[language]
+        )
         request.closed_at = at
-        self.transition(built, "lapse", at=at, actor=SYSTEM, to_state=State.CLOSED,
-                        message=notice, data={})
+        self.transition(
+            built, "lapse", at=at, actor=SYSTEM, to_state=State.CLOSED, message=notice, data={}
+        )
 
     def _awaiting_clarification(self, built, language, words):
         request = built.request

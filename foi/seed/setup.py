@@ -110,8 +110,13 @@ def _body_rows(count: int) -> list[dict]:
             if word in en:
                 kind = word_kind
         rows.append(
-            {"slug": slug, "acronym": acronym, "names": (az, en, ru), "kind": kind,
-             "parent": "cabinet"}
+            {
+                "slug": slug,
+                "acronym": acronym,
+                "names": (az, en, ru),
+                "kind": kind,
+                "parent": "cabinet",
+            }
         )
     for az, en, ru in texts.CITIES:
         rows.append(
@@ -218,11 +223,13 @@ def world_create(*, law_code: str, bodies: int, requesters: int, password: str, 
             pending = [row for row in pending if row["slug"] not in by_slug]
         body_list = [by_slug[row["slug"]] for row in rows]
         ombudsman = PublicBody.objects.filter(slug="ombudsman").first()
-        staffed = [*body_list, *([ombudsman] if ombudsman and not ombudsman.memberships.exists()
-                                  else [])]
+        staffed = [
+            *body_list,
+            *([ombudsman] if ombudsman and not ombudsman.memberships.exists() else []),
+        ]
 
         users, memberships = [], []
-        for index, body in enumerate(staffed, start=1):
+        for index, _body in enumerate(staffed, start=1):
             for role, position in (("coordinator", 0), ("officer", 1), ("officer", 2)):
                 language = texts.LANGUAGES[rng.randrange(3)]
                 local = f"body{index}.{role}{position or ''}"
@@ -306,7 +313,7 @@ def bench_clear() -> dict[str, int]:
         user_table = User._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM {table} WHERE foi_request_id IN ("  # noqa: S608
+                f"DELETE FROM {table} WHERE foi_request_id IN ("
                 f"SELECT r.id FROM {request_table} r "
                 f"LEFT JOIN {body_table} b ON b.id = r.body_id "
                 f"LEFT JOIN {user_table} u ON u.id = r.requester_id "
@@ -326,16 +333,15 @@ def bench_clear() -> dict[str, int]:
         removed["requests"] = FOIRequest.objects.filter(pk__in=request_ids)._raw_delete(
             connection.alias
         )
-        removed["memberships"] = Membership.objects.filter(
-            user__in=users.values("pk")
-        )._raw_delete(connection.alias) + Membership.objects.filter(
-            body__in=bodies.values("pk")
-        )._raw_delete(connection.alias)
+        removed["memberships"] = Membership.objects.filter(user__in=users.values("pk"))._raw_delete(
+            connection.alias
+        ) + Membership.objects.filter(body__in=bodies.values("pk"))._raw_delete(connection.alias)
         # Children before parents (PROTECT on the parent), deepest first.
         removed["public bodies"] = 0
         while True:
-            leaves = bodies.exclude(pk__in=PublicBody.objects.filter(parent__isnull=False)
-                                    .values("parent_id"))
+            leaves = bodies.exclude(
+                pk__in=PublicBody.objects.filter(parent__isnull=False).values("parent_id")
+            )
             count = leaves._raw_delete(connection.alias)
             removed["public bodies"] += count
             if not count:

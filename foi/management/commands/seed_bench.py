@@ -39,8 +39,10 @@ class Command(BaseCommand):
             raise CommandError("--requests must be 0 or more, --batch-size and --bodies 1 or more.")
         if options["clear"]:
             if not options["no_input"] and sys.stdin.isatty():
-                answer = input("Remove all bench data (bench-* bodies, @bench.invalid accounts "
-                               "and their requests)? [y/N] ")
+                answer = input(
+                    "Remove all bench data (bench-* bodies, @bench.invalid accounts "
+                    "and their requests)? [y/N] "
+                )
                 if answer.strip().lower() not in ("y", "yes"):
                     raise CommandError("Nothing was changed.")
             removed = bench_clear()
@@ -85,20 +87,28 @@ class Command(BaseCommand):
         if self.verbosity < 1:
             return
         write = self.stdout.write
-        write(self.style.SUCCESS(
-            f"Seeded {result.requests} requests in {result.seconds:.1f} s "
-            f"({result.requests / max(result.seconds, 1e-6):,.0f} requests/s)."
-        ))
+        write(
+            self.style.SUCCESS(
+                f"Seeded {result.requests} requests in {result.seconds:.1f} s "
+                f"({result.requests / max(result.seconds, 1e-6):,.0f} requests/s)."
+            )
+        )
         write(f"  public bodies   {result.bodies} (slugs {SLUG_PREFIX}*)")
         write(f"  accounts        {result.users} (e-mail *@{EMAIL_DOMAIN})")
         for label, value in result.rows.items():
             write(f"  {label:<22}{value}")
         write("")
         write(f"Every bench account signs in with the password: {options['password']}")
-        write(f"  requesters:   requester1@{EMAIL_DOMAIN} … requester{max(1, result.requests // 20)}"
-              f"@{EMAIL_DOMAIN}")
-        write(f"  body staff:   body<n>.coordinator@{EMAIL_DOMAIN}, body<n>.officer1@{EMAIL_DOMAIN},"
-              f" body<n>.officer2@{EMAIL_DOMAIN} (n = 1 … {result.bodies})")
+        write(
+            f"  requesters:   requester1@{EMAIL_DOMAIN} … requester{max(1, result.requests // 20)}"
+            f"@{EMAIL_DOMAIN}"
+        )
+        write(
+            f"  body staff:   body<n>.coordinator@{EMAIL_DOMAIN}, body<n>.officer1@{EMAIL_DOMAIN},"
+            f" body<n>.officer2@{EMAIL_DOMAIN} (n = 1 … {result.bodies})"
+        )
         write("The search index was NOT built: run `python manage.py search_index --rebuild`.")
-        write(f"Generated at {timezone.localtime():%Y-%m-%d %H:%M}; remove with "
-              "`python manage.py seed_bench --clear --requests 0 --no-input`.")
+        write(
+            f"Generated at {timezone.localtime():%Y-%m-%d %H:%M}; remove with "
+            "`python manage.py seed_bench --clear --requests 0 --no-input`."
+        )
