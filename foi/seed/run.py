@@ -121,7 +121,13 @@ class References:
         year = timezone.localtime(at).year
         if year not in self.last:
             counter = ReferenceCounter.objects.filter(prefix=self.prefix, year=year).first()
-            self.last[year] = counter.value if counter else 0
+            # References made without the counter (imports, factories) are skipped too.
+            highest = FOIRequest.objects.filter(
+                reference__startswith=f"{self.prefix}-{year}-"
+            ).aggregate(top=Max("reference"))["top"]
+            self.last[year] = max(
+                counter.value if counter else 0, int(highest.rsplit("-", 1)[1]) if highest else 0
+            )
         self.last[year] += 1
         return f"{self.prefix}-{year}-{self.last[year]:06d}"
 
