@@ -307,11 +307,14 @@ class CaseBuilder:
             audit_head="",
         )
         built = Built(request=request)
+        if request.channel == "post" and scenario != "draft":
+            # A letter by post is registered by the body's coordinator for the requester.
+            request.registered_by = world.staff[body.pk].coordinator
         self.event(
             built,
             kind="created",
             at=created_at,
-            actor=requester,
+            actor=request.registered_by or requester,
             to_state=State.DRAFT,
             audience="parties",
             data={"body": body.pk, "channel": request.channel},
@@ -340,7 +343,7 @@ class CaseBuilder:
             built,
             "submit",
             at=at,
-            actor=request.requester,
+            actor=request.registered_by or request.requester,
             to_state=State.SUBMITTED,
             message=letter,
             data={
