@@ -1,0 +1,1 @@
+"""Bench data at scale (``manage.py seed_bench``): generated, bulk-inserted, deterministic."""
