@@ -42,7 +42,9 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
         if not permissions.can_approve_attachment(locked, actor):
             raise NotPermitted(_("You may not approve files on this request."))
         attachment = (
-            Attachment.objects.select_for_update().select_related("message").get(pk=attachment.pk)
+            Attachment.objects.select_for_update(of=("self",))
+            .select_related("message")
+            .get(pk=attachment.pk)
         )
         if attachment.message.audience == "internal":
             raise InvalidInput(_("A file on an internal note stays inside the body."))

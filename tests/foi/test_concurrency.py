@@ -80,3 +80,45 @@ def test_two_connections_at_once_one_wins(world):
     row = FOIRequest.objects.get(pk=foi_request.pk)
     assert row.state == State.ANSWERED
     assert CaseEvent.objects.filter(foi_request=foi_request).count() == events_before + 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_transition_locks_the_request_row_and_nothing_it_joins(world):
+    """Locking the joined requester, body or law rows made two officers answering two requests
+    of one requester deadlock under load (bench/mixed_load.py): only the request is locked."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks across connections need PostgreSQL")
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from foi.models import PublicBody
+    from foi.services.base import lock_request
+
+    foi_request = world.request(State.IN_PROGRESS)
+    locked = threading.Event()
+    release = threading.Event()
+
+    def hold():
+        try:
+            with transaction.atomic():
+                lock_request(foi_request)
+                locked.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert locked.wait(10)
+        with transaction.atomic():  # another connection: these rows are free
+            get_user_model().objects.select_for_update(nowait=True).get(pk=world.requester.pk)
+            PublicBody.objects.select_for_update(nowait=True).get(pk=world.ministry.pk)
+        from django.db.utils import OperationalError
+
+        with pytest.raises(OperationalError), transaction.atomic():  # the request's row is not
+            FOIRequest.objects.select_for_update(nowait=True).get(pk=foi_request.pk)
+    finally:
+        release.set()
+        holder.join(10)
