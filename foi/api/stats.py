@@ -134,6 +134,7 @@ class StatsBodiesView(ApiView):
     pagination_class = None
 
     @extend_schema(
+        operation_id="stats_bodies_list",
         tags=["statistics"],
         summary="Every body's figures for a period (the league table), and the overall figures",
         parameters=[
@@ -164,6 +165,7 @@ class StatsBodyView(ApiView):
     serializer_class = BodyFigures
 
     @extend_schema(
+        operation_id="stats_body_retrieve",
         tags=["statistics"],
         summary="One body's figures for a period, with its monthly series",
         parameters=PERIOD_PARAMETERS,
