@@ -18,7 +18,6 @@ import argparse
 import datetime
 import http.client
 import json
-import os
 import random
 import signal
 import subprocess
@@ -299,7 +298,6 @@ def main() -> None:
         from bench.search import write_report
 
         write_report(Path(args.output), LABEL, section)
-    os.environ.pop("DJANGO_SETTINGS_MODULE", None)
     sys.exit(0 if ok else 1)
 
 

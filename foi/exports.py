@@ -171,13 +171,6 @@ if __name__ == "__main__":
 '''
 
 
-def may_download_case_file(foi_request, user) -> bool:
-    """The parties of the request and admins (PERMISSIONS.md); never the public."""
-    if not permissions.is_person(user):
-        return False
-    return user.is_superuser or permissions.is_party(foi_request, user)
-
-
 def _role(foi_request, user) -> str:
     if permissions.is_requester(foi_request, user):
         return "requester"
@@ -336,7 +329,8 @@ def _verify_note(foi_request, withheld: bool) -> str:
 
 
 def case_file_zip(*, foi_request: FOIRequest, user) -> io.BytesIO:
-    """The case file as this person may see it. The caller has checked may_download_case_file."""
+    """The case file as this person may see it (the caller has checked
+    ``permissions.can_download_case_file``)."""
     messages = selectors.message_list(foi_request=foi_request, user=user)
     files = {}
     for message in messages:

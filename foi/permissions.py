@@ -209,6 +209,13 @@ def can_see_internal(foi_request, user) -> bool:
     return user.is_superuser or is_member(user, foi_request.body_id)
 
 
+def can_download_case_file(foi_request, user) -> bool:
+    """The parties of the request and admins; never the public (PERMISSIONS.md)."""
+    if not is_person(user):
+        return False
+    return user.is_superuser or is_party(foi_request, user)
+
+
 def can_see_contact_details(foi_request, user) -> bool:
     if not is_person(user):
         return False

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from foi import selectors as foi_selectors
+from foi.exports import csv_cell
 from foi.models import Exemption
 from foi.services.errors import NotVisible
 from publicstats import charts, figures
@@ -115,17 +116,6 @@ def _monthly_rows(result: dict) -> list[dict]:
 
 # CSV -------------------------------------------------------------------------------------------
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """A cell a spreadsheet will not run: text starting like a formula gets a leading '."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
 
 class _Echo:
     def __init__(self):
@@ -140,7 +130,7 @@ def csv_response(header: list[str], rows, filename: str) -> HttpResponse:
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     response = HttpResponse("".join(buffer.lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -9,7 +9,7 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from foi import exports
+from foi import exports, permissions
 from foi.models import Outcome, State
 from foi.views.common import get_visible_request
 from foi.views.requests import _year
@@ -83,7 +83,7 @@ def public_requests_export(request, fmt):
 def case_file(request, reference):
     """The case file ZIP: 404 to whoever may not see the request, 403 to a non-party."""
     foi_request = get_visible_request(request, reference)
-    if not exports.may_download_case_file(foi_request, request.user):
+    if not permissions.can_download_case_file(foi_request, request.user):
         return HttpResponse(
             _("Only the requester, the body and an appeal reviewer may download the case file."),
             status=403,

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from foi import deadlines, exports, permissions, selectors
+from foi import deadlines, permissions, selectors
 from foi.forms.case import ClarifyForm, WithdrawForm
 from foi.models import Attachment, Outcome, State
 from foi.views.common import get_visible_request
@@ -109,7 +109,7 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         else None,
         "has_feed": foi_request.is_public and foi_request.state != State.DRAFT,
         "may_download_case_file": foi_request.state != State.DRAFT
-        and exports.may_download_case_file(foi_request, user),
+        and permissions.can_download_case_file(foi_request, user),
     }
 
 

@@ -13,44 +13,19 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from foi import services
-from foi.models import Message, State
+from foi.models import FOIRequest, State
 from tests.foi.test_request_pages import EVERYONE, login
 
 
 @pytest.fixture
-def case(world):
-    """A public, answered request under a pseudonym, with a parties-only message, an internal
-    note, one approved and one unapproved file, and an appeal lodged with the cabinet."""
-    foi_request = world.request(
-        State.IN_PROGRESS,
-        assignee=world.officer,
-        subject="Budget of 2025",
-        public_name_choice="pseudonym",
-        pseudonym="Qarağac",
-        public_name="Qarağac",
+def shown_as_pseudonym(case):
+    """The shared case (tests/foi/conftest.py: a letter, a parties-only message, an internal
+    note, an approved and an unapproved file, an appeal), its requester under a pseudonym."""
+    FOIRequest.objects.filter(pk=case.pk).update(
+        public_name_choice="pseudonym", pseudonym="Qarağac", public_name="Qarağac"
     )
-    Message.objects.create(foi_request=foi_request, kind="letter", text="PUBLIC-LETTER")
-    Message.objects.create(
-        foi_request=foi_request, kind="email_in", audience="parties", text="PARTIES-ONLY"
-    )
-    services.foi_request_add_note(
-        foi_request=foi_request, actor=world.officer, text="INTERNAL-NOTE"
-    )
-    foi_request = services.foi_request_answer(
-        foi_request=foi_request,
-        actor=world.officer,
-        outcome="full",
-        text="PUBLIC-ANSWER",
-        files=[("approved.txt", b"APPROVED-FILE"), ("pending.txt", b"PENDING-FILE")],
-    )
-    approved = foi_request.messages.get(kind="response").attachments.get(
-        original_name="approved.txt"
-    )
-    services.attachment_approve(attachment=approved, actor=world.officer)
-    return services.foi_request_appeal(
-        foi_request=foi_request, actor=world.requester, level="internal_review", grounds="Short."
-    )
+    case.refresh_from_db()
+    return case
 
 
 @pytest.fixture
@@ -76,7 +51,10 @@ PERSONAL = ("Aysel", "Məmmədova", "Qarağac", "@", "PUBLIC-LETTER", "PARTIES-O
 
 
 @pytest.mark.parametrize("role", ["anonymous", "requester", "officer", "admin"])
-def test_the_bulk_export_is_public_requests_only_whoever_asks(client, world, case, private, role):
+def test_the_bulk_export_is_public_requests_only_whoever_asks(
+    client, world, shown_as_pseudonym, private, role
+):
+    case = shown_as_pseudonym
     login(client, world, role)
     response = export(client, "csv")
     assert response.status_code == 200
@@ -89,7 +67,10 @@ def test_the_bulk_export_is_public_requests_only_whoever_asks(client, world, cas
         assert secret not in text, secret
 
 
-def test_the_bulk_export_counts_only_public_messages_and_approved_files(client, world, case):
+def test_the_bulk_export_counts_only_public_messages_and_approved_files(
+    client, world, shown_as_pseudonym
+):
+    case = shown_as_pseudonym
     rows = json.loads(body_of(export(client, "json")))
     (row,) = rows
     assert row["reference"] == case.reference

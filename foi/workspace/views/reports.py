@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from foi import selectors, stats
+from foi.exports import csv_cell
 from foi.models import Exemption, Outcome
 from foi.services.errors import NotPermitted
 from foi.workspace import filters
@@ -83,8 +84,10 @@ class ReportView(WorkspaceView):
         writer = csv.writer(response)
         writer.writerow(["body", "officer", "date_from", "date_to", *stats.header_row(codes)])
         period = [report.date_from.isoformat(), report.date_to.isoformat()]
-        writer.writerow([report.body.name, "", *period, *stats.figures_row(report.total, codes)])
+        rows = [[report.body.name, "", *period, *stats.figures_row(report.total, codes)]]
         for person, figures in officers:
             label = str(person) if person else _("(nobody)")
-            writer.writerow([report.body.name, label, *period, *stats.figures_row(figures, codes)])
+            rows.append([report.body.name, label, *period, *stats.figures_row(figures, codes)])
+        # Names are typed by people: none may reach a spreadsheet as a formula.
+        writer.writerows([csv_cell(value) for value in row] for row in rows)
         return response

@@ -63,6 +63,18 @@ def test_the_csv(client, world, january):
     assert [row["officer"] for row in officers] == [str(world.officer), "(nobody)"]
 
 
+def test_a_name_in_the_csv_cannot_be_a_formula(client, world, january):
+    world.officer.first_name, world.officer.last_name = "=HYPERLINK(1)", "x"
+    world.officer.save()
+    client.force_login(world.officer)
+    with clock.travel(datetime(2026, 2, 2, 12, tzinfo=BAKU)):
+        response = client.get(REPORTS, period(world, format="csv"))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["officer"] for row in rows if row["officer"].startswith("'")] == [
+        "'" + str(world.officer)
+    ]
+
+
 def test_a_period_that_ends_before_it_starts(client, world):
     client.force_login(world.officer)
     page = client.get(REPORTS, period(world, date_from="2026-02-01"))
