@@ -215,8 +215,6 @@ def cohort_facts(
     requests, one body's, or only the public ones), as ``CaseFacts`` per body id, in five
     queries whatever the number of bodies. The period is counted in each request's law's time
     zone (``law``, when given, for all of them); each fact carries its law."""
-    from foi.models import Appeal, CaseEvent, InvokedExemption, Message
-
     if law is not None:
         start, end = period_bounds(law, date_from, date_to)
     else:
@@ -236,6 +234,18 @@ def cohort_facts(
         low, high = bounds[request_law.pk]
         if low <= request.received_at < high:
             requests_.append(request)
+    facts = defaultdict(list)
+    for request, case in facts_of(requests_, cohort):
+        facts[request.body_id].append(case)
+    return dict(facts)
+
+
+def facts_of(requests_, cohort) -> list[tuple[object, CaseFacts]]:
+    """``CaseFacts`` of each request in ``requests_`` (loaded, with their law), reading the
+    letters, decisions, grounds and appeals of ``cohort`` (a queryset holding them) in four
+    queries."""
+    from foi.models import Appeal, CaseEvent, InvokedExemption, Message
+
     letters = defaultdict(list)
     for letter in (
         Message.objects.filter(foi_request__in=cohort, kind__in=RESPONSE_KINDS)
@@ -263,7 +273,7 @@ def cohort_facts(
     ):
         appeals[row["foi_request_id"]].append(row["decision"] or "")
 
-    facts = defaultdict(list)
+    facts = []
     for request in requests_:
         own = [
             letter
@@ -275,22 +285,25 @@ def cohort_facts(
         decision = next((letter for letter in own if letter["kind"] in DECISION_KINDS), None)
         event = decision_events.get(decision["pk"]) if decision else None
         decided_at = decision["created_at"] if decision else None
-        facts[request.body_id].append(
-            CaseFacts(
-                received_at=request.received_at,
-                state=request.state,
-                due_at=request.due_at,
-                handled_by=event["actor_id"] if event else request.assignee_id,
-                first_response_at=first_letter["created_at"] if first_letter else None,
-                decided_at=decided_at,
-                due_at_decision=_due_when_decided(request, decided_at) if decision else None,
-                outcome=_outcome(decision, event),
-                grounds=tuple(grounds[decision["pk"]]) if decision else (),
-                appeal_decisions=tuple(appeals[request.pk]),
-                law=request.law,
+        facts.append(
+            (
+                request,
+                CaseFacts(
+                    received_at=request.received_at,
+                    state=request.state,
+                    due_at=request.due_at,
+                    handled_by=event["actor_id"] if event else request.assignee_id,
+                    first_response_at=first_letter["created_at"] if first_letter else None,
+                    decided_at=decided_at,
+                    due_at_decision=_due_when_decided(request, decided_at) if decision else None,
+                    outcome=_outcome(decision, event),
+                    grounds=tuple(grounds[decision["pk"]]) if decision else (),
+                    appeal_decisions=tuple(appeals[request.pk]),
+                    law=request.law,
+                ),
             )
         )
-    return dict(facts)
+    return facts
 
 
 def _outcome(decision, event) -> str:
@@ -320,9 +333,13 @@ def transfers_out_by_body(*, requests, date_from: date, date_to: date) -> dict[i
     from foi.models import CaseEvent
 
     start, end = _widened_bounds(date_from, date_to)
-    rows = CaseEvent.objects.filter(
-        kind="transfer", created_at__gte=start, created_at__lt=end, foi_request__in=requests
-    ).values_list("data", "created_at", "foi_request__law__time_zone")
+    rows = (
+        CaseEvent.objects.filter(
+            kind="transfer", created_at__gte=start, created_at__lt=end, foi_request__in=requests
+        )
+        .values_list("data", "created_at", "foi_request__law__time_zone")
+        .order_by()
+    )
     counts = Counter()
     for data, created_at, zone in rows:
         local_day = created_at.astimezone(ZoneInfo(zone)).date()

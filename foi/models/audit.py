@@ -95,6 +95,14 @@ class CaseEvent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["foi_request", "seq"], name="caseevent_unique_seq")
         ]
+        indexes = [
+            # Public statistics count transfers by their date (few among many events).
+            models.Index(
+                fields=["created_at"],
+                name="caseevent_transfer_at",
+                condition=models.Q(kind="transfer"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.kind}"

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from foi.models import State
-from publicstats import figures
+from publicstats import figures, store
 from tests.api.conftest import assert_one_sentence
 
 BODIES = "/api/v1/stats/bodies/"
@@ -23,6 +23,7 @@ def handled(world):
         State.ANSWERED, outcome="full", visibility="private", private_until=until, subject="PRIV"
     )
     world.request(State.DRAFT, subject="DRAFT")
+    store.rebuild()
     return world
 
 

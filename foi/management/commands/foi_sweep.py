@@ -1,9 +1,10 @@
 """The daily sweep, for cron or a scheduler: lapse clarifications the law's period has passed,
 send due-soon and overdue notices (each once per request and milestone), followers' digests,
-queue again e-mails whose retry is due, and verify every audit chain, writing to the
-administrators when one is broken. Running it twice the same day sends nothing new (except a
-broken-chain alert, which repeats until someone looks)."""
+queue again e-mails whose retry is due, mend the public statistics' stored sums, and verify
+every audit chain, writing to the administrators when one is broken. Running it twice the same
+day sends nothing new (except a broken-chain alert, which repeats until someone looks)."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from foi.mail.sweep import mail_sweep
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{handed} task(s) kept while the queue was down queued again.")
         if waiting:
             self.stderr.write(f"{waiting} task(s) still wait for the queue (is Redis up?).")
+        # By name, so that foi never imports publicstats.
+        call_command("publicstats_refresh", stdout=self.stdout, stderr=self.stderr)
         breaks = audit_verify_and_alert()
         if breaks:
             self.stderr.write(

@@ -52,6 +52,8 @@ class Command(BaseCommand):
         # The CMS builds its own part of the demo (the home page); by name, so foi never
         # imports cms.
         call_command("cms_load_demo", verbosity=0)
+        self._note("Counting the statistics…")
+        call_command("publicstats_refresh", "--full", verbosity=0)
         self._summary(bodies=bodies, accounts=accounts, built=built, verified=verified)
 
     # -- progress on stderr ------------------------------------------------------------------

@@ -9,6 +9,7 @@ nothing else. The search index is not built here.
 import sys
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -62,6 +63,9 @@ class Command(BaseCommand):
             now=clock.now(),
             progress=self._progress,
         )
+        self._note("Counting the public statistics…")
+        # By name, so that foi never imports publicstats.
+        call_command("publicstats_refresh", "--full", verbosity=self.verbosity, stderr=self.stderr)
         self._summary(result, options)
 
     def _note(self, text: str, ending: str = "\n") -> None:

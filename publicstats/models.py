@@ -1,0 +1,109 @@
+"""What public statistics read instead of the case files: one row of facts per request, and
+the sums of one body's public requests per month. ``publicstats.store`` keeps both current (on
+every committed change of a request, and in the daily sweep); nothing else writes them.
+
+Neither holds anything personal: no requester, officer, text or name; only dates, states,
+counts and exemption codes.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+RUNNING = ("submitted", "in_progress")
+
+
+class CaseStat(models.Model):
+    """One request's facts as ``foi.stats`` defines them, at the body now holding it. Drafts
+    have none. Working days are counted by the request's law."""
+
+    request = models.OneToOneField(
+        "foi.FOIRequest", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.ForeignKey(
+        "foi.PublicBody", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    law = models.ForeignKey("foi.Law", on_delete=models.CASCADE, related_name="+")
+    # The day (and its month's first day) the body now holding it received it, in the law's
+    # time zone.
+    received_on = models.DateField()
+    month = models.DateField()
+    visibility = models.CharField(max_length=16)
+    private_until = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=32)
+    due_at = models.DateTimeField(null=True, blank=True)
+    first_response_days = models.PositiveIntegerField(null=True, blank=True)
+    answer_days = models.PositiveIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=16, blank=True)  # "": not decided
+    on_time = models.BooleanField(null=True, blank=True)  # None: not decided
+    grounds = models.JSONField(default=list, blank=True)  # codes, sorted, each once
+    appeals = models.PositiveSmallIntegerField(default=0)
+    appeals_upheld = models.PositiveSmallIntegerField(default=0)
+    appeals_overturned = models.PositiveSmallIntegerField(default=0)
+    appeals_pending = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("request's statistical facts")
+        verbose_name_plural = _("requests' statistical facts")
+        indexes = [
+            # A body's month (refreshing its sums) and a period's edges (reading them).
+            models.Index(fields=["body", "month"], name="casestat_body_month"),
+            models.Index(fields=["received_on", "body"], name="casestat_received"),
+            # Private requests whose date has passed count live, as do open requests' clocks.
+            models.Index(
+                fields=["received_on"],
+                name="casestat_private",
+                condition=Q(visibility="private"),
+            ),
+            models.Index(
+                fields=["received_on", "due_at"],
+                name="casestat_running",
+                condition=Q(state__in=RUNNING),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} @ {self.body_id}"
+
+
+class BodyMonthStat(models.Model):
+    """The sums of ``CaseStat`` over one body's *public* requests received in one month (those
+    private until a date are added when read, once their date has passed). Histograms map
+    working days to how many requests took them; grounds map an exemption code to how many
+    decisions invoked it."""
+
+    body = models.ForeignKey("foi.PublicBody", on_delete=models.CASCADE, related_name="+")
+    law = models.ForeignKey("foi.Law", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    received = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    answered_on_time = models.PositiveIntegerField(default=0)
+    outcome_full = models.PositiveIntegerField(default=0)
+    outcome_partial = models.PositiveIntegerField(default=0)
+    outcome_not_held = models.PositiveIntegerField(default=0)
+    outcome_refused = models.PositiveIntegerField(default=0)
+    outcome_rejected = models.PositiveIntegerField(default=0)
+    withdrawn = models.PositiveIntegerField(default=0)
+    still_open = models.PositiveIntegerField(default=0)
+    appeals = models.PositiveIntegerField(default=0)
+    appeals_upheld = models.PositiveIntegerField(default=0)
+    appeals_overturned = models.PositiveIntegerField(default=0)
+    appeals_pending = models.PositiveIntegerField(default=0)
+    first_response_days = models.JSONField(default=dict, blank=True)
+    answer_days = models.JSONField(default=dict, blank=True)
+    refusal_grounds = models.JSONField(default=dict, blank=True)
+    partial_grounds = models.JSONField(default=dict, blank=True)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("body's monthly statistics")
+        verbose_name_plural = _("bodies' monthly statistics")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "month"], name="bodymonthstat_unique"),
+        ]
+        indexes = [models.Index(fields=["month"], name="bodymonthstat_month")]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.month:%Y-%m}"

@@ -1,0 +1,487 @@
+"""Keeping ``CaseStat`` and ``BodyMonthStat`` current, and reading a period's sums from them.
+
+A period's figures are the sums of the whole months inside it (``BodyMonthStat``, one row per
+body and month) plus, summed in SQL from ``CaseStat``, the days at its cut ends and the private
+requests whose date has passed (they become public on a date, not when something is saved, so
+they are never in the monthly sums). Reading costs a fixed number of queries over at most two
+partial months, whatever the number of requests.
+
+Keeping current:
+
+- every committed save of a request (or appeal, or removal of a message) refreshes that
+  request's facts and the sums of the months it left and entered (``schedule`` → a task, which
+  waits in the database while the queue is down: ``foi.taskqueue``);
+- the daily sweep (``refresh_recent``) refreshes the requests changed in the last two days and
+  every month's sums, which mends anything a lost task left behind;
+- ``manage.py publicstats_refresh --full`` rebuilds everything (after a bulk load such as
+  ``seed_bench``, which bypasses the models).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Sum
+
+from foi import clock, stats
+from publicstats.models import RUNNING, BodyMonthStat, CaseStat
+
+OUTCOMES = stats.OUTCOMES
+OPEN = stats.OPEN
+COUNTS = (
+    "received",
+    "answered",
+    "answered_on_time",
+    "withdrawn",
+    "still_open",
+    "appeals",
+    "appeals_upheld",
+    "appeals_overturned",
+    "appeals_pending",
+)
+HISTOGRAMS = ("first_response_days", "answer_days")
+GROUNDS = {"refused": "refusal_grounds", "partial": "partial_grounds"}
+CHUNK = 2000
+
+
+# Sums -----------------------------------------------------------------------------------------
+
+
+def _merge(into: dict, other: dict) -> None:
+    for key, value in other.items():
+        into[key] = into.get(key, 0) + value
+
+
+@dataclass
+class Sums:
+    """What ``foi.stats.Figures`` needs of a set of requests, in a form that adds up. Grounds
+    are keyed by (law id, code), so that sums across laws stay apart. (Plain dicts, not
+    Counters: the league table adds thousands of these.)"""
+
+    received: int = 0
+    answered: int = 0
+    answered_on_time: int = 0
+    withdrawn: int = 0
+    still_open: int = 0
+    appeals: int = 0
+    appeals_upheld: int = 0
+    appeals_overturned: int = 0
+    appeals_pending: int = 0
+    outcomes: dict = field(default_factory=dict)
+    first_response_days: dict = field(default_factory=dict)
+    answer_days: dict = field(default_factory=dict)
+    refusal_grounds: dict = field(default_factory=dict)
+    partial_grounds: dict = field(default_factory=dict)
+
+    def add(self, other: Sums) -> Sums:
+        self.received += other.received
+        self.answered += other.answered
+        self.answered_on_time += other.answered_on_time
+        self.withdrawn += other.withdrawn
+        self.still_open += other.still_open
+        self.appeals += other.appeals
+        self.appeals_upheld += other.appeals_upheld
+        self.appeals_overturned += other.appeals_overturned
+        self.appeals_pending += other.appeals_pending
+        _merge(self.outcomes, other.outcomes)
+        _merge(self.first_response_days, other.first_response_days)
+        _merge(self.answer_days, other.answer_days)
+        _merge(self.refusal_grounds, other.refusal_grounds)
+        _merge(self.partial_grounds, other.partial_grounds)
+        return self
+
+
+def total(parts: Iterable[Sums]) -> Sums:
+    result = Sums()
+    for part in parts:
+        result.add(part)
+    return result
+
+
+def median(histogram: dict[int, int]) -> float | None:
+    """The median of the values a histogram counts, as ``statistics.median`` gives it (the
+    mean of the two middle values for an even count), rounded to one decimal."""
+    size = sum(histogram.values())
+    if not size:
+        return None
+    wanted = (size - 1) // 2, size // 2  # the middle positions, 0-based
+    found, seen = [], 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        while len(found) < 2 and wanted[len(found)] < seen:
+            found.append(value)
+        if len(found) == 2:
+            break
+    return round((found[0] + found[1]) / 2, 1)
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+# Facts of one request ---------------------------------------------------------------------------
+
+
+class _WorkingDays:
+    """``foi.stats.working_days_between``, remembered per law and pair of local days (a full
+    rebuild asks the same pairs again and again)."""
+
+    def __init__(self):
+        self.known = {}
+
+    def __call__(self, law, start: datetime, end: datetime | None) -> int | None:
+        if end is None:
+            return None
+        if end <= start:
+            return 0
+        zone = ZoneInfo(law.time_zone)
+        key = (law.pk, start.astimezone(zone).date(), end.astimezone(zone).date())
+        if key not in self.known:
+            self.known[key] = stats.working_days_between(law, start, end)
+        return self.known[key]
+
+
+def _row(request, facts: stats.CaseFacts, working_days: _WorkingDays) -> CaseStat:
+    law = request.law
+    received_on = request.received_at.astimezone(ZoneInfo(law.time_zone)).date()
+    decided = facts.decided_at is not None
+    decisions = facts.appeal_decisions
+    return CaseStat(
+        request_id=request.pk,
+        body_id=request.body_id,
+        law_id=law.pk,
+        received_on=received_on,
+        month=month_start(received_on),
+        visibility=request.visibility,
+        private_until=request.private_until,
+        state=request.state,
+        due_at=request.due_at,
+        first_response_days=working_days(law, facts.received_at, facts.first_response_at),
+        answer_days=working_days(law, facts.received_at, facts.decided_at),
+        outcome=facts.outcome if decided else "",
+        on_time=(
+            (facts.due_at_decision is not None and facts.decided_at <= facts.due_at_decision)
+            if decided
+            else None
+        ),
+        grounds=sorted(set(facts.grounds)) if facts.outcome in GROUNDS else [],
+        appeals=len(decisions),
+        appeals_upheld=sum(decision == "upheld" for decision in decisions),
+        appeals_overturned=sum(decision in stats.OVERTURNED for decision in decisions),
+        appeals_pending=sum(not decision for decision in decisions),
+    )
+
+
+def _rows(requests_qs, working_days: _WorkingDays) -> list[CaseStat]:
+    """The facts of every request of ``requests_qs`` that has reached a body."""
+    requests = list(requests_qs.exclude(state="draft").exclude(received_at=None))
+    if not requests:
+        return []
+    cohort = requests_qs.model.objects.filter(pk__in=[request.pk for request in requests])
+    facts = stats.facts_of(requests, cohort)
+    return [_row(request, case, working_days) for request, case in facts]
+
+
+# Sums in SQL ------------------------------------------------------------------------------------
+
+
+def sums_of(cases, keys: tuple[str, ...] = ("body", "month")) -> dict[tuple, Sums]:
+    """The sums of a ``CaseStat`` queryset grouped by ``keys``, in four queries."""
+    result: dict[tuple, Sums] = {}
+
+    def sums(row) -> Sums:
+        key = tuple(row[name] for name in keys)
+        return result.setdefault(key, Sums())
+
+    counted = {
+        "received": Count("pk"),
+        "answered": Count("pk", filter=~Q(outcome="")),
+        "answered_on_time": Count("pk", filter=Q(on_time=True)),
+        "withdrawn": Count("pk", filter=Q(state="withdrawn")),
+        "still_open": Count("pk", filter=Q(state__in=OPEN)),
+        "appeals": Sum("appeals"),
+        "appeals_upheld": Sum("appeals_upheld"),
+        "appeals_overturned": Sum("appeals_overturned"),
+        "appeals_pending": Sum("appeals_pending"),
+        **{f"outcome_{name}": Count("pk", filter=Q(outcome=name)) for name in OUTCOMES},
+    }
+    for row in cases.values(*keys).annotate(**counted).order_by():
+        part = sums(row)
+        for name in COUNTS:
+            setattr(part, name, row[name] or 0)
+        part.outcomes = {name: row[f"outcome_{name}"] for name in OUTCOMES}
+    for name in HISTOGRAMS:
+        rows = cases.exclude(**{name: None}).values(*keys, name).annotate(n=Count("pk"))
+        for row in rows.order_by():
+            histogram = getattr(sums(row), name)
+            histogram[row[name]] = histogram.get(row[name], 0) + row["n"]
+    rows = (
+        cases.filter(outcome__in=tuple(GROUNDS))
+        .exclude(grounds=[])
+        .values(*keys, "law", "outcome", "grounds")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        counter = getattr(sums(row), GROUNDS[row["outcome"]])
+        for code in row["grounds"]:
+            counter[(row["law"], code)] = counter.get((row["law"], code), 0) + row["n"]
+    return result
+
+
+def _month_fields(sums: Sums) -> dict:
+    return {
+        **{name: getattr(sums, name) for name in COUNTS},
+        **{f"outcome_{name}": sums.outcomes.get(name, 0) for name in OUTCOMES},
+        **{name: {str(days): n for days, n in getattr(sums, name).items()} for name in HISTOGRAMS},
+        **{
+            name: {code: n for (_law, code), n in getattr(sums, name).items()}
+            for name in GROUNDS.values()
+        },
+    }
+
+
+MONTH_VALUES = (
+    "body_id",
+    "month",
+    "law_id",
+    *COUNTS,
+    *(f"outcome_{name}" for name in OUTCOMES),
+    *HISTOGRAMS,
+    *GROUNDS.values(),
+)
+
+
+def _month_sums(row: dict) -> Sums:
+    """A ``BodyMonthStat`` row (as ``values(*MONTH_VALUES)``) as ``Sums``."""
+    law = row["law_id"]
+    return Sums(
+        **{name: row[name] for name in COUNTS},
+        outcomes={name: row[f"outcome_{name}"] for name in OUTCOMES},
+        first_response_days={int(days): n for days, n in row["first_response_days"].items()},
+        answer_days={int(days): n for days, n in row["answer_days"].items()},
+        refusal_grounds={(law, code): n for code, n in row["refusal_grounds"].items()},
+        partial_grounds={(law, code): n for code, n in row["partial_grounds"].items()},
+    )
+
+
+# Keeping current --------------------------------------------------------------------------------
+
+
+def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
+    """Recount the public sums of these (body id, month) pairs from ``CaseStat``. Each month's
+    row is locked first, so that two refreshes of one month cannot each miss the other's
+    request (the count is read after the lock, in a statement that sees both)."""
+    from foi.models import PublicBody
+
+    pairs = sorted(set(pairs))
+    if not pairs:
+        return
+    laws = dict(
+        PublicBody.objects.filter(pk__in={body for body, _ in pairs}).values_list("pk", "law_id")
+    )
+    with transaction.atomic():
+        for body_id, month in pairs:
+            if body_id not in laws:  # the body is gone, and its rows with it
+                continue
+            row = _locked_month(body_id, month, laws[body_id])
+            cases = CaseStat.objects.filter(body_id=body_id, month=month, visibility="public")
+            sums = sums_of(cases, keys=("body",)).get((body_id,), Sums())
+            for name, value in _month_fields(sums).items():
+                setattr(row, name, value)
+            row.law_id = laws[body_id]
+            row.refreshed_at = clock.now()
+            row.save()
+
+
+def _locked_month(body_id: int, month: date, law_id: int) -> BodyMonthStat:
+    manager = BodyMonthStat.objects.select_for_update()
+    row = manager.filter(body_id=body_id, month=month).first()
+    if row is not None:
+        return row
+    try:
+        with transaction.atomic():
+            BodyMonthStat.objects.create(
+                body_id=body_id, month=month, law_id=law_id, refreshed_at=clock.now()
+            )
+    except IntegrityError:  # another refresh made it first; wait for its lock
+        pass
+    return manager.get(body_id=body_id, month=month)
+
+
+def refresh_requests(request_ids: Iterable[int]) -> int:
+    """Recompute these requests' facts and the sums of every month they touch. Each request's
+    row is locked while its facts are read, so a transition cannot slip in between."""
+    from foi.models import FOIRequest
+
+    ids = sorted({int(pk) for pk in request_ids})
+    if not ids:
+        return 0
+    with transaction.atomic():
+        locked = (
+            FOIRequest.objects.select_for_update(of=("self",))
+            .filter(pk__in=ids)
+            .select_related("law")
+            .order_by("pk")
+        )
+        rows = _rows(locked, _WorkingDays())
+        months = set(CaseStat.objects.filter(request_id__in=ids).values_list("body_id", "month"))
+        CaseStat.objects.filter(request_id__in=ids).delete()
+        CaseStat.objects.bulk_create(rows)
+        months |= {(row.body_id, row.month) for row in rows}
+        refresh_months(months)
+    return len(rows)
+
+
+def schedule(request_id) -> None:
+    """Refresh a request's statistics in a task once the current transaction commits."""
+    if request_id is None:
+        return
+    transaction.on_commit(partial(_enqueue, int(request_id)))
+
+
+def _enqueue(request_id: int) -> None:
+    from foi import taskqueue
+    from publicstats.tasks import refresh_request_task
+
+    taskqueue.enqueue(refresh_request_task, request_id)
+
+
+def rebuild_months(progress: Callable[[int, int], None] | None = None) -> int:
+    """Every month's sums afresh from ``CaseStat`` (four grouped queries over it)."""
+    from foi.models import PublicBody
+
+    laws = dict(PublicBody.objects.values_list("pk", "law_id"))
+    sums = sums_of(CaseStat.objects.filter(visibility="public"))
+    now = clock.now()
+    rows = [
+        BodyMonthStat(
+            body_id=body_id,
+            month=month,
+            law_id=laws[body_id],
+            refreshed_at=now,
+            **_month_fields(part),
+        )
+        for (body_id, month), part in sorted(sums.items())
+        if body_id in laws
+    ]
+    with transaction.atomic():
+        BodyMonthStat.objects.all().delete()
+        for start in range(0, len(rows), CHUNK):
+            BodyMonthStat.objects.bulk_create(rows[start : start + CHUNK])
+            if progress:
+                progress(min(start + CHUNK, len(rows)), len(rows))
+    return len(rows)
+
+
+def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
+    """Every request's facts afresh, in chunks of ``CHUNK`` requests, then every month's sums.
+    ``progress(done, total)`` is called after each chunk."""
+    from foi.models import FOIRequest
+
+    pks = FOIRequest.objects.exclude(state="draft").exclude(received_at=None).order_by("pk")
+    pks = list(pks.values_list("pk", flat=True))
+    working_days = _WorkingDays()
+    CaseStat.objects.all().delete()
+    done = 0
+    for start in range(0, len(pks), CHUNK):
+        chunk = pks[start : start + CHUNK]
+        requests = FOIRequest.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1])
+        rows = _rows(requests.select_related("law").order_by("pk"), working_days)
+        CaseStat.objects.bulk_create(rows)
+        done += len(chunk)
+        if progress:
+            progress(done, len(pks))
+    rebuild_months()
+    return len(pks)
+
+
+def refresh_recent(*, days: int = 2) -> tuple[int, int]:
+    """The daily repair: the facts of requests changed in the last ``days`` days, then every
+    month's sums. Returns (requests refreshed, months counted)."""
+    from foi.models import FOIRequest
+
+    since = clock.now() - timedelta(days=days)
+    ids = FOIRequest.objects.filter(updated_at__gte=since).values_list("pk", flat=True)
+    ids = list(ids)
+    refreshed = 0
+    for start in range(0, len(ids), CHUNK):
+        refreshed += refresh_requests(ids[start : start + CHUNK])
+    # Requests that left the statistics (back to draft, or deleted) take their facts along.
+    CaseStat.objects.filter(request__state="draft").delete()
+    return refreshed, rebuild_months()
+
+
+# Reading a period -------------------------------------------------------------------------------
+
+
+@dataclass
+class PeriodSums:
+    # (body id, month's first day) -> sums
+    months: dict[tuple[int, date], Sums]
+    # body id -> open requests past their due moment now
+    overdue_now: dict[int, int]
+
+
+def _whole_months(date_from: date, date_to: date) -> tuple[date, date] | None:
+    """The first days of the first and last whole months inside the period, if any."""
+    if date_from.day == 1:
+        first = date_from
+    else:  # the 28th plus four days is always in the next month
+        first = month_start(date_from.replace(day=28) + timedelta(days=4))
+    if date_to.day == calendar.monthrange(date_to.year, date_to.month)[1]:
+        last = month_start(date_to)
+    else:
+        last = month_start(month_start(date_to) - timedelta(days=1))
+    return (first, last) if first <= last else None
+
+
+def public_q(today: date) -> Q:
+    """``foi.selectors.foi_request_public_qs``'s rule, on ``CaseStat`` (which holds no drafts)."""
+    return Q(visibility="public") | Q(visibility="private", private_until__lte=today)
+
+
+def period_sums(
+    *, date_from: date, date_to: date, now: datetime, body_id: int | None = None
+) -> PeriodSums:
+    """The public sums of the period per body and month: at most six queries."""
+    from django.utils import timezone
+
+    today = timezone.localdate(now)
+    whole = _whole_months(date_from, date_to)
+    in_period = Q(received_on__gte=date_from, received_on__lte=date_to)
+    if whole is None:
+        edges = in_period
+    else:
+        after = month_start(whole[1] + timedelta(days=32))  # the next month
+        edges = Q(received_on__gte=date_from, received_on__lt=whole[0]) | Q(
+            received_on__gte=after, received_on__lte=date_to
+        )
+    live = (Q(visibility="public") & edges) | (
+        Q(visibility="private", private_until__lte=today) & in_period
+    )
+    cases = CaseStat.objects.filter(live)
+    stored = BodyMonthStat.objects.none()
+    if whole is not None:
+        stored = BodyMonthStat.objects.filter(
+            month__gte=whole[0], month__lte=whole[1], received__gt=0
+        )
+    if body_id is not None:
+        cases = cases.filter(body_id=body_id)
+        stored = stored.filter(body_id=body_id)
+    months: dict[tuple[int, date], Sums] = {}
+    for row in stored.values(*MONTH_VALUES):
+        months[(row["body_id"], row["month"])] = _month_sums(row)
+    for key, part in sums_of(cases).items():
+        months.setdefault(key, Sums()).add(part)
+    running = CaseStat.objects.filter(in_period, public_q(today), state__in=RUNNING, due_at__lt=now)
+    if body_id is not None:
+        running = running.filter(body_id=body_id)
+    overdue = dict(running.values_list("body").annotate(n=Count("pk")).order_by())
+    return PeriodSums(months=months, overdue_now=overdue)
