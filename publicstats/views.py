@@ -203,6 +203,7 @@ def statistics_index(request):
         date_from=date_from,
         date_to=date_to,
         query=query,
+        order=order,
         overall=overall,
         monthly=_monthly_rows(overall),
         charts=_charts(overall),

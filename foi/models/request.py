@@ -175,6 +175,25 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["body", "state"], name="foirequest_body_state"),
             models.Index(fields=["state", "due_at"], name="foirequest_state_due"),
+            # The request list, newest first (or oldest: read backwards), whole or by year; by
+            # state; a body's latest. Each carries the public rule's two columns, so that the
+            # count can be read from the index alone (docs/benchmarks.md, "plans").
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                name="foirequest_listed",
+                include=["visibility", "private_until"],
+                condition=~models.Q(state="draft"),
+            ),
+            models.Index(
+                fields=["state", "-submitted_at", "-id"],
+                name="foirequest_state_listed",
+                include=["visibility", "private_until"],
+            ),
+            models.Index(
+                fields=["body", "-submitted_at", "-id"],
+                name="foirequest_body_listed",
+                include=["visibility", "private_until", "state"],
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from foi import deadlines, permissions, selectors
 from foi.forms.case import ClarifyForm, WithdrawForm
 from foi.models import Attachment, Outcome, State
+from foi.paging import CappedPaginator
 from foi.views.common import get_visible_request
 
 PAGE_SIZE = 25
@@ -43,7 +43,7 @@ def request_list(request):
         year=_year(filters["year"]),
         sort=filters["sort"],
     )
-    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     export_query = query.copy()

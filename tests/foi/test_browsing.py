@@ -196,3 +196,31 @@ def test_similar_requests_respect_the_limit(world, limit, no_finder):
     world.request(State.ANSWERED, subject="Water tariffs")
     world.request(State.ANSWERED, subject="Water supply")
     assert len(selectors.similar_answered_requests(text="water", limit=limit)) == limit
+
+
+def test_a_long_list_is_counted_only_up_to_a_cap(client, world, monkeypatch):
+    from foi.paging import CappedPaginator
+
+    for number in range(4):
+        world.request(State.ANSWERED, subject=f"Capped {number}")
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    page = client.get(reverse("foi:request_list")).content.decode()
+    assert "More than 3 requests" in page
+    monkeypatch.setattr(CappedPaginator, "cap", 4)
+    page = client.get(reverse("foi:request_list")).content.decode()
+    assert "4 requests" in page and "More than" not in page
+
+
+def test_the_year_filter_offers_every_year_from_the_first_request_to_the_last(world):
+    assert selectors.foi_request_years() == []
+    for year in (2022, 2025):
+        world.request(
+            State.ANSWERED, submitted_at=datetime.datetime(year, 6, 1, tzinfo=datetime.UTC)
+        )
+    world.request(
+        State.ANSWERED,
+        visibility="private",
+        private_until=timezone.localdate() + datetime.timedelta(days=30),
+        submitted_at=datetime.datetime(2019, 6, 1, tzinfo=datetime.UTC),
+    )
+    assert selectors.foi_request_years() == [2025, 2024, 2023, 2022]  # not the private 2019

@@ -1,0 +1,118 @@
+"""Where the pages under load spend their database time: each page's queries, timed, with
+``EXPLAIN (ANALYZE, BUFFERS)`` of the slowest ones.
+
+    .venv/bin/python bench/explain.py --database postgres://postgres@127.0.0.1:5432/sorgu_bench
+
+It renders each page of ``bench/load.py`` once in-process (Django's test client; the officer
+queue as its coordinator) to warm the caches, then again capturing every SQL statement, and runs
+``EXPLAIN (ANALYZE, BUFFERS)`` on each statement that took at least ``--threshold`` ms. The
+plans are printed, and with ``--write`` they go to docs/benchmarks.md (section "plans"). Never
+part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LABEL = "plans"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--threshold", type=float, default=5.0, help="ms (default 5)")
+    parser.add_argument("--only", default="", help="Pages whose name contains this.")
+    parser.add_argument("--write", action="store_true", help="Write docs/benchmarks.md.")
+    args = parser.parse_args()
+
+    from bench import load
+
+    env = load.environment(args.database, "/tmp/sorgu-bench-static", 8000)
+    env["DEBUG"] = "False"
+    load.setup_django(env)
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    lines = [f"Run {datetime.date.today()} on `{args.database.rsplit('/', 1)[-1]}`."]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM foi_foirequest")
+        lines.append(f"Requests in the database: {cursor.fetchone()[0]:,}.")
+    lines.append("")
+    for page in load.targets(token=None):
+        if "floor" in page["name"] or args.only not in page["name"]:
+            continue
+        client = Client(HTTP_HOST="127.0.0.1")
+        if page.get("user") is not None:
+            client.force_login(page["user"])
+        cache.clear()
+        client.get(page["path"])  # warm: imports, templates, the statistics' cache
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(page["path"])
+            elapsed = (time.perf_counter() - started) * 1000
+        queries = captured.captured_queries
+        database_ms = sum(float(query["time"]) for query in queries) * 1000
+        lines.append(f"#### {page['name']}: `{page['path']}`")
+        lines.append("")
+        lines.append(
+            f"HTTP {response.status_code}; {elapsed:.0f} ms in-process, of which "
+            f"{database_ms:.0f} ms in {len(queries)} queries."
+        )
+        lines.append("")
+        slow = [query for query in queries if float(query["time"]) * 1000 >= args.threshold]
+        for query in sorted(slow, key=lambda query: -float(query["time"])):
+            sql = query["sql"]
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            lines.append(f"{float(query['time']) * 1000:.1f} ms: `{_short(sql)}`")
+            lines.append("")
+            lines.append("```")
+            lines.append(plan)
+            lines.append("```")
+            lines.append("")
+        print(f"{page['name']}: done", file=sys.stderr, flush=True)
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        write_section(text)
+    return 0
+
+
+def _short(sql: str, limit: int = 300) -> str:
+    sql = re.sub(r"\s+", " ", sql)
+    return sql if len(sql) <= limit else sql[:limit] + " …"
+
+
+def write_section(body: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text()
+    start, end = f"<!-- bench:{LABEL} -->", f"<!-- /bench:{LABEL} -->"
+    block = f"{start}\n### Query plans of the pages under load\n\n{body}\n{end}"
+    if start in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())
