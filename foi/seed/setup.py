@@ -297,6 +297,18 @@ def _chunk(model) -> int:
     return max(1, 60_000 // len(model._meta.concrete_fields))
 
 
+def _referring(target):
+    """(model, field name) of every other app's foreign key to ``target``."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if model._meta.app_label == "foi":
+            continue
+        for model_field in model._meta.concrete_fields:
+            if model_field.is_relation and model_field.related_model is target:
+                yield model, model_field.name
+
+
 def bench_clear() -> dict[str, int]:
     """Remove the bench data, and only it. Case events are append-only through the ORM, so
     the bench requests' events go by one plain DELETE."""
@@ -331,6 +343,14 @@ def bench_clear() -> dict[str, int]:
             ("messages", Message, "foi_request__in"),
         ):
             removed[label] = model.objects.filter(**{lookup: request_ids})._raw_delete(
+                connection.alias
+            )
+        # Other apps' rows about these requests and bodies (public statistics' facts and
+        # sums), found by their foreign keys so that foi needs not know those apps.
+        for model, name in _referring(FOIRequest):
+            model.objects.filter(**{f"{name}__in": request_ids})._raw_delete(connection.alias)
+        for model, name in _referring(PublicBody):
+            model.objects.filter(**{f"{name}__in": bodies.values("pk")})._raw_delete(
                 connection.alias
             )
         removed["requests"] = FOIRequest.objects.filter(pk__in=request_ids)._raw_delete(

@@ -169,6 +169,15 @@ def test_every_audit_chain_holds(seeded):
         assert foi_request.audit_length == foi_request.events.count() >= 1
 
 
+def test_the_public_statistics_are_counted(seeded):
+    from publicstats.models import BodyMonthStat, CaseStat
+
+    received = FOIRequest.objects.exclude(state="draft").exclude(received_at=None)
+    assert CaseStat.objects.count() == received.count() > 0
+    public = CaseStat.objects.filter(visibility="public").count()
+    assert sum(BodyMonthStat.objects.values_list("received", flat=True)) == public
+
+
 def test_privacy_names_and_references(seeded):
     private = FOIRequest.objects.filter(visibility=Visibility.PRIVATE)
     assert private.exists()

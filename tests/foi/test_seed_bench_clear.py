@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from foi.models import CaseEvent, FOIRequest, Message, PublicBody, State, User
 from foi.seed.setup import EMAIL_DOMAIN, SLUG_PREFIX
+from publicstats.models import BodyMonthStat, CaseStat
 from tests.factories import FOIRequestFactory
 from tests.foi.test_seed_bench import seed_bench, table_counts
 
@@ -19,6 +20,7 @@ def test_clear_removes_only_bench_data():
     other = FOIRequestFactory(state=State.ANSWERED)
     seed_bench("--requests", "30", "--bodies", "20")
     assert FOIRequest.objects.count() == 31
+    assert CaseStat.objects.exists() and BodyMonthStat.objects.exists()
     with pytest.raises(CommandError, match="--clear"):
         seed_bench("--requests", "30", "--bodies", "20")
     seed_bench("--clear", "--no-input", "--requests", "0")
@@ -28,6 +30,9 @@ def test_clear_removes_only_bench_data():
     assert PublicBody.objects.filter(pk=other.body_id).exists()
     assert User.objects.filter(pk=other.requester_id).exists()
     assert not Message.objects.exists() and not CaseEvent.objects.exists()
+    # The statistics' rows of bench requests and bodies went too; the other request's stay.
+    assert set(CaseStat.objects.values_list("request_id", flat=True)) <= {other.pk}
+    assert not BodyMonthStat.objects.exclude(body_id=other.body_id).exists()
 
 
 def test_same_seed_same_data():

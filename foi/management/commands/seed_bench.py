@@ -11,6 +11,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
 
 from foi import clock
@@ -51,6 +52,8 @@ class Command(BaseCommand):
         elif bench_exists():
             raise CommandError("Bench data exists already; run again with --clear to replace it.")
         if count == 0:
+            if options["clear"]:
+                call_command("publicstats_refresh", verbosity=0)  # recount the months
             return
         self._started = time.monotonic()
         result = seed(
@@ -63,6 +66,12 @@ class Command(BaseCommand):
             now=clock.now(),
             progress=self._progress,
         )
+        if connection.vendor == "postgresql":
+            # COPY leaves the planner without statistics (it then guesses one row per table
+            # and picks nested loops) and the visibility map empty (no index-only scans).
+            self._note("Vacuuming and analysing the tables…")
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
         self._note("Counting the public statistics…")
         # By name, so that foi never imports publicstats.
         call_command("publicstats_refresh", "--full", verbosity=self.verbosity, stderr=self.stderr)
