@@ -96,6 +96,10 @@ def targets(token: str | None) -> list[dict]:
     ]
     with contextlib.suppress(NoReverseMatch):
         pages.append({"name": "statistics", "path": reverse("publicstats:index")})
+        # The same page on a server without a cache: every request computes the figures.
+        pages.append(
+            {"name": "statistics, uncached", "path": reverse("publicstats:index"), "uncached": True}
+        )
     if coordinator is not None:
         session = SessionStore()
         user = get_user_model().objects.get(pk=coordinator.user_id)
@@ -155,6 +159,10 @@ def count_queries(pages: list[dict]) -> dict[str, int]:
         if page.get("user") is not None:
             client.force_login(page["user"])
         client.get(page["path"])  # warm caches as the server's were
+        if page.get("uncached"):
+            from django.core.cache import cache
+
+            cache.clear()
         with CaptureQueriesContext(connection) as captured:
             client.get(page["path"])
         counts[page["name"]] = len(captured)
@@ -215,13 +223,20 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
     raise SystemExit("gunicorn did not start; see its output above")
 
 
+def label(requests_in_db: int) -> str:
+    """The section's name: one per order of magnitude of the data (100,000; 1,000,000)."""
+    rounded = round(requests_in_db, -(len(str(requests_in_db)) - 1)) if requests_in_db else 0
+    return f"{LABEL}, {rounded:,} requests"
+
+
 def report(args, results, counts, memory, requests_in_db, load) -> str:
     from bench.search import machine
 
     floor = results[0]["rps"]
+    name = label(requests_in_db)
     lines = [
-        f"<!-- bench:{LABEL} -->",
-        f"### {LABEL}",
+        f"<!-- bench:{name} -->",
+        f"### {name}",
         "",
         f"Run {datetime.date.today().isoformat()}: {requests_in_db:,} requests in the database; "
         f"gunicorn with {args.workers} sync workers; wrk, {args.connections} connections, "
@@ -241,8 +256,40 @@ def report(args, results, counts, memory, requests_in_db, load) -> str:
             f"{result['rps'] / floor:.0%} | {result['errors']} | "
             f"{counts.get(result['name'], '')} |"
         )
-    lines += ["", f"<!-- /bench:{LABEL} -->"]
+    lines += ["", f"<!-- /bench:{name} -->"]
     return "\n".join(lines)
+
+
+def start_server(python: str, env: dict, args) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            python,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "--workers",
+            str(args.workers),
+            "--worker-class",
+            "sync",
+            "--keep-alive",
+            "5",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()  # workers stuck in a page that never ends
+        server.wait(timeout=30)
 
 
 def main() -> None:
@@ -281,50 +328,35 @@ def main() -> None:
     requests_in_db = FOIRequest.objects.count()
     pages = [page for page in targets(api_token()) if page["name"] not in args.skip]
     url = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--worker-class",
-            "sync",
-            "--keep-alive",
-            "5",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    results = []
-    try:
-        wait_until_up(url)
-        for number, page in enumerate(pages, start=1):
-            print(f"[{number}/{len(pages)}] {page['name']} ({args.duration} s)…", flush=True)
-            # a short warm-up so every worker has its connection and caches
-            run_wrk(url, page, args.connections, 2, args.threads)
-            result = run_wrk(url, page, args.connections, args.duration, args.threads)
-            result["name"] = page["name"]
-            results.append(result)
-            print(
-                f"    p50 {result['p50'] / 1000:.1f} ms, p95 {result['p95'] / 1000:.1f} ms, "
-                f"{result['rps']:,.0f} req/s, {result['errors']} errors",
-                flush=True,
-            )
-        memory = worker_memory(server.pid)
-    finally:
-        server.send_signal(signal.SIGTERM)
+    results, memory = [], []
+    uncached_env = {**env, "CACHE_URL": "dummycache://"}
+    for server_env, group in (
+        (env, [page for page in pages if not page.get("uncached")]),
+        (uncached_env, [page for page in pages if page.get("uncached")]),
+    ):
+        if not group:
+            continue
+        server = start_server(python, server_env, args)
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()  # workers stuck in a page that never ends
-            server.wait(timeout=30)
-        shutil.rmtree(static_root, ignore_errors=True)
+            wait_until_up(url)
+            for page in group:
+                number = len(results) + 1
+                print(f"[{number}/{len(pages)}] {page['name']} ({args.duration} s)…", flush=True)
+                # a short warm-up so every worker has its connection and caches
+                run_wrk(url, page, args.connections, 2, args.threads)
+                result = run_wrk(url, page, args.connections, args.duration, args.threads)
+                result["name"] = page["name"]
+                results.append(result)
+                print(
+                    f"    p50 {result['p50'] / 1000:.1f} ms, p95 {result['p95'] / 1000:.1f} ms, "
+                    f"{result['rps']:,.0f} req/s, {result['errors']} errors",
+                    flush=True,
+                )
+            if not memory:
+                memory = worker_memory(server.pid)
+        finally:
+            stop_server(server)
+    shutil.rmtree(static_root, ignore_errors=True)
     counts = count_queries(pages)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     section = report(args, results, counts, memory, requests_in_db, load)
@@ -332,7 +364,7 @@ def main() -> None:
     if not args.no_write:
         from bench.search import write_report
 
-        write_report(Path(args.output), LABEL, section)
+        write_report(Path(args.output), label(requests_in_db), section)
 
 
 if __name__ == "__main__":
