@@ -7,6 +7,7 @@ sums the same, for periods cut anywhere, on any day.
 
 import random
 import statistics
+import threading
 from collections import Counter
 from datetime import date, datetime
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from foi import clock, services, stats
 from foi import selectors as foi_selectors
-from foi.models import DeferredTask, FOIRequest
+from foi.models import DeferredTask, FOIRequest, State
 from publicstats import figures, store
 from publicstats.models import BodyMonthStat, CaseStat
 from tests.foi.test_stats import BAKU, NOW, act, at
@@ -214,3 +215,48 @@ def test_nothing_personal_is_stored(world, spring):
     columns |= {field.name for field in BodyMonthStat._meta.get_fields()}
     for personal in ("requester", "assignee", "subject", "text", "public_name", "email"):
         assert personal not in columns
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_refreshes_of_one_month_do_not_lose_each_other(world, monkeypatch):
+    """The month's row is locked before its requests are summed: a refresh that summed before
+    another's commit cannot overwrite the later sum with its stale one."""
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks across connections need PostgreSQL")
+    first, second = world.request(State.IN_PROGRESS), world.request(State.IN_PROGRESS)
+    store.rebuild()
+    month = CaseStat.objects.get(request=first).month
+    FOIRequest.objects.filter(pk__in=[first.pk, second.pk]).update(state=State.WITHDRAWN)
+    summed, original = threading.Event(), store.sums_of
+
+    def slow_sums(*args, **kwargs):
+        result = original(*args, **kwargs)
+        if threading.current_thread().name == "first":
+            summed.set()
+            threading.Event().wait(0.5)  # summed, not yet written: the other one comes now
+        return result
+
+    monkeypatch.setattr(store, "sums_of", slow_sums)
+    errors = []
+
+    def run(request_id):
+        try:
+            store.refresh_requests([request_id])
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    one = threading.Thread(target=run, args=(first.pk,), name="first")
+    two = threading.Thread(target=run, args=(second.pk,), name="second")
+    one.start()
+    assert summed.wait(10)
+    two.start()
+    one.join(20)
+    two.join(20)
+    assert not errors
+    row = BodyMonthStat.objects.get(body=world.ministry, month=month)
+    assert (row.withdrawn, row.still_open) == (2, 0)
