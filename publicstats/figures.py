@@ -49,7 +49,6 @@ from django.core.cache import cache
 from django.utils import translation
 
 from foi import clock, stats
-from foi import selectors as foi_selectors
 from foi.models import Law, PublicBody
 from foi.models.i18n import FALLBACK_ORDER
 from foi.textfold import fold
@@ -192,15 +191,12 @@ def body_statistics(
 
     def compute(now):
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now, body_id=body.pk)
-        transfers = stats.transfers_out_by_body(
-            requests=foi_selectors.foi_request_public_qs(), date_from=date_from, date_to=date_to
-        )
-        months = {month: part for (_body, month), part in sums.months.items()}
+        total, months = sums.of_body(body.pk)
         return _figures_dict(
-            store.total(months.values()),
+            total,
             _by_month(months),
             law_codes=_law_codes(),
-            transferred_out=transfers.get(body.pk, 0),
+            transferred_out=total.transferred_out,
             overdue_now=sums.overdue_now.get(body.pk, 0),
             date_from=date_from,
             date_to=date_to,
@@ -216,20 +212,19 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
 
     def compute(now):
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now)
-        transfers = stats.transfers_out_by_body(
-            requests=foi_selectors.foi_request_public_qs(), date_from=date_from, date_to=date_to
-        )
         law_codes = _law_codes()
         by_body = defaultdict(dict)
         for (body_id, month), part in sums.months.items():
             by_body[body_id][month] = part
-        body_ids = set(by_body) | set(transfers)
+        body_ids = set(by_body) | {body for body, n in sums.transferred_out.items() if n}
         bodies = PublicBody.objects.filter(pk__in=body_ids).select_related("law")
         per_body = {}
         overall_total, overall_months = store.Sums(), defaultdict(lambda: (0, 0, 0))
         for body in bodies:
             months = by_body.get(body.pk, {})
             total = store.total(months.values())
+            total.add(sums.details.get(body.pk, store.Sums()))
+            total.transferred_out = sums.transferred_out.get(body.pk, 0)
             overall_total.add(total)
             by_month = _by_month(months)
             for month, counts in by_month.items():
@@ -247,7 +242,7 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
                     total,
                     by_month,
                     law_codes=law_codes,
-                    transferred_out=transfers.get(body.pk, 0),
+                    transferred_out=total.transferred_out,
                     overdue_now=sums.overdue_now.get(body.pk, 0),
                     date_from=date_from,
                     date_to=date_to,
@@ -258,7 +253,7 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
             overall_total,
             dict(overall_months),
             law_codes=law_codes,
-            transferred_out=sum(transfers.values()),
+            transferred_out=overall_total.transferred_out,
             overdue_now=sum(sums.overdue_now.values()),
             date_from=date_from,
             date_to=date_to,

@@ -30,7 +30,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 
 from foi import clock, stats
-from publicstats.models import RUNNING, BodyMonthStat, CaseStat
+from publicstats.models import RUNNING, BodyMonthStat, CaseStat, TransferStat
 
 OUTCOMES = stats.OUTCOMES
 OPEN = stats.OPEN
@@ -73,6 +73,7 @@ class Sums:
     appeals_upheld: int = 0
     appeals_overturned: int = 0
     appeals_pending: int = 0
+    transferred_out: int = 0
     outcomes: dict = field(default_factory=dict)
     first_response_days: dict = field(default_factory=dict)
     answer_days: dict = field(default_factory=dict)
@@ -89,6 +90,7 @@ class Sums:
         self.appeals_upheld += other.appeals_upheld
         self.appeals_overturned += other.appeals_overturned
         self.appeals_pending += other.appeals_pending
+        self.transferred_out += other.transferred_out
         _merge(self.outcomes, other.outcomes)
         _merge(self.first_response_days, other.first_response_days)
         _merge(self.answer_days, other.answer_days)
@@ -153,7 +155,7 @@ def _row(request, facts: stats.CaseFacts, working_days: _WorkingDays) -> CaseSta
     decided = facts.decided_at is not None
     decisions = facts.appeal_decisions
     return CaseStat(
-        request_id=request.pk,
+        request=request,
         body_id=request.body_id,
         law_id=law.pk,
         received_on=received_on,
@@ -170,12 +172,42 @@ def _row(request, facts: stats.CaseFacts, working_days: _WorkingDays) -> CaseSta
             if decided
             else None
         ),
-        grounds=sorted(set(facts.grounds)) if facts.outcome in GROUNDS else [],
+        grounds=",".join(sorted(set(facts.grounds))) if facts.outcome in GROUNDS else "",
         appeals=len(decisions),
         appeals_upheld=sum(decision == "upheld" for decision in decisions),
         appeals_overturned=sum(decision in stats.OVERTURNED for decision in decisions),
         appeals_pending=sum(not decision for decision in decisions),
     )
+
+
+def _transfer_rows(requests: list) -> list[TransferStat]:
+    """The transfers of these requests (loaded, with their law), one row per transfer event."""
+    from foi.models import CaseEvent
+
+    by_pk = {request.pk: request for request in requests}
+    rows = []
+    events = (
+        CaseEvent.objects.filter(kind="transfer", foi_request_id__in=list(by_pk))
+        .values_list("pk", "foi_request_id", "created_at", "data")
+        .order_by()
+    )
+    for pk, request_id, created_at, data in events:
+        request = by_pk[request_id]
+        if not (data or {}).get("from_body"):
+            continue
+        on = created_at.astimezone(ZoneInfo(request.law.time_zone)).date()
+        rows.append(
+            TransferStat(
+                event_id=pk,
+                request_id=request_id,
+                from_body_id=data["from_body"],
+                on=on,
+                month=month_start(on),
+                visibility=request.visibility,
+                private_until=request.private_until,
+            )
+        )
+    return rows
 
 
 def _rows(requests_qs, working_days: _WorkingDays) -> list[CaseStat]:
@@ -191,12 +223,17 @@ def _rows(requests_qs, working_days: _WorkingDays) -> list[CaseStat]:
 # Sums in SQL ------------------------------------------------------------------------------------
 
 
-def sums_of(cases, keys: tuple[str, ...] = ("body", "month")) -> dict[tuple, Sums]:
-    """The sums of a ``CaseStat`` queryset grouped by ``keys``, in four queries."""
+def sums_of(
+    cases, keys: tuple[str, ...] = ("body", "month"), detail_keys: tuple[str, ...] | None = None
+) -> dict[tuple, Sums]:
+    """The sums of a ``CaseStat`` queryset grouped by ``keys``, in four queries. Histograms and
+    grounds are grouped by ``detail_keys`` (default: ``keys``; fewer keys, fewer rows), each
+    group's under the key whose leading values it shares (the other values None)."""
+    detail_keys = detail_keys or keys
     result: dict[tuple, Sums] = {}
 
-    def sums(row) -> Sums:
-        key = tuple(row[name] for name in keys)
+    def sums(row, names) -> Sums:
+        key = tuple(row[name] if name in names else None for name in keys)
         return result.setdefault(key, Sums())
 
     counted = {
@@ -212,32 +249,35 @@ def sums_of(cases, keys: tuple[str, ...] = ("body", "month")) -> dict[tuple, Sum
         **{f"outcome_{name}": Count("pk", filter=Q(outcome=name)) for name in OUTCOMES},
     }
     for row in cases.values(*keys).annotate(**counted).order_by():
-        part = sums(row)
+        part = sums(row, keys)
         for name in COUNTS:
             setattr(part, name, row[name] or 0)
         part.outcomes = {name: row[f"outcome_{name}"] for name in OUTCOMES}
     for name in HISTOGRAMS:
-        rows = cases.exclude(**{name: None}).values(*keys, name).annotate(n=Count("pk"))
-        for row in rows.order_by():
-            histogram = getattr(sums(row), name)
-            histogram[row[name]] = histogram.get(row[name], 0) + row["n"]
+        rows = cases.exclude(**{name: None}).values_list(*detail_keys, name)
+        for *key, days, n in rows.annotate(n=Count("pk")).order_by():
+            histogram = getattr(sums(dict(zip(detail_keys, key, strict=True)), detail_keys), name)
+            histogram[days] = histogram.get(days, 0) + n
     rows = (
         cases.filter(outcome__in=tuple(GROUNDS))
-        .exclude(grounds=[])
-        .values(*keys, "law", "outcome", "grounds")
+        .exclude(grounds="")
+        .values_list(*detail_keys, "law", "outcome", "grounds")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for row in rows:
-        counter = getattr(sums(row), GROUNDS[row["outcome"]])
-        for code in row["grounds"]:
-            counter[(row["law"], code)] = counter.get((row["law"], code), 0) + row["n"]
+    for *key, law, outcome, grounds, n in rows:
+        counter = getattr(
+            sums(dict(zip(detail_keys, key, strict=True)), detail_keys), GROUNDS[outcome]
+        )
+        for code in grounds.split(","):
+            counter[(law, code)] = counter.get((law, code), 0) + n
     return result
 
 
 def _month_fields(sums: Sums) -> dict:
     return {
         **{name: getattr(sums, name) for name in COUNTS},
+        "transferred_out": sums.transferred_out,
         **{f"outcome_{name}": sums.outcomes.get(name, 0) for name in OUTCOMES},
         **{name: {str(days): n for days, n in getattr(sums, name).items()} for name in HISTOGRAMS},
         **{
@@ -252,6 +292,7 @@ MONTH_VALUES = (
     "month",
     "law_id",
     *COUNTS,
+    "transferred_out",
     *(f"outcome_{name}" for name in OUTCOMES),
     *HISTOGRAMS,
     *GROUNDS.values(),
@@ -263,6 +304,7 @@ def _month_sums(row: dict) -> Sums:
     law = row["law_id"]
     return Sums(
         **{name: row[name] for name in COUNTS},
+        transferred_out=row["transferred_out"],
         outcomes={name: row[f"outcome_{name}"] for name in OUTCOMES},
         first_response_days={int(days): n for days, n in row["first_response_days"].items()},
         answer_days={int(days): n for days, n in row["answer_days"].items()},
@@ -293,6 +335,9 @@ def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
             row = _locked_month(body_id, month, laws[body_id])
             cases = CaseStat.objects.filter(body_id=body_id, month=month, visibility="public")
             sums = sums_of(cases, keys=("body",)).get((body_id,), Sums())
+            sums.transferred_out = TransferStat.objects.filter(
+                from_body_id=body_id, month=month, visibility="public"
+            ).count()
             for name, value in _month_fields(sums).items():
                 setattr(row, name, value)
             row.law_id = laws[body_id]
@@ -331,10 +376,17 @@ def refresh_requests(request_ids: Iterable[int]) -> int:
             .order_by("pk")
         )
         rows = _rows(locked, _WorkingDays())
+        transfers = _transfer_rows([row.request for row in rows])
         months = set(CaseStat.objects.filter(request_id__in=ids).values_list("body_id", "month"))
+        months |= set(
+            TransferStat.objects.filter(request_id__in=ids).values_list("from_body_id", "month")
+        )
         CaseStat.objects.filter(request_id__in=ids).delete()
+        TransferStat.objects.filter(request_id__in=ids).delete()
         CaseStat.objects.bulk_create(rows)
+        TransferStat.objects.bulk_create(transfers)
         months |= {(row.body_id, row.month) for row in rows}
+        months |= {(row.from_body_id, row.month) for row in transfers}
         refresh_months(months)
     return len(rows)
 
@@ -354,11 +406,20 @@ def _enqueue(request_id: int) -> None:
 
 
 def rebuild_months(progress: Callable[[int, int], None] | None = None) -> int:
-    """Every month's sums afresh from ``CaseStat`` (four grouped queries over it)."""
+    """Every month's sums afresh from ``CaseStat`` and ``TransferStat`` (five grouped
+    queries)."""
     from foi.models import PublicBody
 
     laws = dict(PublicBody.objects.values_list("pk", "law_id"))
     sums = sums_of(CaseStat.objects.filter(visibility="public"))
+    transfers = (
+        TransferStat.objects.filter(visibility="public")
+        .values_list("from_body_id", "month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for body_id, month, n in transfers:
+        sums.setdefault((body_id, month), Sums()).transferred_out = n
     now = clock.now()
     rows = [
         BodyMonthStat(
@@ -389,12 +450,14 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     pks = list(pks.values_list("pk", flat=True))
     working_days = _WorkingDays()
     CaseStat.objects.all().delete()
+    TransferStat.objects.all().delete()
     done = 0
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start : start + CHUNK]
         requests = FOIRequest.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1])
         rows = _rows(requests.select_related("law").order_by("pk"), working_days)
         CaseStat.objects.bulk_create(rows)
+        TransferStat.objects.bulk_create(_transfer_rows([row.request for row in rows]))
         done += len(chunk)
         if progress:
             progress(done, len(pks))
@@ -413,8 +476,9 @@ def refresh_recent(*, days: int = 2) -> tuple[int, int]:
     refreshed = 0
     for start in range(0, len(ids), CHUNK):
         refreshed += refresh_requests(ids[start : start + CHUNK])
-    # Requests that left the statistics (back to draft, or deleted) take their facts along.
+    # Requests that left the statistics (back to draft) take their facts along.
     CaseStat.objects.filter(request__state="draft").delete()
+    TransferStat.objects.filter(request__state="draft").delete()
     return refreshed, rebuild_months()
 
 
@@ -423,10 +487,22 @@ def refresh_recent(*, days: int = 2) -> tuple[int, int]:
 
 @dataclass
 class PeriodSums:
-    # (body id, month's first day) -> sums
+    # (body id, month's first day) -> sums; for the cut ends, the counts only
     months: dict[tuple[int, date], Sums]
+    # body id -> the cut ends' histograms and grounds
+    details: dict[int, Sums]
     # body id -> open requests past their due moment now
     overdue_now: dict[int, int]
+    # body id -> public requests it transferred away in the period
+    transferred_out: dict[int, int]
+
+    def of_body(self, body_id: int) -> tuple[Sums, dict[date, Sums]]:
+        """The body's total and its months."""
+        months = {month: part for (body, month), part in self.months.items() if body == body_id}
+        total_ = total(months.values())
+        total_.add(self.details.get(body_id, Sums()))
+        total_.transferred_out = self.transferred_out.get(body_id, 0)
+        return total_, months
 
 
 def _whole_months(date_from: date, date_to: date) -> tuple[date, date] | None:
@@ -450,38 +526,62 @@ def public_q(today: date) -> Q:
 def period_sums(
     *, date_from: date, date_to: date, now: datetime, body_id: int | None = None
 ) -> PeriodSums:
-    """The public sums of the period per body and month: at most six queries."""
+    """The public sums of the period per body and month: at most eight queries."""
     from django.utils import timezone
 
     today = timezone.localdate(now)
     whole = _whole_months(date_from, date_to)
-    in_period = Q(received_on__gte=date_from, received_on__lte=date_to)
-    if whole is None:
-        edges = in_period
-    else:
-        after = month_start(whole[1] + timedelta(days=32))  # the next month
-        edges = Q(received_on__gte=date_from, received_on__lt=whole[0]) | Q(
-            received_on__gte=after, received_on__lte=date_to
+
+    def live(field: str) -> Q:
+        """What to read row by row: the cut ends' public rows, and the rows private until a
+        date that has passed (never in the stored sums)."""
+        in_period = Q(**{f"{field}__gte": date_from, f"{field}__lte": date_to})
+        if whole is None:
+            edges = in_period
+        else:
+            after = month_start(whole[1] + timedelta(days=32))  # the next month
+            edges = Q(**{f"{field}__gte": date_from, f"{field}__lt": whole[0]}) | Q(
+                **{f"{field}__gte": after, f"{field}__lte": date_to}
+            )
+        return (Q(visibility="public") & edges) | (
+            Q(visibility="private", private_until__lte=today) & in_period
         )
-    live = (Q(visibility="public") & edges) | (
-        Q(visibility="private", private_until__lte=today) & in_period
-    )
-    cases = CaseStat.objects.filter(live)
+
+    cases = CaseStat.objects.filter(live("received_on"))
+    transfers = TransferStat.objects.filter(live("on"))
     stored = BodyMonthStat.objects.none()
     if whole is not None:
-        stored = BodyMonthStat.objects.filter(
-            month__gte=whole[0], month__lte=whole[1], received__gt=0
+        stored = BodyMonthStat.objects.filter(month__gte=whole[0], month__lte=whole[1]).filter(
+            Q(received__gt=0) | Q(transferred_out__gt=0)
         )
+    running = CaseStat.objects.filter(
+        public_q(today),
+        received_on__gte=date_from,
+        received_on__lte=date_to,
+        state__in=RUNNING,
+        due_at__lt=now,
+    )
     if body_id is not None:
         cases = cases.filter(body_id=body_id)
+        transfers = transfers.filter(from_body_id=body_id)
         stored = stored.filter(body_id=body_id)
+        running = running.filter(body_id=body_id)
     months: dict[tuple[int, date], Sums] = {}
+    transferred_out: dict[int, int] = {}
     for row in stored.values(*MONTH_VALUES):
         months[(row["body_id"], row["month"])] = _month_sums(row)
-    for key, part in sums_of(cases).items():
-        months.setdefault(key, Sums()).add(part)
-    running = CaseStat.objects.filter(in_period, public_q(today), state__in=RUNNING, due_at__lt=now)
-    if body_id is not None:
-        running = running.filter(body_id=body_id)
+        transferred_out[row["body_id"]] = (
+            transferred_out.get(row["body_id"], 0) + row["transferred_out"]
+        )
+    details = {}
+    for (body, month), part in sums_of(cases, detail_keys=("body",)).items():
+        if month is None:  # the histograms and grounds of the body's cut ends
+            details[body] = part
+        else:
+            months.setdefault((body, month), Sums()).add(part)
+    for body, n in transfers.values_list("from_body").annotate(n=Count("pk")).order_by():
+        transferred_out[body] = transferred_out.get(body, 0) + n
     overdue = dict(running.values_list("body").annotate(n=Count("pk")).order_by())
-    return PeriodSums(months=months, overdue_now=overdue)
+    return PeriodSums(
+        months=months, details=details, overdue_now=overdue, transferred_out=transferred_out
+    )

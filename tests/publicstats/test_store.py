@@ -40,6 +40,7 @@ FIELDS = (
     "appeals_upheld",
     "appeals_overturned",
     "appeals_pending",
+    "transferred_out",
 )
 
 
@@ -50,13 +51,15 @@ def oracle(body, date_from, date_to, now):
     facts = stats.cohort_facts(
         requests=public.filter(body=body), date_from=date_from, date_to=date_to, law=body.law
     ).get(body.pk, [])
-    result = stats.figures(facts, law=body.law, now=now)
+    transfers = stats.transfers_out_by_body(requests=public, date_from=date_from, date_to=date_to)
+    result = stats.figures(facts, law=body.law, now=now, transferred_out=transfers.get(body.pk, 0))
     return {name: getattr(result, name) for name in FIELDS}
 
 
 PERIODS = [
     (date(2026, 3, 1), date(2026, 4, 30)),  # two whole months
     (date(2026, 3, 17), date(2026, 4, 9)),  # both ends cut
+    (date(2026, 4, 16), date(2026, 4, 16)),  # the day R8 was transferred
     (date(2026, 4, 1), date(2026, 4, 1)),  # one day
     (date(2026, 3, 20), date(2026, 4, 30)),  # cut start, whole end
     (date(2026, 3, 1), date(2026, 4, 15)),  # whole start, cut end
@@ -167,7 +170,8 @@ def test_a_transfer_moves_the_request_between_bodies(world, django_capture_on_co
             body=world.other_body,
             text="They hold it.",
         )
-    assert BodyMonthStat.objects.get(body=world.ministry, month=april).received == 0
+    left = BodyMonthStat.objects.get(body=world.ministry, month=april)
+    assert (left.received, left.transferred_out) == (0, 1)
     assert BodyMonthStat.objects.get(body=world.other_body, month=april).received == 1
     assert CaseStat.objects.get(request=request).body == world.other_body
 
