@@ -97,14 +97,6 @@ def _months(date_from: date, date_to: date) -> list[str]:
     return months
 
 
-def _by_month(months: dict[date, store.Sums]) -> dict[date, tuple[int, int, int]]:
-    """(received, answered, answered on time) per month."""
-    return {
-        month: (part.received, part.answered, part.answered_on_time)
-        for month, part in months.items()
-    }
-
-
 def _figures_dict(
     total: store.Sums,
     by_month: dict[date, tuple[int, int, int]],
@@ -191,10 +183,10 @@ def body_statistics(
 
     def compute(now):
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now, body_id=body.pk)
-        total, months = sums.of_body(body.pk)
+        total = sums.totals.get(body.pk, store.Sums())
         return _figures_dict(
             total,
-            _by_month(months),
+            sums.months_of(body.pk),
             law_codes=_law_codes(),
             transferred_out=total.transferred_out,
             overdue_now=sums.overdue_now.get(body.pk, 0),
@@ -214,19 +206,17 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now)
         law_codes = _law_codes()
         by_body = defaultdict(dict)
-        for (body_id, month), part in sums.months.items():
-            by_body[body_id][month] = part
-        body_ids = set(by_body) | {body for body, n in sums.transferred_out.items() if n}
+        for (body_id, month), counts in sums.months.items():
+            by_body[body_id][month] = tuple(counts)
+        body_ids = {body for body, total in sums.totals.items() if total.received}
+        body_ids |= {body for body, total in sums.totals.items() if total.transferred_out}
         bodies = PublicBody.objects.filter(pk__in=body_ids).select_related("law")
         per_body = {}
         overall_total, overall_months = store.Sums(), defaultdict(lambda: (0, 0, 0))
         for body in bodies:
-            months = by_body.get(body.pk, {})
-            total = store.total(months.values())
-            total.add(sums.details.get(body.pk, store.Sums()))
-            total.transferred_out = sums.transferred_out.get(body.pk, 0)
+            total = sums.totals.get(body.pk, store.Sums())
             overall_total.add(total)
-            by_month = _by_month(months)
+            by_month = by_body.get(body.pk, {})
             for month, counts in by_month.items():
                 overall_months[month] = tuple(
                     map(sum, zip(overall_months[month], counts, strict=True))

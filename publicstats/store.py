@@ -228,13 +228,19 @@ def sums_of(
 ) -> dict[tuple, Sums]:
     """The sums of a ``CaseStat`` queryset grouped by ``keys``, in four queries. Histograms and
     grounds are grouped by ``detail_keys`` (default: ``keys``; fewer keys, fewer rows), each
-    group's under the key whose leading values it shares (the other values None)."""
+    group's under the key whose leading values it shares (the other values None): they must
+    be the first of ``keys``."""
     detail_keys = detail_keys or keys
+    if keys[: len(detail_keys)] != detail_keys:
+        raise ValueError("detail_keys must be the first of keys")
+    pad = (None,) * (len(keys) - len(detail_keys))
     result: dict[tuple, Sums] = {}
 
-    def sums(row, names) -> Sums:
-        key = tuple(row[name] if name in names else None for name in keys)
-        return result.setdefault(key, Sums())
+    def sums(key: tuple) -> Sums:
+        found = result.get(key)
+        if found is None:
+            found = result[key] = Sums()
+        return found
 
     counted = {
         "received": Count("pk"),
@@ -249,14 +255,14 @@ def sums_of(
         **{f"outcome_{name}": Count("pk", filter=Q(outcome=name)) for name in OUTCOMES},
     }
     for row in cases.values(*keys).annotate(**counted).order_by():
-        part = sums(row, keys)
+        part = sums(tuple(row[name] for name in keys))
         for name in COUNTS:
             setattr(part, name, row[name] or 0)
         part.outcomes = {name: row[f"outcome_{name}"] for name in OUTCOMES}
     for name in HISTOGRAMS:
         rows = cases.exclude(**{name: None}).values_list(*detail_keys, name)
         for *key, days, n in rows.annotate(n=Count("pk")).order_by():
-            histogram = getattr(sums(dict(zip(detail_keys, key, strict=True)), detail_keys), name)
+            histogram = getattr(sums((*key, *pad)), name)
             histogram[days] = histogram.get(days, 0) + n
     rows = (
         cases.filter(outcome__in=tuple(GROUNDS))
@@ -266,9 +272,7 @@ def sums_of(
         .order_by()
     )
     for *key, law, outcome, grounds, n in rows:
-        counter = getattr(
-            sums(dict(zip(detail_keys, key, strict=True)), detail_keys), GROUNDS[outcome]
-        )
+        counter = getattr(sums((*key, *pad)), GROUNDS[outcome])
         for code in grounds.split(","):
             counter[(law, code)] = counter.get((law, code), 0) + n
     return result
@@ -487,22 +491,34 @@ def refresh_recent(*, days: int = 2) -> tuple[int, int]:
 
 @dataclass
 class PeriodSums:
-    # (body id, month's first day) -> sums; for the cut ends, the counts only
-    months: dict[tuple[int, date], Sums]
-    # body id -> the cut ends' histograms and grounds
-    details: dict[int, Sums]
+    # body id -> the body's sums over the period (with transferred_out)
+    totals: dict[int, Sums]
+    # (body id, month's first day) -> [received, answered, answered on time]
+    months: dict[tuple[int, date], list[int]]
     # body id -> open requests past their due moment now
     overdue_now: dict[int, int]
-    # body id -> public requests it transferred away in the period
-    transferred_out: dict[int, int]
 
-    def of_body(self, body_id: int) -> tuple[Sums, dict[date, Sums]]:
-        """The body's total and its months."""
-        months = {month: part for (body, month), part in self.months.items() if body == body_id}
-        total_ = total(months.values())
-        total_.add(self.details.get(body_id, Sums()))
-        total_.transferred_out = self.transferred_out.get(body_id, 0)
-        return total_, months
+    def months_of(self, body_id: int) -> dict[date, tuple[int, int, int]]:
+        return {month: tuple(n) for (body, month), n in self.months.items() if body == body_id}
+
+
+def _stored_details(first: date, last: date, body_id: int | None) -> list[tuple]:
+    """(body id, law id, column, key, count) of the stored months' histograms and grounds,
+    summed per body in SQL (``jsonb_each_text`` on PostgreSQL, ``json_each`` on SQLite)."""
+    from django.db import connection
+
+    each = "jsonb_each_text" if connection.vendor == "postgresql" else "json_each"
+    table = BodyMonthStat._meta.db_table
+    where = "m.month >= %s AND m.month <= %s" + (" AND m.body_id = %s" if body_id else "")
+    params = [first, last] + ([body_id] if body_id else [])
+    parts = [
+        f"SELECT m.body_id, m.law_id, '{column}', h.key, SUM(CAST(h.value AS INTEGER)) "
+        f"FROM {table} m, {each}(m.{column}) h WHERE {where} GROUP BY m.body_id, m.law_id, h.key"
+        for column in (*HISTOGRAMS, *GROUNDS.values())
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params * len(parts))
+        return cursor.fetchall()
 
 
 def _whole_months(date_from: date, date_to: date) -> tuple[date, date] | None:
@@ -549,11 +565,6 @@ def period_sums(
 
     cases = CaseStat.objects.filter(live("received_on"))
     transfers = TransferStat.objects.filter(live("on"))
-    stored = BodyMonthStat.objects.none()
-    if whole is not None:
-        stored = BodyMonthStat.objects.filter(month__gte=whole[0], month__lte=whole[1]).filter(
-            Q(received__gt=0) | Q(transferred_out__gt=0)
-        )
     running = CaseStat.objects.filter(
         public_q(today),
         received_on__gte=date_from,
@@ -564,24 +575,46 @@ def period_sums(
     if body_id is not None:
         cases = cases.filter(body_id=body_id)
         transfers = transfers.filter(from_body_id=body_id)
-        stored = stored.filter(body_id=body_id)
         running = running.filter(body_id=body_id)
-    months: dict[tuple[int, date], Sums] = {}
-    transferred_out: dict[int, int] = {}
-    for row in stored.values(*MONTH_VALUES):
-        months[(row["body_id"], row["month"])] = _month_sums(row)
-        transferred_out[row["body_id"]] = (
-            transferred_out.get(row["body_id"], 0) + row["transferred_out"]
-        )
-    details = {}
+    totals: dict[int, Sums] = {}
+    months: dict[tuple[int, date], list[int]] = {}
+
+    def of(body: int) -> Sums:
+        found = totals.get(body)
+        if found is None:
+            found = totals[body] = Sums()
+        return found
+
+    if whole is not None:
+        # The stored whole months, summed in SQL: three queries, whatever the number of months.
+        stored = BodyMonthStat.objects.filter(month__gte=whole[0], month__lte=whole[1])
+        if body_id is not None:
+            stored = stored.filter(body_id=body_id)
+        stored = stored.filter(Q(received__gt=0) | Q(transferred_out__gt=0))
+        for body, month, *counts in stored.values_list(
+            "body_id", "month", "received", "answered", "answered_on_time"
+        ).order_by():
+            months[(body, month)] = counts
+        summed = [*COUNTS, "transferred_out", *(f"outcome_{name}" for name in OUTCOMES)]
+        for row in (
+            stored.values("body_id").annotate(**{f"sum_{name}": Sum(name) for name in summed})
+        ).order_by():
+            part = of(row["body_id"])
+            for name in (*COUNTS, "transferred_out"):
+                setattr(part, name, row[f"sum_{name}"] or 0)
+            part.outcomes = {name: row[f"sum_outcome_{name}"] or 0 for name in OUTCOMES}
+        for body, law, column, key, n in _stored_details(whole[0], whole[1], body_id):
+            target = getattr(of(body), column)
+            key = int(key) if column in HISTOGRAMS else (law, key)
+            target[key] = target.get(key, 0) + int(n)
     for (body, month), part in sums_of(cases, detail_keys=("body",)).items():
-        if month is None:  # the histograms and grounds of the body's cut ends
-            details[body] = part
-        else:
-            months.setdefault((body, month), Sums()).add(part)
+        of(body).add(part)
+        if month is not None:
+            counts = months.setdefault((body, month), [0, 0, 0])
+            counts[0] += part.received
+            counts[1] += part.answered
+            counts[2] += part.answered_on_time
     for body, n in transfers.values_list("from_body").annotate(n=Count("pk")).order_by():
-        transferred_out[body] = transferred_out.get(body, 0) + n
+        of(body).transferred_out += n
     overdue = dict(running.values_list("body").annotate(n=Count("pk")).order_by())
-    return PeriodSums(
-        months=months, details=details, overdue_now=overdue, transferred_out=transferred_out
-    )
+    return PeriodSums(totals=totals, months=months, overdue_now=overdue)

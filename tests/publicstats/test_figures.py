@@ -164,11 +164,11 @@ def test_results_are_cached_for_the_period(world, spring, on_4_may, django_asser
 
 
 def test_reads_are_bounded_whatever_the_numbers(world, spring, on_4_may, django_assert_num_queries):
-    # The stored months, four sums over the cut ends, the overdue, the transfers, the laws' codes
-    # (and the bodies, for the table).
-    with django_assert_num_queries(9):
+    # The stored months (their counts, their sums, their histograms and grounds), four sums over
+    # the cut ends, the transfers, the overdue, the laws' codes (and the bodies, for the table).
+    with django_assert_num_queries(11):
         figures.league_table(now=NOW, **PERIOD)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         figures.body_statistics(body=world.ministry, now=NOW, **PERIOD)
 
 
