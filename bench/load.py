@@ -223,17 +223,19 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
     raise SystemExit("gunicorn did not start; see its output above")
 
 
-def label(requests_in_db: int) -> str:
-    """The section's name: one per order of magnitude of the data (100,000; 1,000,000)."""
+def label(requests_in_db: int, connections: int) -> str:
+    """The section's name: one per order of magnitude of the data (100,000; 1,000,000) and
+    number of connections (1: what one visitor waits; more: what the machine can serve)."""
     rounded = round(requests_in_db, -(len(str(requests_in_db)) - 1)) if requests_in_db else 0
-    return f"{LABEL}, {rounded:,} requests"
+    plural = "connection" if connections == 1 else "connections"
+    return f"{LABEL}, {rounded:,} requests, {connections} {plural}"
 
 
 def report(args, results, counts, memory, requests_in_db, load) -> str:
     from bench.search import machine
 
     floor = results[0]["rps"]
-    name = label(requests_in_db)
+    name = label(requests_in_db, args.connections)
     lines = [
         f"<!-- bench:{name} -->",
         f"### {name}",
@@ -364,7 +366,7 @@ def main() -> None:
     if not args.no_write:
         from bench.search import write_report
 
-        write_report(Path(args.output), label(requests_in_db), section)
+        write_report(Path(args.output), label(requests_in_db, args.connections), section)
 
 
 if __name__ == "__main__":

@@ -279,7 +279,19 @@ def league_table(
     *, date_from: date, date_to: date, now: datetime | None = None, order: str = DEFAULT_ORDER
 ) -> list[dict]:
     """One row per body (see the module docstring), sorted by ``order``."""
+    return _league_rows(_all_bodies(date_from, date_to, now), order)
+
+
+def overall_and_league(
+    *, date_from: date, date_to: date, now: datetime | None = None, order: str = DEFAULT_ORDER
+) -> tuple[dict, list[dict]]:
+    """``overall_statistics`` and ``league_table`` from one computation (one read of the
+    cache, or one computation when it is cold)."""
     data = _all_bodies(date_from, date_to, now)
+    return dict(data["overall"]), _league_rows(data, order)
+
+
+def _league_rows(data: dict, order: str) -> list[dict]:
     rows = []
     for item in data["bodies"].values():
         identity, figures = item["identity"], item["figures"]

@@ -150,13 +150,16 @@ class StatsBodiesView(ApiView):
     def get(self, request):
         date_from, date_to = _period(request)
         order = figures.normalise_order(request.query_params.get("order"))
+        overall, bodies = figures.overall_and_league(
+            date_from=date_from, date_to=date_to, order=order
+        )
         return Response(
             {
                 "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
                 "order": order,
                 "methodology": request.build_absolute_uri(reverse("publicstats:methodology")),
-                "overall": figures.overall_statistics(date_from=date_from, date_to=date_to),
-                "bodies": figures.league_table(date_from=date_from, date_to=date_to, order=order),
+                "overall": overall,
+                "bodies": bodies,
             }
         )
 
