@@ -84,6 +84,21 @@ class _WorkingCalendar:
     def is_holiday(self, day: date) -> bool:
         return day in self._year(day.year)[1]
 
+    def working_days_in(self, first: date, last: date) -> int:
+        """Working days from ``first`` to ``last``, both included: the days less each year's
+        rest days in the range (a few hundred checks whatever the length, not one per day)."""
+        if last < first:
+            return 0
+        resting = 0
+        for year in range(first.year, last.year + 1):
+            non_working = self._year(year)[0]
+            low, high = max(first, date(year, 1, 1)), min(last, date(year, 12, 31))
+            if (low, high) == (date(year, 1, 1), date(year, 12, 31)):
+                resting += len(non_working)
+            else:
+                resting += sum(1 for day in non_working if low <= day <= high)
+        return (last - first).days + 1 - resting
+
     def _year(self, year: int) -> tuple[frozenset[date], frozenset[date]]:
         cached = self._years.get(year)
         if cached is None:
@@ -421,7 +436,7 @@ def working_days_late(law, *, due_at: datetime, now: datetime) -> int:
     if now <= due_at:
         return 0
     due_day, today = _local(law, due_at).date(), _local(law, now).date()
-    return sum(1 for day in _days(due_day + timedelta(days=1), today) if is_working_day(law, day))
+    return _calendar(law).working_days_in(due_day + timedelta(days=1), today)
 
 
 def _due_step(due_at: datetime, unit: str) -> Step:

@@ -96,3 +96,24 @@ def test_working_days_late_grows_with_time_and_is_zero_until_due(code, received_
     if now <= due_at:
         assert late == 0
     assert deadlines.working_days_late(law, due_at=due_at, now=now + timedelta(days=7)) >= late
+
+
+@examples
+@given(
+    code=codes,
+    due_at=received_moments,
+    late=st.integers(min_value=0, max_value=4 * 366 * 24 * 60).map(lambda m: timedelta(minutes=m)),
+)
+def test_working_days_late_counts_every_working_day_once(code, due_at, late):
+    """The count by years' rest days (fast for requests years overdue) is the day-by-day
+    count."""
+    law = LAWS[code]
+    now = due_at + late
+    zone = ZoneInfo(law.time_zone)
+    first = due_at.astimezone(zone).date() + timedelta(days=1)
+    last = now.astimezone(zone).date()
+    by_day = sum(
+        deadlines.is_working_day(law, first + timedelta(days=n))
+        for n in range((last - first).days + 1)
+    )
+    assert deadlines.working_days_late(law, due_at=due_at, now=now) == (by_day if late else 0)
