@@ -272,6 +272,8 @@ def start_server(python: str, env: dict, args) -> subprocess.Popen:
             str(ROOT / "config" / "gunicorn.py"),
             "--access-logfile",
             "/dev/null",
+            "--max-requests",
+            "0",  # no recycling mid-run: a new worker's start would be measured as a page
             "config.wsgi:application",
             "--bind",
             f"127.0.0.1:{args.port}",
