@@ -521,13 +521,28 @@ def _stored_details(first: date, last: date, body_id: int | None) -> list[tuple]
         return cursor.fetchall()
 
 
-def _whole_months(date_from: date, date_to: date) -> tuple[date, date] | None:
-    """The first days of the first and last whole months inside the period, if any."""
+def _nothing_after(day: date) -> bool:
+    """Whether nothing was received or transferred after ``day`` in its month (two index
+    lookups): then that month's stored sums are the period's, though the period ends before
+    the month does. It is so for every period that ends today, as the default one does."""
+    next_month = month_start(day.replace(day=28) + timedelta(days=4))
+    later = {"gt": day, "lt": next_month}
+    received = CaseStat.objects.filter(**{f"received_on__{op}": v for op, v in later.items()})
+    moved = TransferStat.objects.filter(**{f"on__{op}": v for op, v in later.items()})
+    return not received.exists() and not moved.exists()
+
+
+def _whole_months(
+    date_from: date, date_to: date, *, cut_end_is_empty: bool = False
+) -> tuple[date, date] | None:
+    """The first days of the first and last months whose stored sums are the period's: the
+    whole months inside it, and the last one too when nothing happened in it after the period
+    (``cut_end_is_empty``)."""
     if date_from.day == 1:
         first = date_from
     else:  # the 28th plus four days is always in the next month
         first = month_start(date_from.replace(day=28) + timedelta(days=4))
-    if date_to.day == calendar.monthrange(date_to.year, date_to.month)[1]:
+    if cut_end_is_empty or date_to.day == calendar.monthrange(date_to.year, date_to.month)[1]:
         last = month_start(date_to)
     else:
         last = month_start(month_start(date_to) - timedelta(days=1))
@@ -542,11 +557,11 @@ def public_q(today: date) -> Q:
 def period_sums(
     *, date_from: date, date_to: date, now: datetime, body_id: int | None = None
 ) -> PeriodSums:
-    """The public sums of the period per body and month: at most eight queries."""
+    """The public sums of the period per body and month: at most twelve queries."""
     from django.utils import timezone
 
     today = timezone.localdate(now)
-    whole = _whole_months(date_from, date_to)
+    whole = _whole_months(date_from, date_to, cut_end_is_empty=_nothing_after(date_to))
 
     def live(field: str) -> Q:
         """What to read row by row: the cut ends' public rows, and the rows private until a

@@ -93,10 +93,10 @@ def test_the_query_count_does_not_grow_with_bodies(api, handled, django_assert_m
     from django.core.cache import cache
 
     cache.clear()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         assert api.get(BODIES).status_code == 200
     for _ in range(5):
         handled.request(State.ANSWERED, body=handled.other_body, outcome="full")
     cache.clear()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         assert api.get(BODIES).status_code == 200

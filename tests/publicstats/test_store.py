@@ -9,7 +9,7 @@ import random
 import statistics
 import threading
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -63,6 +63,8 @@ PERIODS = [
     (date(2026, 4, 1), date(2026, 4, 1)),  # one day
     (date(2026, 3, 20), date(2026, 4, 30)),  # cut start, whole end
     (date(2026, 3, 1), date(2026, 4, 15)),  # whole start, cut end
+    (date(2026, 3, 10), date(2026, 4, 29)),  # cut end, but nothing happened after it
+    (date(2026, 4, 10), date(2026, 4, 25)),  # within one month
     (date(2025, 5, 5), date(2026, 5, 4)),  # the default: the last twelve months
     (date(2026, 5, 1), date(2026, 5, 31)),  # nothing received
 ]
@@ -111,6 +113,30 @@ def test_the_median_of_a_histogram(seed):
     chance = random.Random(seed)
     values = [chance.randint(0, 30) for _ in range(chance.randint(1, 40))]
     assert store.median(Counter(values)) == round(float(statistics.median(values)), 1)
+
+
+def test_a_month_ending_after_its_last_request_is_read_whole(world, spring):
+    """After the last receipt or transfer of a month, a period ending there reads the month's
+    stored sums; before it, it sums its days (both agree with the oracle:
+    test_stored_sums_match_the_case_by_case_figures)."""
+    from publicstats.models import TransferStat
+
+    days = [*CaseStat.objects.values_list("received_on", flat=True)]
+    days += TransferStat.objects.values_list("on", flat=True)
+    last = max(day for day in days if day.month == 3)  # March ends with M2's and R10's days
+    assert store._nothing_after(last)
+    assert not store._nothing_after(last - timedelta(days=1))
+    assert store._whole_months(date(2026, 2, 10), last, cut_end_is_empty=True) == (
+        date(2026, 3, 1),
+        date(2026, 3, 1),
+    )
+    for date_to in (last, last - timedelta(days=1)):
+        stored = figures.body_statistics(
+            body=world.ministry, date_from=date(2026, 2, 10), date_to=date_to, now=NOW
+        )
+        assert {name: stored[name] for name in FIELDS} == oracle(
+            world.ministry, date(2026, 2, 10), date_to, NOW
+        )
 
 
 def test_the_median_of_nothing_is_none():
