@@ -189,6 +189,36 @@ def count_afterwards(clients, started_at) -> dict:
             1 for _, reference, state in rows if reference in answered and state == State.ANSWERED
         ),
         "broken_chains": len(broken),
+        **statistics_consistency(),
+    }
+
+
+def statistics_consistency() -> dict:
+    """Whether the public statistics' stored facts and monthly sums kept up with every filing
+    and answer made concurrently: facts for every request, none with a stale state, and every
+    stored month equal to a fresh count of its requests."""
+    from django.db.models import Count, F
+
+    from foi.models import FOIRequest
+    from publicstats.models import BodyMonthStat, CaseStat
+
+    requests = FOIRequest.objects.exclude(state="draft").exclude(received_at=None).count()
+    fresh = dict(
+        (((body, month), n))
+        for body, month, n in CaseStat.objects.filter(visibility="public")
+        .values_list("body_id", "month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    stored = {
+        (body, month): n
+        for body, month, n in BodyMonthStat.objects.values_list("body_id", "month", "received")
+    }
+    keys = set(fresh) | set(stored)
+    return {
+        "stats_missing": requests - CaseStat.objects.count(),
+        "stats_stale": CaseStat.objects.exclude(state=F("request__state")).count(),
+        "stats_months_off": sum(1 for key in keys if fresh.get(key, 0) != stored.get(key, 0)),
     }
 
 
@@ -275,6 +305,7 @@ def main() -> None:
     ok = not errors and counts["lost"] == 0 and counts["doubled"] == 0 and counts["strays"] == 0
     ok = ok and counts["answered_in_db"] == counts["answered"] and not counts["broken_chains"]
     ok = ok and counts["references_unique"]
+    ok = ok and not (counts["stats_missing"] or counts["stats_stale"] or counts["stats_months_off"])
     from bench.search import machine
 
     lines = [
@@ -294,6 +325,9 @@ def main() -> None:
         f"{counts['answered']:,} answers acknowledged, {counts['answered_in_db']:,} answered in "
         f"the database; references unique: {counts['references_unique']}; "
         f"broken audit chains: {counts['broken_chains']}",
+        f"- public statistics: {counts['stats_missing']} requests without stored facts, "
+        f"{counts['stats_stale']} with a stale state, {counts['stats_months_off']} stored months "
+        "different from a fresh count",
         f"- verdict: **{'pass' if ok else 'FAIL'}**",
         "",
         f"<!-- /bench:{LABEL} -->",
