@@ -14,11 +14,18 @@ from foi.selectors import foi_request_public_qs
 DECISION_KINDS = (MessageKind.RESPONSE, MessageKind.REFUSAL, MessageKind.APPEAL_DECISION)
 
 
-def indexable_requests_qs() -> QuerySet[FOIRequest]:
+def indexable_requests_qs(*, after: int | None = None) -> QuerySet[FOIRequest]:
+    """Public requests with a public decision. ``after``: only those with a greater id, said
+    on both sides of the join, or PostgreSQL merges every message from the first request on
+    for each batch (indexing a million requests slowed to 76 a second)."""
     decided = Message.objects.filter(
         foi_request=OuterRef("pk"), audience=Audience.PUBLIC, kind__in=DECISION_KINDS
     )
-    return foi_request_public_qs().filter(Exists(decided))
+    requests = foi_request_public_qs()
+    if after is not None:
+        decided = decided.filter(foi_request_id__gt=after)
+        requests = requests.filter(pk__gt=after)
+    return requests.filter(Exists(decided))
 
 
 def public_messages_prefetch() -> Prefetch:

@@ -39,9 +39,9 @@ class RequestProvider:
     kind = "request"
     label = _("Requests")
 
-    def queryset(self):
+    def queryset(self, *, after: int | None = None):
         return (
-            indexable_requests_qs()
+            indexable_requests_qs(after=after)
             .only(*REQUEST_FIELDS)
             .prefetch_related(public_messages_prefetch())
             .order_by("pk")
@@ -53,7 +53,7 @@ class RequestProvider:
     def iter_documents(self) -> Iterator[IndexDocument]:
         last_pk = 0
         while True:
-            batch = list(self.queryset().filter(pk__gt=last_pk)[:BATCH])
+            batch = list(self.queryset(after=last_pk)[:BATCH])
             if not batch:
                 return
             for foi_request in batch:
