@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import environment, setup_django, wait_until_up  # noqa: E402
+from bench.load import environment, setup_django, start_server, wait_until_up  # noqa: E402
 
 LABEL = "mixed load"
 
@@ -247,28 +247,7 @@ def main() -> None:
     from django.utils import timezone
 
     body, reads, requester_token, officer_token = pick_actors()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            str(ROOT / "config" / "gunicorn.py"),
-            "--access-logfile",
-            "/dev/null",
-            "--max-requests",
-            "0",  # no recycling mid-run: a new worker's start would be measured as a page
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_server(sys.executable, env, args)
     started_at = timezone.now()
     try:
         wait_until_up(f"http://127.0.0.1:{args.port}")
