@@ -327,27 +327,6 @@ def transfers_out(*, body, date_from: date, date_to: date) -> Counter:
     return Counter(rows)
 
 
-def transfers_out_by_body(*, requests, date_from: date, date_to: date) -> dict[int, int]:
-    """Transfers of ``requests`` made in the period, per body they left, in one query; the
-    period is counted in each request's law's time zone."""
-    from foi.models import CaseEvent
-
-    start, end = _widened_bounds(date_from, date_to)
-    rows = (
-        CaseEvent.objects.filter(
-            kind="transfer", created_at__gte=start, created_at__lt=end, foi_request__in=requests
-        )
-        .values_list("data", "created_at", "foi_request__law__time_zone")
-        .order_by()
-    )
-    counts = Counter()
-    for data, created_at, zone in rows:
-        local_day = created_at.astimezone(ZoneInfo(zone)).date()
-        if date_from <= local_day <= date_to and data.get("from_body"):
-            counts[data["from_body"]] += 1
-    return dict(counts)
-
-
 # The report ------------------------------------------------------------------------------------
 
 

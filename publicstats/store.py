@@ -99,13 +99,6 @@ class Sums:
         return self
 
 
-def total(parts: Iterable[Sums]) -> Sums:
-    result = Sums()
-    for part in parts:
-        result.add(part)
-    return result
-
-
 def median(histogram: dict[int, int]) -> float | None:
     """The median of the values a histogram counts, as ``statistics.median`` gives it (the
     mean of the two middle values for an even count), rounded to one decimal."""
@@ -289,32 +282,6 @@ def _month_fields(sums: Sums) -> dict:
             for name in GROUNDS.values()
         },
     }
-
-
-MONTH_VALUES = (
-    "body_id",
-    "month",
-    "law_id",
-    *COUNTS,
-    "transferred_out",
-    *(f"outcome_{name}" for name in OUTCOMES),
-    *HISTOGRAMS,
-    *GROUNDS.values(),
-)
-
-
-def _month_sums(row: dict) -> Sums:
-    """A ``BodyMonthStat`` row (as ``values(*MONTH_VALUES)``) as ``Sums``."""
-    law = row["law_id"]
-    return Sums(
-        **{name: row[name] for name in COUNTS},
-        transferred_out=row["transferred_out"],
-        outcomes={name: row[f"outcome_{name}"] for name in OUTCOMES},
-        first_response_days={int(days): n for days, n in row["first_response_days"].items()},
-        answer_days={int(days): n for days, n in row["answer_days"].items()},
-        refusal_grounds={(law, code): n for code, n in row["refusal_grounds"].items()},
-        partial_grounds={(law, code): n for code, n in row["partial_grounds"].items()},
-    )
 
 
 # Keeping current --------------------------------------------------------------------------------
