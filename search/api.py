@@ -84,6 +84,7 @@ def search(
             hits=[Hit(**vars(hit)) for hit in found.hits],
             facets={},
             degraded=degraded,
+            ranked_within=found.ranked_within,
         ),
         found.facets,
     )

@@ -3,8 +3,9 @@
 The original text is kept for snippets; ``*_words`` (folded words in order) and
 ``*_variants`` (original spellings and stems) are what the database matches, made by
 ``search.analysis`` so that PostgreSQL and SQLite apply the same rules. PostgreSQL matches
-``search_vector`` (a GIN index, migration 0002); SQLite matches the FTS5 table ``search_fts``
-kept in step by triggers (migration 0002). Neither index exists on the other database.
+``SearchMatch.search_vector`` (a GIN index; a narrow row per document, kept in step by triggers,
+migration 0003); SQLite matches the FTS5 table ``search_fts`` kept in step by triggers
+(migration 0002). Neither index is written on the other database.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -34,10 +35,8 @@ class SearchDocument(models.Model):
     text_variants = models.TextField(blank=True)
     files_words = models.TextField(blank=True)
     files_variants = models.TextField(blank=True)
-    # PostgreSQL only (always NULL on SQLite, which matches through FTS5 instead): every word,
-    # for matching (GIN index); and the title and the opening of the text, small enough to stay
-    # in the row, for ranking thousands of matches quickly.
-    search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only (always NULL on SQLite, which ranks through FTS5 instead): the title and
+    # the opening of the text, set by a trigger (migration 0003), for ranking.
     rank_vector = SearchVectorField(null=True, editable=False)
 
     content_hash = models.CharField(max_length=64)
@@ -53,3 +52,23 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchMatch(models.Model):
+    """PostgreSQL only: what matching, counting and facetting read, one narrow row per
+    document (same id). The GIN index points here: a common word matches tens of thousands of
+    documents, and reading them from ~100-byte rows (the vector itself lives out of line, in
+    TOAST) costs a tenth of reading the documents' rows. Written only by the triggers of
+    migration 0003 on ``search_searchdocument``; empty on SQLite."""
+
+    id = models.BigIntegerField(primary_key=True)  # the SearchDocument's
+    kind = models.CharField(max_length=32)
+    object_id = models.CharField(max_length=64)
+    date = models.DateTimeField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    body_id = models.BigIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=32, blank=True)
+    search_vector = SearchVectorField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

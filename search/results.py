@@ -51,6 +51,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     # True when Elasticsearch did not answer and the database fallback did.
     degraded: bool = False
+    # More matched than the backend ranks: relevance ordered the newest this many.
+    ranked_within: int | None = None
 
     @property
     def num_pages(self) -> int:
@@ -95,3 +97,6 @@ class BackendResults:
     total: int
     hits: list[BackendHit]
     facets: dict[str, dict[str, int]]
+    # Relevance ordered only the newest this many matches (the rest follow by date): a
+    # backend's bound on ranking work, None when every match was ranked.
+    ranked_within: int | None = None

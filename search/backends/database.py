@@ -26,7 +26,7 @@ SNIPPETS = 2
 UPDATE_FIELDS = [
     f.name
     for f in SearchDocument._meta.concrete_fields
-    if f.name not in ("id", "key", "search_vector")
+    if f.name not in ("id", "key", "rank_vector")  # rank_vector: set by a trigger
 ]
 HIT_FIELDS = [
     "key",
@@ -115,38 +115,38 @@ class DatabaseBackend(SearchBackend):
     # -- reading -------------------------------------------------------------------------------
 
     def search(self, parsed, *, filters, sort, offset, limit) -> BackendResults:
-        base = filtered(self.objects(), filters)
         dialect = self.dialect
+        ranked_within = None
         if parsed.is_empty:
             # Browsing: the newest documents (an index), and facets over the filtered table.
+            base = filtered(self.objects(), filters)
             total, facets = facet_counts(base, self.using)
             recent = base.order_by(F("date").desc(nulls_last=True), "-id")
             rows = list(recent.only(*HIT_FIELDS)[offset : offset + limit])
         else:
-            order = ORDER_BY_DATE if sort == "date" else ORDER_BY_SCORE
+            base = filtered(dialect.matchable(self.using), filters)
             with dialect.searching(self.using):
-                total, facets, ids = facets_and_page(
-                    dialect.scored_sql(base, parsed), order, offset, limit, self.using
+                total, facets, ids, ranked_within = dialect.page_and_facets(
+                    base, parsed, sort=sort, offset=offset, limit=limit, using=self.using
                 )
                 found = self.objects().filter(id__in=ids).only(*HIT_FIELDS).in_bulk()
             rows = [found[pk] for pk in ids if pk in found]
         matcher = Matcher.for_query(parsed)
         return BackendResults(
-            total=total, hits=[hit_for(row, matcher) for row in rows], facets=facets
+            total=total,
+            hits=[hit_for(row, matcher) for row in rows],
+            facets=facets,
+            ranked_within=ranked_within,
         )
 
     def similar(self, *, text, kind, body_id, limit) -> list[str]:
         words = salient_words(text)
         if not words:
             return []
-        base = self.objects().filter(kind=kind)
         dialect = self.dialect
+        base = dialect.matchable(self.using).filter(kind=kind)
         with dialect.searching(self.using):
-            candidates = list(
-                dialect.ranked_any(base, words).values_list("object_id", "body_id", "score")[
-                    : limit * 3
-                ]
-            )
+            candidates = dialect.similar(base, words, limit=limit * 3, using=self.using)
         # The same body's answers first among equals: a body answers alike what it was asked.
         candidates.sort(key=lambda c: -(c[2] or 0) * (1.5 if body_id and c[1] == body_id else 1))
         return [object_id for object_id, _, _ in candidates[:limit]]
@@ -196,61 +196,87 @@ def filtered(qs: QuerySet, filters: dict) -> QuerySet:
     return qs
 
 
-ORDER_BY_SCORE = 'score DESC, "date" DESC NULLS LAST, id DESC'
-ORDER_BY_DATE = '"date" DESC NULLS LAST, id DESC'
-FACET_COLUMNS = "kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT)"
-# One pass over the matches (one full-text lookup, one ranking): the page's ids in order, and
-# the counts of every (kind, body, outcome, year), summed into the total and each facet.
+FACETS = (
+    ("kind", "kind"),
+    ("body", "CAST(body_id AS TEXT)"),
+    ("outcome", "outcome"),
+    ("year", "CAST(year AS TEXT)"),
+)
+# One facet's counts: a few hundred rows at most, where grouping by every (kind, body, outcome,
+# year) at once returned tens of thousands of combinations for a common word.
+FACET_SQL = "SELECT '{name}', {column}, COUNT(*) FROM {source} GROUP BY 2"
+# One pass over the matches (one full-text lookup, one ranking): the page's ids in order (the
+# best offset + limit only, not a sort of every match), and each facet's counts.
 PAGE_AND_FACETS_SQL = """
 WITH m AS MATERIALIZED ({scored})
-SELECT 'hit', CAST(id AS TEXT), NULL, NULL, NULL, position FROM (
-    SELECT id, ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM m
-) AS ranked WHERE position > %s AND position <= %s
-UNION ALL SELECT 'facets', {columns}, COUNT(*) FROM m GROUP BY 2, 3, 4, 5
+SELECT 'hit', CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY {order}) FROM (
+    SELECT id, score, "date" FROM m ORDER BY {order} LIMIT %s OFFSET %s
+) AS page
+UNION ALL {facets}
 """
-FACETS_SQL = "SELECT {columns}, COUNT(*) FROM ({matched}) AS m GROUP BY 1, 2, 3, 4"
 
 
-def _add_counts(facets: dict, kind, body, outcome, year, count) -> None:
-    for name, value in (("kind", kind), ("body", body), ("outcome", outcome), ("year", year)):
-        if value not in (None, ""):
-            facets[name][value] = facets[name].get(value, 0) + count
+def _facets_sql(source: str) -> str:
+    return " UNION ALL ".join(
+        FACET_SQL.format(name=name, column=column, source=source) for name, column in FACETS
+    )
 
 
-def _empty_facets() -> dict[str, dict[str, int]]:
-    return {"kind": {}, "body": {}, "outcome": {}, "year": {}}
+def empty_facets() -> dict[str, dict[str, int]]:
+    return {name: {} for name, _ in FACETS}
+
+
+def _add_count(facets: dict, name: str, value, count: int) -> None:
+    if value not in (None, ""):
+        facets[name][value] = facets[name].get(value, 0) + count
+
+
+def add_counts(facets: dict, values, count: int) -> None:
+    """``values``: one per facet, in FACETS' order; None or empty where not counted."""
+    for (name, _), value in zip(FACETS, values, strict=True):
+        _add_count(facets, name, value, count)
+
+
+# Browsing: every document of the filters, counted by one pass over an index (searchdoc_facets)
+# into each combination of the four, summed here.
+COMBINATIONS_SQL = (
+    "SELECT kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT), COUNT(*) "
+    "FROM ({matched}) AS m GROUP BY 1, 2, 3, 4"
+)
 
 
 def facet_counts(matched: QuerySet, using: str) -> tuple[int, dict[str, dict[str, int]]]:
     sql, params = (
         matched.order_by().values("kind", "body_id", "outcome", "year").query.sql_with_params()
     )
-    facets = _empty_facets()
+    facets = empty_facets()
     with connections[using].cursor() as cursor:
-        cursor.execute(FACETS_SQL.format(columns=FACET_COLUMNS, matched=sql), params)
-        for row in cursor.fetchall():
-            _add_counts(facets, *row)
+        cursor.execute(COMBINATIONS_SQL.format(matched=sql), params)
+        for *values, count in cursor.fetchall():
+            add_counts(facets, values, count)
     return sum(facets["kind"].values()), facets
 
 
+ORDER_BY_SCORE = 'score DESC, "date" DESC NULLS LAST, id DESC'
+ORDER_BY_DATE = '"date" DESC NULLS LAST, id DESC'
 SCORED_COLUMNS = ("id", "kind", "body_id", "outcome", "year", "date", "score")
 
 
 def facets_and_page(scored, order: str, offset: int, limit: int, using: str):
     """``scored``: SQL and parameters selecting SCORED_COLUMNS for every match."""
     sql, params = scored
-    facets = _empty_facets()
+    facets = empty_facets()
     page: list[tuple[int, int]] = []
     with connections[using].cursor() as cursor:
         cursor.execute(
-            PAGE_AND_FACETS_SQL.format(scored=sql, order=order, columns=FACET_COLUMNS),
-            (*params, offset, offset + limit),
+            PAGE_AND_FACETS_SQL.format(scored=sql, order=order, facets=_facets_sql("m")),
+            (*params, limit, offset),
         )
-        for tag, *row in cursor.fetchall():
+        for tag, value, count in cursor.fetchall():
             if tag == "hit":
-                page.append((row[4], int(row[0])))
+                page.append((count, int(value)))
             else:
-                _add_counts(facets, *row)
+                _add_count(facets, tag, value, count)
     ids = [pk for _, pk in sorted(page)]
     return sum(facets["kind"].values()), facets, ids
 

@@ -10,10 +10,16 @@ from contextlib import contextmanager
 
 from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 from search.analysis import ParsedQuery, QueryWord
-from search.backends.database import SCORED_COLUMNS, word_alternatives
+from search.backends.database import (
+    ORDER_BY_DATE,
+    ORDER_BY_SCORE,
+    SCORED_COLUMNS,
+    facets_and_page,
+    word_alternatives,
+)
+from search.models import SearchDocument
 
 # bm25 weights, in the FTS5 table's column order (migration 0002).
 BM25 = "bm25(search_fts, 10.0, 5.0, 4.0, 2.0, 1.5, 0.75)"
@@ -45,14 +51,21 @@ class SqliteDialect:
     def after_write(self, objects: QuerySet, keys: list[str]) -> None:
         """Nothing to do: the triggers of migration 0002 keep search_fts in step."""
 
-    def match(self, qs: QuerySet, parsed: ParsedQuery) -> QuerySet:
-        matching = RawSQL(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts_query(parsed)]
-        )
-        return qs.filter(pk__in=matching)
+    def matchable(self, using: str) -> QuerySet:
+        return SearchDocument.objects.using(using)
 
-    def ranked(self, qs: QuerySet, parsed: ParsedQuery) -> QuerySet:
-        return self._ranked(qs, fts_query(parsed))
+    def page_and_facets(self, qs, parsed: ParsedQuery, *, sort, offset, limit, using):
+        """The page's ids in order, the facet counts and the total; every match is ranked
+        (FTS5 computes bm25 as it matches), so ``ranked_within`` is None."""
+        order = ORDER_BY_DATE if sort == "date" else ORDER_BY_SCORE
+        total, facets, ids = facets_and_page(
+            self.scored_sql(qs, parsed), order, offset, limit, using
+        )
+        return total, facets, ids, None
+
+    def similar(self, qs: QuerySet, words: list[QueryWord], *, limit: int, using: str):
+        ranked = self._ranked(qs, fts_query_any(words))
+        return list(ranked.values_list("object_id", "body_id", "score")[:limit])
 
     def scored_sql(self, qs: QuerySet, parsed: ParsedQuery):
         """The matches with their scores. The full-text query runs once, first, into a
@@ -67,9 +80,6 @@ class SqliteDialect:
             f"FROM f JOIN ({base_sql}) AS d ON d.id = f.fts_id"
         )
         return sql, (fts_query(parsed), *base_params)
-
-    def ranked_any(self, qs: QuerySet, words: list[QueryWord]) -> QuerySet:
-        return self._ranked(qs, fts_query_any(words))
 
     def _ranked(self, qs: QuerySet, expression: str) -> QuerySet:
         table = qs.model._meta.db_table
