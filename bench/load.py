@@ -93,6 +93,7 @@ def targets(token: str | None) -> list[dict]:
         {"name": "public list, filtered", "path": f"/requests/?state=answered&year={year}"},
         {"name": "body page", "path": f"/bodies/{body}/"},
         {"name": "search", "path": "/search/?q=budget"},
+        {"name": "search, two words", "path": "/search/?q=water+tariffs"},
     ]
     with contextlib.suppress(NoReverseMatch):
         pages.append({"name": "statistics", "path": reverse("publicstats:index")})

@@ -4,14 +4,15 @@ The words are matched in ``search_searchmatch`` (``SearchMatch``): one ~100-byte
 document, its vector out of line, so a common word's tens of thousands of matches are counted,
 facetted and ordered by date from a few thousand blocks. Ranking reads the document's own
 ``rank_vector`` (its title and the opening of its text), one row per ranked match: for the
-``RANK_CANDIDATES`` newest matches, all of them when fewer match. Triggers (migration 0003)
-write both vectors with the document's row.
+``settings.SEARCH_RANK_CANDIDATES`` newest matches, all of them when fewer match. Triggers
+(migration 0003) write both vectors with the document's row.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections, transaction
 from django.db.models import QuerySet
@@ -23,10 +24,15 @@ from search.models import SearchMatch
 # Title (A) above text (B) above files (C): the weights ts_rank gives to D, C, B, A.
 WEIGHTS = "{0.05,0.2,0.4,1.0}"
 CONFIG = "simple"  # the words are already folded and stemmed by search.analysis
-# When more documents match, relevance orders the newest this many (the rest follow, newest
-# first) and the page says so: ranking reads one wide row per ranked match, which at a
-# million documents is most of a common word's time.
-RANK_CANDIDATES = 10_000
+
+
+def rank_candidates() -> int:
+    """When more documents match, relevance orders the newest this many (the rest follow,
+    newest first) and the page says so: ranking reads one wide row per ranked match, which at
+    a million documents is most of a common word's time."""
+    return max(0, int(settings.SEARCH_RANK_CANDIDATES))
+
+
 SEARCH_SETTINGS = {"enable_seqscan": "off", "jit": "off", "work_mem": "64MB"}
 ORDER_BY_DATE = '"date" DESC NULLS LAST, id DESC'
 ORDER_BY_SCORE = f"score DESC, {ORDER_BY_DATE}"
@@ -64,7 +70,7 @@ RANKED_SQL = (
     "SELECT c.id, c.date, ts_rank(%s::float4[], d.rank_vector, to_tsquery('simple', %s)) "
     "AS score FROM c JOIN search_searchdocument AS d ON d.id = c.id"
 )
-# The matches (f), the newest RANK_CANDIDATES of them (c) and their scores (r); then the page
+# The matches (f), the newest rank_candidates() of them (c) and their scores (r); then the page
 # (ranked positions first, dated positions after them) and the facets, from one full-text lookup.
 PAGE_SQL = """
 WITH f AS MATERIALIZED ({matched}),
@@ -91,11 +97,11 @@ class PostgresDialect:
 
     def page_and_facets(self, qs, parsed: ParsedQuery, *, sort, offset, limit, using):
         """The page's ids in order, the facet counts and the total, in one query. Relevance
-        ranks at most RANK_CANDIDATES matches, the newest; ``ranked_within`` is that number
+        ranks at most rank_candidates() matches, the newest; ``ranked_within`` is that number
         when more matched (None when every match was ranked, or the order is by date)."""
         raw = tsquery(parsed)
         matched, params = _matched_sql(qs, raw)
-        ranking = RANK_CANDIDATES if sort == "relevance" else 0
+        ranking = rank_candidates() if sort == "relevance" else 0
         pages, page_params = [], []
         if offset < ranking:  # positions among the ranked newest
             pages.append(RANKED_PAGE.format(by_score=ORDER_BY_SCORE))
@@ -124,7 +130,7 @@ class PostgresDialect:
         return total, facets, [pk for _, pk in sorted(page)], ranked_within
 
     def similar(self, qs: QuerySet, words: list[QueryWord], *, limit: int, using: str):
-        """(object id, body id, score) of the best ``limit`` among the newest RANK_CANDIDATES
+        """(object id, body id, score) of the best ``limit`` among the newest rank_candidates()
         documents with any of ``words``."""
         raw = tsquery_any(words)
         matched, params = _matched_sql(qs, raw, columns=("id", "object_id", "body_id"))
@@ -136,7 +142,7 @@ class PostgresDialect:
             'ORDER BY score DESC, c."date" DESC NULLS LAST, c.id DESC LIMIT %s'
         )
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, (*params, RANK_CANDIDATES, WEIGHTS, raw, limit))
+            cursor.execute(sql, (*params, rank_candidates(), WEIGHTS, raw, limit))
             return [(object_id, body_id, score) for object_id, body_id, score, *_ in cursor]
 
     @contextmanager

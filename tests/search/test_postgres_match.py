@@ -1,7 +1,7 @@
 """PostgreSQL's narrow match table (migration 0003) and the bound on ranking work.
 
 The triggers write ``search_searchmatch`` and the ranking vector with the document's row; the
-rows stay narrow whatever the text's size; and relevance ranks the newest RANK_CANDIDATES
+rows stay narrow whatever the text's size; and relevance ranks the newest SEARCH_RANK_CANDIDATES
 matches when more match, saying so, with every match still counted and reachable by paging.
 """
 
@@ -112,8 +112,8 @@ def test_every_match_is_ranked_when_few_match(five):
     assert pages[0].ranked_within is None
 
 
-def test_relevance_ranks_the_newest_when_more_match(five, monkeypatch):
-    monkeypatch.setattr("search.backends.postgres.RANK_CANDIDATES", 3)
+def test_relevance_ranks_the_newest_when_more_match(five, settings):
+    settings.SEARCH_RANK_CANDIDATES = 3
     pages, order = every_page("büdcə")
     # The three newest ranked (equal scores: newest first), then the rest by date: the
     # oldest, best match is not ranked, but it is counted and on the last page.
@@ -127,8 +127,8 @@ def test_relevance_ranks_the_newest_when_more_match(five, monkeypatch):
     assert [hit.object_id for hit in straddling.hits] == ["3", "2"]
 
 
-def test_the_bound_puts_the_best_of_the_newest_first(backend, monkeypatch):
-    monkeypatch.setattr("search.backends.postgres.RANK_CANDIDATES", 3)
+def test_the_bound_puts_the_best_of_the_newest_first(backend, settings):
+    settings.SEARCH_RANK_CANDIDATES = 3
     backend.upsert(
         [
             document(object_id="1", title="Büdcə", text="büdcə", date=START),
@@ -140,19 +140,19 @@ def test_the_bound_puts_the_best_of_the_newest_first(backend, monkeypatch):
     assert [hit.object_id for hit in search("büdcə").hits] == ["3", "4", "2", "1"]
 
 
-def test_ordering_by_date_needs_no_bound(five, monkeypatch):
-    monkeypatch.setattr("search.backends.postgres.RANK_CANDIDATES", 3)
+def test_ordering_by_date_needs_no_bound(five, settings):
+    settings.SEARCH_RANK_CANDIDATES = 3
     pages, order = every_page("büdcə", sort="date")
     assert order == ["5", "4", "3", "2", "1"]
     assert pages[0].ranked_within is None
 
 
-def test_the_page_says_when_relevance_was_bounded(client, five, monkeypatch):
-    monkeypatch.setattr("search.backends.postgres.RANK_CANDIDATES", 3)
+def test_the_page_says_when_relevance_was_bounded(client, five, settings):
+    settings.SEARCH_RANK_CANDIDATES = 3
     page = client.get(reverse("search:search"), {"q": "büdcə"}).content.decode()
     assert "Relevance orders the newest 3 of them" in page
     page = client.get(reverse("search:search"), {"q": "büdcə", "sort": "date"}).content.decode()
     assert "Relevance orders the newest" not in page
-    monkeypatch.setattr("search.backends.postgres.RANK_CANDIDATES", 10)
+    settings.SEARCH_RANK_CANDIDATES = 10
     page = client.get(reverse("search:search"), {"q": "büdcə"}).content.decode()
     assert "Relevance orders the newest" not in page
