@@ -71,6 +71,25 @@ def test_rebuild_indexes_everything_and_reports_counts(world, answered):
     assert found("metro") and found("büdcə")
 
 
+def test_rebuild_keeps_no_query_log_under_debug(world, answered, settings, monkeypatch):
+    """DEBUG's log of every query's SQL (each batch's whole text) held gigabytes at a
+    million documents: the rebuild empties it after each batch."""
+    from django.db import connection
+
+    from search.backends import database
+
+    monkeypatch.setattr(database, "BATCH", 1)
+    for subject in ("Büdcə", "Metro", "Su tarifləri"):
+        answered(subject)
+    settings.DEBUG = True
+    connection.queries_log.clear()
+    from search import indexing
+
+    assert indexing.rebuild() == 3
+    inserts = [q for q in connection.queries if "INSERT" in q["sql"]]
+    assert len(inserts) <= 1  # at most the last batch's, not all three
+
+
 def test_rebuild_drops_what_is_no_longer_public(world, answered):
     foi_request = answered("Metro")
     FOIRequest.objects.filter(pk=foi_request.pk).update(
