@@ -386,3 +386,9 @@ class SearchResultSerializer(serializers.Serializer):
     degraded = serializers.BooleanField(
         help_text="True when the main search index did not answer and a simpler backup did."
     )
+    ranked_within = serializers.IntegerField(
+        allow_null=True,
+        help_text="When more matched than the database backend ranks "
+        "(SEARCH_RANK_CANDIDATES): relevance ordered the newest this many, the rest follow "
+        "newest first. Null when every match was ranked or the order is by date.",
+    )

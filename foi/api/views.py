@@ -370,6 +370,7 @@ class SearchView(ApiView):
             {
                 "count": results.total,
                 "degraded": results.degraded,
+                "ranked_within": results.ranked_within,
                 "page": results.page,
                 "num_pages": results.num_pages,
                 "results": [

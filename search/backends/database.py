@@ -68,7 +68,6 @@ class DatabaseBackend(SearchBackend):
     # -- writing -------------------------------------------------------------------------------
 
     def upsert(self, documents: list[IndexDocument]) -> None:
-        dialect = self.dialect
         for start in range(0, len(documents), BATCH):
             rows = [row_for(document) for document in documents[start : start + BATCH]]
             with transaction.atomic(using=self.using):
@@ -78,7 +77,6 @@ class DatabaseBackend(SearchBackend):
                     unique_fields=["key"],
                     update_fields=UPDATE_FIELDS,
                 )
-                dialect.after_write(self.objects(), [row.key for row in rows])
 
     def delete(self, keys: list[str]) -> None:
         if keys:

@@ -18,7 +18,13 @@ from django.db import connections, transaction
 from django.db.models import QuerySet
 
 from search.analysis import ParsedQuery, QueryWord
-from search.backends.database import add_counts, empty_facets, word_alternatives
+from search.backends.database import (
+    ORDER_BY_DATE,
+    ORDER_BY_SCORE,
+    add_counts,
+    empty_facets,
+    word_alternatives,
+)
 from search.models import SearchMatch
 
 # Title (A) above text (B) above files (C): the weights ts_rank gives to D, C, B, A.
@@ -34,8 +40,6 @@ def rank_candidates() -> int:
 
 
 SEARCH_SETTINGS = {"enable_seqscan": "off", "jit": "off", "work_mem": "64MB"}
-ORDER_BY_DATE = '"date" DESC NULLS LAST, id DESC'
-ORDER_BY_SCORE = f"score DESC, {ORDER_BY_DATE}"
 
 
 def _word(word: QueryWord, with_prefix=True) -> str:
@@ -89,9 +93,6 @@ AS dated"""
 
 
 class PostgresDialect:
-    def after_write(self, objects: QuerySet, keys: list[str]) -> None:
-        """Nothing to do: the triggers of migration 0003 wrote the vectors with the rows."""
-
     def matchable(self, using: str) -> QuerySet:
         return SearchMatch.objects.using(using)
 

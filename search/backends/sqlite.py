@@ -48,9 +48,6 @@ def fts_query_any(words: list[QueryWord]) -> str:
 
 
 class SqliteDialect:
-    def after_write(self, objects: QuerySet, keys: list[str]) -> None:
-        """Nothing to do: the triggers of migration 0002 keep search_fts in step."""
-
     def matchable(self, using: str) -> QuerySet:
         return SearchDocument.objects.using(using)
 

@@ -14,7 +14,8 @@ def _words(row, column, left=None):
 
 
 def _vector(row, weight, words, variants, *, opening=None):
-    text = f"{_words(row, words, opening)} || ' ' || {_words(row, variants, opening and opening // 2)}"
+    half = opening and opening // 2
+    text = f"{_words(row, words, opening)} || ' ' || {_words(row, variants, half)}"
     return f"setweight(to_tsvector('simple', {text}), '{weight}')"
 
 
@@ -87,8 +88,10 @@ POSTGRES_FORWARD = [
         END $$""",
     """CREATE TRIGGER search_document_match AFTER INSERT OR UPDATE OR DELETE
         ON search_searchdocument FOR EACH ROW EXECUTE FUNCTION search_document_match()""",
-    "CREATE INDEX IF NOT EXISTS searchmatch_vector_gin ON search_searchmatch "
-    "USING gin (search_vector)",
+    (
+        "CREATE INDEX IF NOT EXISTS searchmatch_vector_gin ON search_searchmatch "
+        "USING gin (search_vector)"
+    ),
 ]
 POSTGRES_BACKWARD = [
     "DROP TRIGGER IF EXISTS search_document_match ON search_searchdocument",
@@ -99,8 +102,10 @@ POSTGRES_BACKWARD = [
 # After the column is back (backwards), its values and index.
 POSTGRES_BACKWARD_VECTOR = [
     f"UPDATE search_searchdocument AS d SET search_vector = {match_vector('d')}",
-    "CREATE INDEX IF NOT EXISTS searchdoc_vector_gin ON search_searchdocument "
-    "USING gin (search_vector)",
+    (
+        "CREATE INDEX IF NOT EXISTS searchdoc_vector_gin ON search_searchdocument "
+        "USING gin (search_vector)"
+    ),
 ]
 
 

@@ -125,6 +125,7 @@ def test_search(api, world, committed):
     assert hit["body"] == {"slug": "ministry", "name": "Ministry of Finance"}
     assert "<mark>" in hit["title"] or "<mark>" in hit["snippet"] or hit["title"]
     assert data["facets"]["outcome"][0]["value"] == "full"
+    assert data["ranked_within"] is None  # one match: every match ranked
     assert api.get("/api/v1/search/?q=water&body=ministry").json()["count"] == 1
     assert api.get("/api/v1/search/?q=water&body=other").json()["count"] == 0
 
