@@ -42,7 +42,7 @@ None always last).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, datetime
 
 from django.core.cache import cache
@@ -55,7 +55,7 @@ from foi.textfold import fold
 from publicstats import store
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 LEAGUE_COLUMNS = (
     "received",
@@ -97,12 +97,33 @@ def _months(date_from: date, date_to: date) -> list[str]:
     return months
 
 
+def _league_figures(total: store.Sums, *, overdue_now: int) -> dict:
+    """A body's figures in ``LEAGUE_COLUMNS``, from its sums."""
+    return {
+        "received": total.received,
+        "answered": total.answered,
+        "answered_on_time": total.answered_on_time,
+        "on_time_percent": _percent(total.answered_on_time, total.answered),
+        "median_working_days_to_first_response": store.median(total.first_response_days),
+        "median_working_days_to_answer": store.median(total.answer_days),
+        "refused": total.outcomes.get("refused", 0),
+        "overdue_now": overdue_now,
+        "appeals": total.appeals,
+        "appeals_overturned": total.appeals_overturned,
+        "appeals_overturned_percent": _percent(
+            total.appeals_overturned, total.appeals_upheld + total.appeals_overturned
+        ),
+        "transferred_out": total.transferred_out,
+        "withdrawn": total.withdrawn,
+        "still_open": total.still_open,
+    }
+
+
 def _figures_dict(
     total: store.Sums,
-    by_month: dict[date, tuple[int, int, int]],
+    by_month: dict[date, list[int]],
     *,
     law_codes: dict[int, str],
-    transferred_out: int,
     overdue_now: int,
     date_from: date,
     date_to: date,
@@ -125,20 +146,15 @@ def _figures_dict(
                 "on_time_percent": _percent(on_time, answered),
             }
         )
-    decided_appeals = total.appeals_upheld + total.appeals_overturned
+    league = _league_figures(total, overdue_now=overdue_now)
     return {
         "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
         "generated_at": now.isoformat(),
-        "received": total.received,
-        "answered": total.answered,
-        "answered_on_time": total.answered_on_time,
-        "on_time_percent": _percent(total.answered_on_time, total.answered),
-        "median_working_days_to_first_response": store.median(total.first_response_days),
-        "median_working_days_to_answer": store.median(total.answer_days),
+        **{name: league[name] for name in LEAGUE_COLUMNS[:6]},
         "outcomes": {name: total.outcomes.get(name, 0) for name in stats.OUTCOMES},
         "refusals_by_ground": grounds(total.refusal_grounds),
         "partial_answers_by_ground": grounds(total.partial_grounds),
-        "transferred_out": transferred_out,
+        "transferred_out": total.transferred_out,
         "overdue_now": overdue_now,
         "withdrawn": total.withdrawn,
         "still_open": total.still_open,
@@ -146,7 +162,7 @@ def _figures_dict(
         "appeals_upheld": total.appeals_upheld,
         "appeals_overturned": total.appeals_overturned,
         "appeals_pending": total.appeals_pending,
-        "appeals_overturned_percent": _percent(total.appeals_overturned, decided_appeals),
+        "appeals_overturned_percent": league["appeals_overturned_percent"],
         "monthly": monthly,
     }
 
@@ -178,17 +194,16 @@ def _law_codes() -> dict[int, str]:
 def body_statistics(
     *, body: PublicBody, date_from: date, date_to: date, now: datetime | None = None
 ) -> dict:
-    """One body's figures for the period (see the module docstring), in at most eight
+    """One body's figures for the period (see the module docstring), in at most nine
     queries."""
 
     def compute(now):
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now, body_id=body.pk)
-        total = sums.totals.get(body.pk, store.Sums())
+        total = store.Sums().add(sums.totals.get(body.pk, store.Sums())).add(sums.grounds)
         return _figures_dict(
             total,
-            sums.months_of(body.pk),
+            sums.months,
             law_codes=_law_codes(),
-            transferred_out=total.transferred_out,
             overdue_now=sums.overdue_now.get(body.pk, 0),
             date_from=date_from,
             date_to=date_to,
@@ -200,27 +215,23 @@ def body_statistics(
 
 
 def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
-    """Every body's figures and the overall ones, for the period: nine queries, cached."""
+    """Every body's league figures and the overall figures, for the period: ten queries,
+    cached."""
 
     def compute(now):
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now)
-        law_codes = _law_codes()
-        by_body = defaultdict(dict)
-        for (body_id, month), counts in sums.months.items():
-            by_body[body_id][month] = tuple(counts)
         body_ids = {body for body, total in sums.totals.items() if total.received}
         body_ids |= {body for body, total in sums.totals.items() if total.transferred_out}
-        bodies = PublicBody.objects.filter(pk__in=body_ids).select_related("law")
+        bodies = (
+            PublicBody.objects.filter(pk__in=body_ids)
+            .select_related("law")
+            .only("slug", "acronym", "name_az", "name_en", "name_ru", "law__code")
+        )
         per_body = {}
-        overall_total, overall_months = store.Sums(), defaultdict(lambda: (0, 0, 0))
+        overall_total = store.Sums().add(sums.grounds)
         for body in bodies:
             total = sums.totals.get(body.pk, store.Sums())
             overall_total.add(total)
-            by_month = by_body.get(body.pk, {})
-            for month, counts in by_month.items():
-                overall_months[month] = tuple(
-                    map(sum, zip(overall_months[month], counts, strict=True))
-                )
             per_body[body.pk] = {
                 "identity": {
                     "slug": body.slug,
@@ -228,22 +239,12 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
                     "law": body.law.code,
                     "names": {code: getattr(body, f"name_{code}") for code in ("az", "en", "ru")},
                 },
-                "figures": _figures_dict(
-                    total,
-                    by_month,
-                    law_codes=law_codes,
-                    transferred_out=total.transferred_out,
-                    overdue_now=sums.overdue_now.get(body.pk, 0),
-                    date_from=date_from,
-                    date_to=date_to,
-                    now=now,
-                ),
+                "figures": _league_figures(total, overdue_now=sums.overdue_now.get(body.pk, 0)),
             }
         overall = _figures_dict(
             overall_total,
-            dict(overall_months),
-            law_codes=law_codes,
-            transferred_out=overall_total.transferred_out,
+            sums.months,
+            law_codes=_law_codes(),
             overdue_now=sum(sums.overdue_now.values()),
             date_from=date_from,
             date_to=date_to,
@@ -301,8 +302,7 @@ def _league_rows(data: dict, order: str) -> list[dict]:
             "acronym": identity["acronym"],
             "law": identity["law"],
         }
-        for column in LEAGUE_COLUMNS:
-            row[column] = figures["outcomes"]["refused"] if column == "refused" else figures[column]
+        row.update(figures)
         rows.append(row)
     return sort_rows(rows, order)
 

@@ -216,58 +216,120 @@ def _rows(requests_qs, working_days: _WorkingDays) -> list[CaseStat]:
 # Sums in SQL ------------------------------------------------------------------------------------
 
 
-def sums_of(
-    cases, keys: tuple[str, ...] = ("body", "month"), detail_keys: tuple[str, ...] | None = None
-) -> dict[tuple, Sums]:
-    """The sums of a ``CaseStat`` queryset grouped by ``keys``, in four queries. Histograms and
-    grounds are grouped by ``detail_keys`` (default: ``keys``; fewer keys, fewer rows), each
-    group's under the key whose leading values it shares (the other values None): they must
-    be the first of ``keys``."""
-    detail_keys = detail_keys or keys
-    if keys[: len(detail_keys)] != detail_keys:
-        raise ValueError("detail_keys must be the first of keys")
-    pad = (None,) * (len(keys) - len(detail_keys))
-    result: dict[tuple, Sums] = {}
+_FACTS = (
+    "body_id",
+    "month",
+    "law_id",
+    "state",
+    "outcome",
+    "on_time",
+    "first_response_days",
+    "answer_days",
+    "grounds",
+    "appeals",
+    "appeals_upheld",
+    "appeals_overturned",
+    "appeals_pending",
+)
+PARTS = ("counts", *HISTOGRAMS, "grounds")
+_SLOTS = {"body": ("body_id", "BIGINT"), "month": ("month", "DATE")}
+_NUMBERS = 14  # a branch's counts: received (or a histogram's or the grounds' count), then 13
 
-    def sums(key: tuple) -> Sums:
-        found = result.get(key)
-        if found is None:
-            found = result[key] = Sums()
-        return found
 
-    counted = {
-        "received": Count("pk"),
-        "answered": Count("pk", filter=~Q(outcome="")),
-        "answered_on_time": Count("pk", filter=Q(on_time=True)),
-        "withdrawn": Count("pk", filter=Q(state="withdrawn")),
-        "still_open": Count("pk", filter=Q(state__in=OPEN)),
-        "appeals": Sum("appeals"),
-        "appeals_upheld": Sum("appeals_upheld"),
-        "appeals_overturned": Sum("appeals_overturned"),
-        "appeals_pending": Sum("appeals_pending"),
-        **{f"outcome_{name}": Count("pk", filter=Q(outcome=name)) for name in OUTCOMES},
-    }
-    for row in cases.values(*keys).annotate(**counted).order_by():
-        part = sums(tuple(row[name] for name in keys))
-        for name in COUNTS:
-            setattr(part, name, row[name] or 0)
-        part.outcomes = {name: row[f"outcome_{name}"] for name in OUTCOMES}
-    for name in HISTOGRAMS:
-        rows = cases.exclude(**{name: None}).values_list(*detail_keys, name)
-        for *key, days, n in rows.annotate(n=Count("pk")).order_by():
-            histogram = getattr(sums((*key, *pad)), name)
-            histogram[days] = histogram.get(days, 0) + n
-    rows = (
-        cases.filter(outcome__in=tuple(GROUNDS))
-        .exclude(grounds="")
-        .values_list(*detail_keys, "law", "outcome", "grounds")
-        .annotate(n=Count("pk"))
-        .order_by()
+def _branch(part: str, keys: tuple[str, ...], at: int) -> tuple[str, list]:
+    """One SELECT of ``_sums_by``'s statement: ``part`` of the facts grouped by ``keys``."""
+    slots = ", ".join(
+        column if name in keys else f"CAST(NULL AS {kind})"
+        for name, (column, kind) in _SLOTS.items()
     )
-    for *key, law, outcome, grounds, n in rows:
-        counter = getattr(sums((*key, *pad)), GROUNDS[outcome])
-        for code in grounds.split(","):
-            counter[(law, code)] = counter.get((law, code), 0) + n
+    group = [_SLOTS[name][0] for name in keys]
+    nulls = ", ".join(["NULL"] * (_NUMBERS - 1))
+    if part == "counts":
+        opened = ", ".join(["%s"] * len(OPEN))
+        outcomes = ", ".join("SUM(CASE WHEN outcome = %s THEN 1 ELSE 0 END)" for _ in OUTCOMES)
+        sql = (
+            f"SELECT {at}, {slots}, CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), "
+            "CAST(NULL AS TEXT), CAST(NULL AS TEXT), COUNT(*), "
+            "SUM(CASE WHEN outcome <> '' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN on_time THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN state = %s THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN state IN ({opened}) THEN 1 ELSE 0 END), "
+            "SUM(appeals), SUM(appeals_upheld), SUM(appeals_overturned), SUM(appeals_pending), "
+            f"{outcomes} FROM facts"
+        )
+        params = ["withdrawn", *OPEN, *OUTCOMES]
+    elif part == "grounds":
+        group += ["law_id", "outcome", "grounds"]
+        sql = (
+            f"SELECT {at}, {slots}, law_id, NULL, outcome, grounds, COUNT(*), {nulls} "
+            "FROM facts WHERE outcome IN (%s, %s) AND grounds <> ''"
+        )
+        params = list(GROUNDS)
+    else:  # a histogram
+        group.append(part)
+        sql = (
+            f"SELECT {at}, {slots}, NULL, {part}, NULL, NULL, COUNT(*), {nulls} "
+            f"FROM facts WHERE {part} IS NOT NULL"
+        )
+        params = []
+    return sql + (f" GROUP BY {', '.join(group)}" if group else ""), params
+
+
+def _sums_by(cases, branches: list[tuple[str, tuple[str, ...]]]) -> list[dict[tuple, Sums]]:
+    """The sums of a ``CaseStat`` queryset's public facts, one dict per branch: a branch is
+    (part, keys), a part of ``PARTS`` grouped by ``keys`` (of "body" and "month"; a dict's
+    keys are tuples of their values). One statement, which reads the rows once."""
+    from django.db import connection
+
+    source, source_params = cases.values_list(*_FACTS).order_by().query.sql_with_params()
+    built = [_branch(part, keys, at) for at, (part, keys) in enumerate(branches)]
+    sql = f"WITH facts AS ({source}) " + " UNION ALL ".join(sql for sql, _ in built)
+    params = [*source_params, *(param for _, branch_params in built for param in branch_params)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    results: list[dict[tuple, Sums]] = [{} for _ in branches]
+    for at, body, month, law, days, outcome, grounds, n, *counts in rows:
+        part, keys = branches[at]
+        if isinstance(month, str):  # SQLite gives dates as ISO text
+            month = date.fromisoformat(month)
+        key = tuple(body if name == "body" else month for name in keys)
+        result = results[at]
+        sums = result.get(key)
+        if sums is None:
+            sums = result[key] = Sums()
+        if part == "counts":
+            sums.received = n
+            (
+                sums.answered,
+                sums.answered_on_time,
+                sums.withdrawn,
+                sums.still_open,
+                sums.appeals,
+                sums.appeals_upheld,
+                sums.appeals_overturned,
+                sums.appeals_pending,
+            ) = (int(value or 0) for value in counts[:8])
+            sums.outcomes = {
+                name: int(value or 0) for name, value in zip(OUTCOMES, counts[8:13], strict=True)
+            }
+        elif part == "grounds":
+            counter = getattr(sums, GROUNDS[outcome])
+            for code in grounds.split(","):
+                counter[(law, code)] = counter.get((law, code), 0) + n
+        else:
+            histogram = getattr(sums, part)
+            histogram[days] = histogram.get(days, 0) + n
+    return results
+
+
+def sums_of(cases, keys: tuple[str, ...] = ("body", "month")) -> dict[tuple, Sums]:
+    """The sums of a ``CaseStat`` queryset grouped by ``keys`` (of "body" and "month"), in one
+    statement."""
+    result: dict[tuple, Sums] = {}
+    for part in _sums_by(cases, [(part, keys) for part in PARTS]):
+        for key, sums in part.items():
+            result.setdefault(key, Sums()).add(sums)
     return result
 
 
@@ -377,7 +439,7 @@ def _enqueue(request_id: int) -> None:
 
 
 def rebuild_months(progress: Callable[[int, int], None] | None = None) -> int:
-    """Every month's sums afresh from ``CaseStat`` and ``TransferStat`` (five grouped
+    """Every month's sums afresh from ``CaseStat`` and ``TransferStat`` (two grouped
     queries)."""
     from foi.models import PublicBody
 
@@ -458,30 +520,37 @@ def refresh_recent(*, days: int = 2) -> tuple[int, int]:
 
 @dataclass
 class PeriodSums:
-    # body id -> the body's sums over the period (with transferred_out)
+    """A period's public sums over the bodies read (one, or all)."""
+
+    # body id -> the body's sums over the period (with transferred_out; grounds are in ``grounds``)
     totals: dict[int, Sums]
-    # (body id, month's first day) -> [received, answered, answered on time]
-    months: dict[tuple[int, date], list[int]]
+    # month's first day -> [received, answered, answered on time], summed over the bodies
+    months: dict[date, list[int]]
+    # the grounds invoked, summed over the bodies (in its refusal_grounds and partial_grounds)
+    grounds: Sums
     # body id -> open requests past their due moment now
     overdue_now: dict[int, int]
 
-    def months_of(self, body_id: int) -> dict[date, tuple[int, int, int]]:
-        return {month: tuple(n) for (body, month), n in self.months.items() if body == body_id}
-
 
 def _stored_details(first: date, last: date, body_id: int | None) -> list[tuple]:
-    """(body id, law id, column, key, count) of the stored months' histograms and grounds,
-    summed per body in SQL (``jsonb_each_text`` on PostgreSQL, ``json_each`` on SQLite)."""
+    """(body id or None, law id or None, column, key, count): the stored months' histograms
+    summed per body and their grounds summed per law, in SQL (``jsonb_each`` on PostgreSQL,
+    ``json_each`` on SQLite)."""
     from django.db import connection
 
-    each = "jsonb_each_text" if connection.vendor == "postgresql" else "json_each"
+    each = "jsonb_each" if connection.vendor == "postgresql" else "json_each"
     table = BodyMonthStat._meta.db_table
     where = "m.month >= %s AND m.month <= %s" + (" AND m.body_id = %s" if body_id else "")
     params = [first, last] + ([body_id] if body_id else [])
+    per_body = "m.body_id, CAST(NULL AS BIGINT)", "m.body_id"
+    per_law = "CAST(NULL AS BIGINT), m.law_id", "m.law_id"
     parts = [
-        f"SELECT m.body_id, m.law_id, '{column}', h.key, SUM(CAST(h.value AS INTEGER)) "
-        f"FROM {table} m, {each}(m.{column}) h WHERE {where} GROUP BY m.body_id, m.law_id, h.key"
-        for column in (*HISTOGRAMS, *GROUNDS.values())
+        f"SELECT {columns}, '{column}', h.key, SUM(CAST(h.value AS INTEGER)) "
+        f"FROM {table} m, {each}(m.{column}) h WHERE {where} GROUP BY {group}, h.key"
+        for column, (columns, group) in (
+            *((name, per_body) for name in HISTOGRAMS),
+            *((name, per_law) for name in GROUNDS.values()),
+        )
     ]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params * len(parts))
@@ -524,7 +593,8 @@ def public_q(today: date) -> Q:
 def period_sums(
     *, date_from: date, date_to: date, now: datetime, body_id: int | None = None
 ) -> PeriodSums:
-    """The public sums of the period per body and month: at most twelve queries."""
+    """The public sums of the period per body, and per month and ground over the bodies read:
+    at most nine queries."""
     from django.utils import timezone
 
     today = timezone.localdate(now)
@@ -559,7 +629,8 @@ def period_sums(
         transfers = transfers.filter(from_body_id=body_id)
         running = running.filter(body_id=body_id)
     totals: dict[int, Sums] = {}
-    months: dict[tuple[int, date], list[int]] = {}
+    months: dict[date, list[int]] = {}
+    grounds = Sums()
 
     def of(body: int) -> Sums:
         found = totals.get(body)
@@ -567,16 +638,25 @@ def period_sums(
             found = totals[body] = Sums()
         return found
 
+    def add_month(month: date, received: int, answered: int, on_time: int) -> None:
+        counts = months.setdefault(month, [0, 0, 0])
+        counts[0] += received
+        counts[1] += answered
+        counts[2] += on_time
+
     if whole is not None:
-        # The stored whole months, summed in SQL: three queries, whatever the number of months.
+        # The stored whole months, summed in SQL: four queries, whatever the number of months.
         stored = BodyMonthStat.objects.filter(month__gte=whole[0], month__lte=whole[1])
         if body_id is not None:
             stored = stored.filter(body_id=body_id)
         stored = stored.filter(Q(received__gt=0) | Q(transferred_out__gt=0))
-        for body, month, *counts in stored.values_list(
-            "body_id", "month", "received", "answered", "answered_on_time"
-        ).order_by():
-            months[(body, month)] = counts
+        for month, *counts in (
+            stored.values("month")
+            .annotate(Sum("received"), Sum("answered"), Sum("answered_on_time"))
+            .values_list("month", "received__sum", "answered__sum", "answered_on_time__sum")
+            .order_by()
+        ):
+            add_month(month, *counts)
         summed = [*COUNTS, "transferred_out", *(f"outcome_{name}" for name in OUTCOMES)]
         for row in (
             stored.values("body_id").annotate(**{f"sum_{name}": Sum(name) for name in summed})
@@ -586,17 +666,29 @@ def period_sums(
                 setattr(part, name, row[f"sum_{name}"] or 0)
             part.outcomes = {name: row[f"sum_outcome_{name}"] or 0 for name in OUTCOMES}
         for body, law, column, key, n in _stored_details(whole[0], whole[1], body_id):
-            target = getattr(of(body), column)
-            key = int(key) if column in HISTOGRAMS else (law, key)
+            if body is None:  # grounds, per law
+                target, key = getattr(grounds, column), (law, key)
+            else:
+                target, key = getattr(of(body), column), int(key)
             target[key] = target.get(key, 0) + int(n)
-    for (body, month), part in sums_of(cases, detail_keys=("body",)).items():
+    by_body, by_month, *histograms, live_grounds = _sums_by(
+        cases,
+        [
+            ("counts", ("body",)),
+            ("counts", ("month",)),
+            *((name, ("body",)) for name in HISTOGRAMS),
+            ("grounds", ()),
+        ],
+    )
+    for (body,), part in by_body.items():
         of(body).add(part)
-        if month is not None:
-            counts = months.setdefault((body, month), [0, 0, 0])
-            counts[0] += part.received
-            counts[1] += part.answered
-            counts[2] += part.answered_on_time
+    for (month,), part in by_month.items():
+        add_month(month, part.received, part.answered, part.answered_on_time)
+    for name, per_body in zip(HISTOGRAMS, histograms, strict=True):
+        for (body,), part in per_body.items():
+            _merge(getattr(of(body), name), getattr(part, name))
+    grounds.add(live_grounds.get((), Sums()))
     for body, n in transfers.values_list("from_body").annotate(n=Count("pk")).order_by():
         of(body).transferred_out += n
     overdue = dict(running.values_list("body").annotate(n=Count("pk")).order_by())
-    return PeriodSums(totals=totals, months=months, overdue_now=overdue)
+    return PeriodSums(totals=totals, months=months, grounds=grounds, overdue_now=overdue)

@@ -164,12 +164,13 @@ def test_results_are_cached_for_the_period(world, spring, on_4_may, django_asser
 
 
 def test_reads_are_bounded_whatever_the_numbers(world, spring, on_4_may, django_assert_num_queries):
-    # Whether the period's last month is over (two lookups), the stored months (their counts,
-    # their sums, their histograms and grounds), four sums over the cut ends, the transfers,
-    # the overdue, the laws' codes (and the bodies, for the table).
-    with django_assert_num_queries(13):
+    # Whether the period's last month is over (two lookups), the stored months (per month,
+    # per body, their histograms and grounds), the sums over the cut ends and the private
+    # requests whose date has passed (one statement), the transfers, the overdue, the laws'
+    # codes (and the bodies, for the table).
+    with django_assert_num_queries(10):
         figures.league_table(now=NOW, **PERIOD)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         figures.body_statistics(body=world.ministry, now=NOW, **PERIOD)
 
 
