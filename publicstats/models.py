@@ -53,11 +53,27 @@ class CaseStat(models.Model):
             # A body's month (refreshing its sums) and a period's edges (reading them).
             models.Index(fields=["body", "month"], name="casestat_body_month"),
             models.Index(fields=["received_on", "body"], name="casestat_received"),
-            # Private requests whose date has passed count live, as do open requests' clocks.
+            # Private requests whose date has passed count live (read from this index alone),
+            # as do open requests' clocks.
             models.Index(
-                fields=["received_on"],
-                name="casestat_private",
+                fields=["received_on", "private_until"],
+                name="casestat_released",
                 condition=Q(visibility="private"),
+                include=[
+                    "body",
+                    "month",
+                    "law",
+                    "state",
+                    "outcome",
+                    "on_time",
+                    "first_response_days",
+                    "answer_days",
+                    "grounds",
+                    "appeals",
+                    "appeals_upheld",
+                    "appeals_overturned",
+                    "appeals_pending",
+                ],
             ),
             models.Index(
                 fields=["received_on", "due_at"],
@@ -96,15 +112,14 @@ class TransferStat(models.Model):
         return f"{self.event_id} from {self.from_body_id}"
 
 
-class BodyMonthStat(models.Model):
-    """The sums of ``CaseStat`` over one body's *public* requests received in one month, and of
-    ``TransferStat`` over those it transferred away that month (requests private until a date
-    are added when read, once their date has passed). Histograms map working days to how many
+class StoredSums(models.Model):
+    """The sums of ``CaseStat`` over one body's *public* requests received in a period, and of
+    ``TransferStat`` over those it transferred away in it (requests private until a date are
+    added when read, once their date has passed). Histograms map working days to how many
     requests took them; grounds map an exemption code to how many decisions invoked it."""
 
     body = models.ForeignKey("foi.PublicBody", on_delete=models.CASCADE, related_name="+")
     law = models.ForeignKey("foi.Law", on_delete=models.CASCADE, related_name="+")
-    month = models.DateField()
     received = models.PositiveIntegerField(default=0)
     answered = models.PositiveIntegerField(default=0)
     answered_on_time = models.PositiveIntegerField(default=0)
@@ -119,13 +134,22 @@ class BodyMonthStat(models.Model):
     appeals_upheld = models.PositiveIntegerField(default=0)
     appeals_overturned = models.PositiveIntegerField(default=0)
     appeals_pending = models.PositiveIntegerField(default=0)
-    # Public requests the body transferred to another body in this month (by transfer date).
+    # Public requests the body transferred to another body in the period (by transfer date).
     transferred_out = models.PositiveIntegerField(default=0)
     first_response_days = models.JSONField(default=dict, blank=True)
     answer_days = models.JSONField(default=dict, blank=True)
     refusal_grounds = models.JSONField(default=dict, blank=True)
     partial_grounds = models.JSONField(default=dict, blank=True)
     refreshed_at = models.DateTimeField()
+
+    class Meta:
+        abstract = True
+
+
+class BodyMonthStat(StoredSums):
+    """A body's sums over one month."""
+
+    month = models.DateField()
 
     class Meta:
         verbose_name = _("body's monthly statistics")
@@ -137,3 +161,22 @@ class BodyMonthStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m}"
+
+
+class BodyYearStat(StoredSums):
+    """A body's sums over one calendar year: the sum of its twelve ``BodyMonthStat`` rows, kept
+    with them, so that a period holding whole years reads one row per body and year (a year's
+    histograms have a few more keys than a month's, not twelve times as many)."""
+
+    year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("body's yearly statistics")
+        verbose_name_plural = _("bodies' yearly statistics")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "year"], name="bodyyearstat_unique"),
+        ]
+        indexes = [models.Index(fields=["year"], name="bodyyearstat_year")]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.year}"

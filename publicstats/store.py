@@ -27,10 +27,10 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 
 from foi import clock, stats
-from publicstats.models import RUNNING, BodyMonthStat, CaseStat, TransferStat
+from publicstats.models import RUNNING, BodyMonthStat, BodyYearStat, CaseStat, TransferStat
 
 OUTCOMES = stats.OUTCOMES
 OPEN = stats.OPEN
@@ -275,13 +275,16 @@ def _branch(part: str, keys: tuple[str, ...], at: int) -> tuple[str, list]:
     return sql + (f" GROUP BY {', '.join(group)}" if group else ""), params
 
 
-def _sums_by(cases, branches: list[tuple[str, tuple[str, ...]]]) -> list[dict[tuple, Sums]]:
-    """The sums of a ``CaseStat`` queryset's public facts, one dict per branch: a branch is
-    (part, keys), a part of ``PARTS`` grouped by ``keys`` (of "body" and "month"; a dict's
-    keys are tuples of their values). One statement, which reads the rows once."""
+def _sums_by(cases: list, branches: list[tuple[str, tuple[str, ...]]]) -> list[dict[tuple, Sums]]:
+    """The sums of the facts of ``CaseStat`` querysets (their rows together), one dict per
+    branch: a branch is (part, keys), a part of ``PARTS`` grouped by ``keys`` (of "body" and
+    "month"; a dict's keys are tuples of their values). One statement, which reads the rows
+    once."""
     from django.db import connection
 
-    source, source_params = cases.values_list(*_FACTS).order_by().query.sql_with_params()
+    sources = [source.values_list(*_FACTS).order_by().query.sql_with_params() for source in cases]
+    source = " UNION ALL ".join(sql for sql, _ in sources)
+    source_params = [param for _, params in sources for param in params]
     built = [_branch(part, keys, at) for at, (part, keys) in enumerate(branches)]
     sql = f"WITH facts AS ({source}) " + " UNION ALL ".join(sql for sql, _ in built)
     params = [*source_params, *(param for _, branch_params in built for param in branch_params)]
@@ -327,7 +330,7 @@ def sums_of(cases, keys: tuple[str, ...] = ("body", "month")) -> dict[tuple, Sum
     """The sums of a ``CaseStat`` queryset grouped by ``keys`` (of "body" and "month"), in one
     statement."""
     result: dict[tuple, Sums] = {}
-    for part in _sums_by(cases, [(part, keys) for part in PARTS]):
+    for part in _sums_by([cases], [(part, keys) for part in PARTS]):
         for key, sums in part.items():
             result.setdefault(key, Sums()).add(sums)
     return result
@@ -350,9 +353,10 @@ def _month_fields(sums: Sums) -> dict:
 
 
 def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
-    """Recount the public sums of these (body id, month) pairs from ``CaseStat``. Each month's
-    row is locked first, so that two refreshes of one month cannot each miss the other's
-    request (the count is read after the lock, in a statement that sees both)."""
+    """Recount the public sums of these (body id, month) pairs from ``CaseStat``, then their
+    years' sums from the months. Each row is locked first (the months in order, then the
+    years), so that two refreshes of one month cannot each miss the other's request (the count
+    is read after the lock, in a statement that sees both)."""
     from foi.models import PublicBody
 
     pairs = sorted(set(pairs))
@@ -365,7 +369,7 @@ def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
         for body_id, month in pairs:
             if body_id not in laws:  # the body is gone, and its rows with it
                 continue
-            row = _locked_month(body_id, month, laws[body_id])
+            row = _locked(BodyMonthStat, laws[body_id], body_id=body_id, month=month)
             cases = CaseStat.objects.filter(body_id=body_id, month=month, visibility="public")
             sums = sums_of(cases, keys=("body",)).get((body_id,), Sums())
             sums.transferred_out = TransferStat.objects.filter(
@@ -376,21 +380,47 @@ def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
             row.law_id = laws[body_id]
             row.refreshed_at = clock.now()
             row.save()
+        for body_id, year in sorted({(body, month.year) for body, month in pairs}):
+            if body_id not in laws:
+                continue
+            row = _locked(BodyYearStat, laws[body_id], body_id=body_id, year=year)
+            months = BodyMonthStat.objects.filter(
+                body_id=body_id, month__gte=date(year, 1, 1), month__lte=date(year, 12, 1)
+            )
+            for name, value in _summed_fields(months).items():
+                setattr(row, name, value)
+            row.law_id = laws[body_id]
+            row.refreshed_at = clock.now()
+            row.save()
 
 
-def _locked_month(body_id: int, month: date, law_id: int) -> BodyMonthStat:
-    manager = BodyMonthStat.objects.select_for_update()
-    row = manager.filter(body_id=body_id, month=month).first()
+_STORED_COUNTS = (*COUNTS, "transferred_out", *(f"outcome_{name}" for name in OUTCOMES))
+_STORED_MAPS = (*HISTOGRAMS, *GROUNDS.values())
+
+
+def _summed_fields(rows: Iterable) -> dict:
+    """The sum of stored rows' sums (``BodyMonthStat``s), as a row's fields."""
+    fields = {name: 0 for name in _STORED_COUNTS} | {name: {} for name in _STORED_MAPS}
+    for row in rows:
+        for name in _STORED_COUNTS:
+            fields[name] += getattr(row, name)
+        for name in _STORED_MAPS:
+            _merge(fields[name], getattr(row, name))
+    return fields
+
+
+def _locked(model, law_id: int, **key) -> BodyMonthStat | BodyYearStat:
+    """The stored row of ``key`` (made if missing), locked until the transaction ends."""
+    manager = model.objects.select_for_update()
+    row = manager.filter(**key).first()
     if row is not None:
         return row
     try:
         with transaction.atomic():
-            BodyMonthStat.objects.create(
-                body_id=body_id, month=month, law_id=law_id, refreshed_at=clock.now()
-            )
+            model.objects.create(law_id=law_id, refreshed_at=clock.now(), **key)
     except IntegrityError:  # another refresh made it first; wait for its lock
         pass
-    return manager.get(body_id=body_id, month=month)
+    return manager.get(**key)
 
 
 def refresh_requests(request_ids: Iterable[int]) -> int:
@@ -440,7 +470,7 @@ def _enqueue(request_id: int) -> None:
 
 def rebuild_months(progress: Callable[[int, int], None] | None = None) -> int:
     """Every month's sums afresh from ``CaseStat`` and ``TransferStat`` (two grouped
-    queries)."""
+    queries), and every year's from its months."""
     from foi.models import PublicBody
 
     laws = dict(PublicBody.objects.values_list("pk", "law_id"))
@@ -465,12 +495,28 @@ def rebuild_months(progress: Callable[[int, int], None] | None = None) -> int:
         for (body_id, month), part in sorted(sums.items())
         if body_id in laws
     ]
+    by_year: dict[tuple[int, int], list[BodyMonthStat]] = {}
+    for row in rows:
+        by_year.setdefault((row.body_id, row.month.year), []).append(row)
+    years = [
+        BodyYearStat(
+            body_id=body_id,
+            year=year,
+            law_id=laws[body_id],
+            refreshed_at=now,
+            **_summed_fields(months),
+        )
+        for (body_id, year), months in sorted(by_year.items())
+    ]
     with transaction.atomic():
         BodyMonthStat.objects.all().delete()
+        BodyYearStat.objects.all().delete()
         for start in range(0, len(rows), CHUNK):
             BodyMonthStat.objects.bulk_create(rows[start : start + CHUNK])
             if progress:
                 progress(min(start + CHUNK, len(rows)), len(rows))
+        for start in range(0, len(years), CHUNK):
+            BodyYearStat.objects.bulk_create(years[start : start + CHUNK])
     return len(rows)
 
 
@@ -532,40 +578,63 @@ class PeriodSums:
     overdue_now: dict[int, int]
 
 
-def _stored_details(first: date, last: date, body_id: int | None) -> list[tuple]:
-    """(body id or None, law id or None, column, key, count): the stored months' histograms
-    summed per body and their grounds summed per law, in SQL (``jsonb_each`` on PostgreSQL,
-    ``json_each`` on SQLite)."""
+def _stored_details(
+    months: list[tuple[date, date]], years: tuple[int, int] | None, body_id: int | None
+) -> list[tuple]:
+    """(body id or None, law id or None, column, key, count): the stored histograms summed per
+    body and the grounds summed per law, over the months in the ranges ``months`` (first days
+    of the first and last, from ``BodyMonthStat``) and the ``years`` (first and last, from
+    ``BodyYearStat``), in SQL (``jsonb_each`` on PostgreSQL, ``json_each`` on SQLite)."""
     from django.db import connection
 
     each = "jsonb_each" if connection.vendor == "postgresql" else "json_each"
-    table = BodyMonthStat._meta.db_table
-    where = "m.month >= %s AND m.month <= %s" + (" AND m.body_id = %s" if body_id else "")
-    params = [first, last] + ([body_id] if body_id else [])
+    sources, source_params = [], []
+    body = " AND body_id = %s" if body_id else ""
+    if months:
+        spans = " OR ".join("(month >= %s AND month <= %s)" for _ in months)
+        sources.append(f"FROM {BodyMonthStat._meta.db_table} WHERE ({spans}){body}")
+        source_params += [day for span in months for day in span] + ([body_id] if body_id else [])
+    if years:
+        sources.append(f"FROM {BodyYearStat._meta.db_table} WHERE year >= %s AND year <= %s{body}")
+        source_params += [*years] + ([body_id] if body_id else [])
+    if not sources:
+        return []
     per_body = "m.body_id, CAST(NULL AS BIGINT)", "m.body_id"
     per_law = "CAST(NULL AS BIGINT), m.law_id", "m.law_id"
-    parts = [
-        f"SELECT {columns}, '{column}', h.key, SUM(CAST(h.value AS INTEGER)) "
-        f"FROM {table} m, {each}(m.{column}) h WHERE {where} GROUP BY {group}, h.key"
-        for column, (columns, group) in (
-            *((name, per_body) for name in HISTOGRAMS),
-            *((name, per_law) for name in GROUNDS.values()),
+    parts = []
+    for column, (columns, group) in (
+        *((name, per_body) for name in HISTOGRAMS),
+        *((name, per_law) for name in GROUNDS.values()),
+    ):
+        rows = " UNION ALL ".join(
+            f"SELECT body_id, law_id, {column} AS doc {source}" for source in sources
         )
-    ]
+        parts.append(
+            f"SELECT {columns}, '{column}', h.key, SUM(CAST(h.value AS INTEGER)) "
+            f"FROM ({rows}) m, {each}(m.doc) h GROUP BY {group}, h.key"
+        )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params * len(parts))
+        cursor.execute(" UNION ALL ".join(parts), source_params * len(parts))
         return cursor.fetchall()
 
 
-def _nothing_after(day: date) -> bool:
-    """Whether nothing was received or transferred after ``day`` in its month (two index
-    lookups): then that month's stored sums are the period's, though the period ends before
-    the month does. It is so for every period that ends today, as the default one does."""
-    next_month = month_start(day.replace(day=28) + timedelta(days=4))
-    later = {"gt": day, "lt": next_month}
-    received = CaseStat.objects.filter(**{f"received_on__{op}": v for op, v in later.items()})
-    moved = TransferStat.objects.filter(**{f"on__{op}": v for op, v in later.items()})
-    return not received.exists() and not moved.exists()
+def _quiet_after(day: date) -> tuple[bool, bool]:
+    """Whether nothing was received or transferred after ``day`` in its month, and in its year
+    (two index lookups): then that month's (or year's) stored sums are the period's, though
+    the period ends before the month (or year) does. It is so for every period that ends
+    today, as the default one does."""
+    next_year = date(day.year + 1, 1, 1)
+    later = [
+        CaseStat.objects.filter(received_on__gt=day, received_on__lt=next_year).aggregate(
+            first=Min("received_on")
+        )["first"],
+        TransferStat.objects.filter(on__gt=day, on__lt=next_year).aggregate(first=Min("on"))[
+            "first"
+        ],
+    ]
+    later = [found for found in later if found is not None]
+    next_month = month_start(day.replace(day=28) + timedelta(days=4))  # always the next month
+    return not later or min(later) >= next_month, not later
 
 
 def _whole_months(
@@ -585,6 +654,24 @@ def _whole_months(
     return (first, last) if first <= last else None
 
 
+def _whole_years(
+    first: date, last: date, *, year_end_is_empty: bool = False
+) -> tuple[list[tuple[date, date]], tuple[int, int] | None]:
+    """The months ``first`` … ``last`` as whole years (read from ``BodyYearStat``) and the
+    ranges of months outside them, at most two. The last year counts whole when nothing
+    happened in it after the period (``year_end_is_empty``)."""
+    first_year = first.year if first.month == 1 else first.year + 1
+    last_year = last.year if last.month == 12 or year_end_is_empty else last.year - 1
+    if first_year > last_year:
+        return [(first, last)], None
+    months = []
+    if first < date(first_year, 1, 1):
+        months.append((first, date(first_year - 1, 12, 1)))
+    if last > date(last_year, 12, 1):
+        months.append((date(last_year + 1, 1, 1), last))
+    return months, (first_year, last_year)
+
+
 def public_q(today: date) -> Q:
     """``foi.selectors.foi_request_public_qs``'s rule, on ``CaseStat`` (which holds no drafts)."""
     return Q(visibility="public") | Q(visibility="private", private_until__lte=today)
@@ -598,25 +685,37 @@ def period_sums(
     from django.utils import timezone
 
     today = timezone.localdate(now)
-    whole = _whole_months(date_from, date_to, cut_end_is_empty=_nothing_after(date_to))
+    month_is_quiet, year_is_quiet = _quiet_after(date_to)
+    whole = _whole_months(date_from, date_to, cut_end_is_empty=month_is_quiet)
 
-    def live(field: str) -> Q:
-        """What to read row by row: the cut ends' public rows, and the rows private until a
-        date that has passed (never in the stored sums)."""
-        in_period = Q(**{f"{field}__gte": date_from, f"{field}__lte": date_to})
-        if whole is None:
-            edges = in_period
-        else:
-            after = month_start(whole[1] + timedelta(days=32))  # the next month
-            edges = Q(**{f"{field}__gte": date_from, f"{field}__lt": whole[0]}) | Q(
-                **{f"{field}__gte": after, f"{field}__lte": date_to}
-            )
-        return (Q(visibility="public") & edges) | (
-            Q(visibility="private", private_until__lte=today) & in_period
+    if whole is None:
+        edges = [(date_from, date_to)]
+    else:  # the days before the first whole month and after the last
+        after = month_start(whole[1] + timedelta(days=32))
+        edges = [(date_from, whole[0] - timedelta(days=1)), (after, date_to)]
+    edges = [(start, end) for start, end in edges if start <= end]
+
+    def cut_ends(field: str) -> Q:
+        """The public rows of the days outside the whole months."""
+        days = Q(pk__in=[])
+        for start, end in edges:
+            days |= Q(**{f"{field}__gte": start, f"{field}__lte": end})
+        return Q(visibility="public") & days
+
+    def released(field: str) -> Q:
+        """The rows private until a date that has passed (never in the stored sums)."""
+        return Q(
+            visibility="private",
+            private_until__lte=today,
+            **{f"{field}__gte": date_from, f"{field}__lte": date_to},
         )
 
-    cases = CaseStat.objects.filter(live("received_on"))
-    transfers = TransferStat.objects.filter(live("on"))
+    # Two sources, so that each reads its own index: the released private rows come from the
+    # covering index casestat_released alone.
+    cases = [CaseStat.objects.filter(released("received_on"))]
+    if edges:
+        cases.append(CaseStat.objects.filter(cut_ends("received_on")))
+    transfers = TransferStat.objects.filter(cut_ends("on") | released("on"))
     running = CaseStat.objects.filter(
         public_q(today),
         received_on__gte=date_from,
@@ -625,7 +724,7 @@ def period_sums(
         due_at__lt=now,
     )
     if body_id is not None:
-        cases = cases.filter(body_id=body_id)
+        cases = [source.filter(body_id=body_id) for source in cases]
         transfers = transfers.filter(from_body_id=body_id)
         running = running.filter(body_id=body_id)
     totals: dict[int, Sums] = {}
@@ -665,7 +764,10 @@ def period_sums(
             for name in (*COUNTS, "transferred_out"):
                 setattr(part, name, row[f"sum_{name}"] or 0)
             part.outcomes = {name: row[f"sum_outcome_{name}"] or 0 for name in OUTCOMES}
-        for body, law, column, key, n in _stored_details(whole[0], whole[1], body_id):
+        months_read, years_read = _whole_years(
+            *whole, year_end_is_empty=year_is_quiet and whole[1] == month_start(date_to)
+        )
+        for body, law, column, key, n in _stored_details(months_read, years_read, body_id):
             if body is None:  # grounds, per law
                 target, key = getattr(grounds, column), (law, key)
             else:

@@ -20,7 +20,7 @@ from foi import clock, services, stats
 from foi import selectors as foi_selectors
 from foi.models import DeferredTask, FOIRequest, State
 from publicstats import figures, store
-from publicstats.models import BodyMonthStat, CaseStat
+from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat
 from tests.foi.test_stats import BAKU, NOW, act, at
 from tests.publicstats.conftest import march
 
@@ -86,6 +86,10 @@ PERIODS = [
     (date(2026, 4, 10), date(2026, 4, 25)),  # within one month
     (date(2025, 5, 5), date(2026, 5, 4)),  # the default: the last twelve months
     (date(2026, 5, 1), date(2026, 5, 31)),  # nothing received
+    (date(2026, 1, 1), date(2026, 12, 31)),  # a whole year
+    (date(2025, 11, 1), date(2026, 4, 30)),  # months, then a year with nothing after them
+    (date(2025, 1, 1), date(2026, 3, 31)),  # a year, then months
+    (date(2025, 12, 15), date(2027, 1, 10)),  # cut ends around a whole year
 ]
 MOMENTS = [
     NOW,
@@ -143,8 +147,9 @@ def test_a_month_ending_after_its_last_request_is_read_whole(world, spring):
     days = [*CaseStat.objects.values_list("received_on", flat=True)]
     days += TransferStat.objects.values_list("on", flat=True)
     last = max(day for day in days if day.month == 3)  # March ends with M2's and R10's days
-    assert store._nothing_after(last)
-    assert not store._nothing_after(last - timedelta(days=1))
+    assert store._quiet_after(last) == (True, False)  # April follows
+    assert store._quiet_after(last - timedelta(days=1)) == (False, False)
+    assert store._quiet_after(max(days)) == (True, True)
     assert store._whole_months(date(2026, 2, 10), last, cut_end_is_empty=True) == (
         date(2026, 3, 1),
         date(2026, 3, 1),
@@ -156,6 +161,68 @@ def test_a_month_ending_after_its_last_request_is_read_whole(world, spring):
         assert {name: stored[name] for name in FIELDS} == oracle(
             world.ministry, date(2026, 2, 10), date_to, NOW
         )
+
+
+@pytest.mark.parametrize(
+    "first,last,quiet,expected",
+    [
+        # (months read month by month, (first year, last year) read whole)
+        (date(2026, 3, 1), date(2026, 4, 1), False, ([(date(2026, 3, 1), date(2026, 4, 1))], None)),
+        (date(2026, 1, 1), date(2026, 12, 1), False, ([], (2026, 2026))),
+        (date(2026, 1, 1), date(2026, 4, 1), True, ([], (2026, 2026))),
+        (
+            date(2024, 12, 1),
+            date(2026, 11, 1),
+            True,
+            ([(date(2024, 12, 1), date(2024, 12, 1))], (2025, 2026)),
+        ),
+        (
+            date(2024, 2, 1),
+            date(2026, 11, 1),
+            False,
+            (
+                [(date(2024, 2, 1), date(2024, 12, 1)), (date(2026, 1, 1), date(2026, 11, 1))],
+                (2025, 2025),
+            ),
+        ),
+    ],
+)
+def test_whole_years_are_read_from_their_own_row(first, last, quiet, expected):
+    assert store._whole_years(first, last, year_end_is_empty=quiet) == expected
+
+
+def test_a_year_holds_the_sum_of_its_months(world, spring, django_capture_on_commit_callbacks):
+    def check():
+        year = BodyYearStat.objects.get(body=world.ministry, year=2026)
+        months = BodyMonthStat.objects.filter(body=world.ministry, month__year=2026)
+        for name in ("received", "answered", "withdrawn", "still_open", "outcome_refused"):
+            assert getattr(year, name) == sum(getattr(row, name) for row in months), name
+        for name in ("answer_days", "first_response_days", "refusal_grounds"):
+            counts = Counter()
+            for row in months:
+                counts.update(getattr(row, name))
+            assert getattr(year, name) == dict(counts), name
+        return year
+
+    before = check().received
+    assert before > 0
+    with django_capture_on_commit_callbacks(execute=True), clock.travel(march(18)):
+        draft = services.foi_request_create_draft(
+            requester=world.requester, body=world.ministry, subject="More", text="Please."
+        )
+        services.foi_request_submit(foi_request=draft, actor=world.requester)
+    assert check().received == before + 1  # refreshed with its month
+
+
+def test_a_whole_year_is_read_from_its_row(world, spring):
+    """One row per body and year, not twelve (their agreement with the oracle:
+    test_stored_sums_match_the_case_by_case_figures)."""
+    period = {"date_from": date(2025, 11, 1), "date_to": date(2026, 12, 31), "now": NOW}
+    before = figures.body_statistics(body=world.ministry, **period)
+    BodyYearStat.objects.filter(body=world.ministry, year=2026).update(answer_days={"40": 1})
+    after = figures.body_statistics(body=world.ministry, **period)
+    assert before["median_working_days_to_answer"] != 40
+    assert after["median_working_days_to_answer"] == 40
 
 
 def test_the_median_of_nothing_is_none():
