@@ -195,12 +195,13 @@ def count_afterwards(clients, started_at) -> dict:
 
 def statistics_consistency() -> dict:
     """Whether the public statistics' stored facts and monthly sums kept up with every filing
-    and answer made concurrently: facts for every request, none with a stale state, and every
-    stored month equal to a fresh count of its requests."""
+    and answer made concurrently: facts for every request, none with a stale state, every
+    stored month equal to a fresh count of its requests, and every stored year equal to the sum
+    of its months."""
     from django.db.models import Count, F
 
     from foi.models import FOIRequest
-    from publicstats.models import BodyMonthStat, CaseStat
+    from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat
 
     requests = FOIRequest.objects.exclude(state="draft").exclude(received_at=None).count()
     fresh = dict(
@@ -215,10 +216,22 @@ def statistics_consistency() -> dict:
         for body, month, n in BodyMonthStat.objects.values_list("body_id", "month", "received")
     }
     keys = set(fresh) | set(stored)
+    years: dict[tuple[int, int], int] = {}
+    for (body, month), n in stored.items():
+        years[(body, month.year)] = years.get((body, month.year), 0) + n
+    stored_years = dict(
+        ((body, year), n)
+        for body, year, n in BodyYearStat.objects.values_list("body_id", "year", "received")
+    )
     return {
         "stats_missing": requests - CaseStat.objects.count(),
         "stats_stale": CaseStat.objects.exclude(state=F("request__state")).count(),
         "stats_months_off": sum(1 for key in keys if fresh.get(key, 0) != stored.get(key, 0)),
+        "stats_years_off": sum(
+            1
+            for key in set(years) | set(stored_years)
+            if years.get(key, 0) != stored_years.get(key, 0)
+        ),
     }
 
 
@@ -284,7 +297,10 @@ def main() -> None:
     ok = not errors and counts["lost"] == 0 and counts["doubled"] == 0 and counts["strays"] == 0
     ok = ok and counts["answered_in_db"] == counts["answered"] and not counts["broken_chains"]
     ok = ok and counts["references_unique"]
-    ok = ok and not (counts["stats_missing"] or counts["stats_stale"] or counts["stats_months_off"])
+    ok = ok and not any(
+        counts[name]
+        for name in ("stats_missing", "stats_stale", "stats_months_off", "stats_years_off")
+    )
     from bench.search import machine
 
     lines = [
@@ -306,7 +322,8 @@ def main() -> None:
         f"broken audit chains: {counts['broken_chains']}",
         f"- public statistics: {counts['stats_missing']} requests without stored facts, "
         f"{counts['stats_stale']} with a stale state, {counts['stats_months_off']} stored months "
-        "different from a fresh count",
+        f"different from a fresh count, {counts['stats_years_off']} stored years different from "
+        "the sum of their months",
         f"- verdict: **{'pass' if ok else 'FAIL'}**",
         "",
         f"<!-- /bench:{LABEL} -->",

@@ -1,18 +1,21 @@
-"""Keeping ``CaseStat`` and ``BodyMonthStat`` current, and reading a period's sums from them.
+"""Keeping ``CaseStat``, ``BodyMonthStat`` and ``BodyYearStat`` current, and reading a period's
+sums from them.
 
 A period's figures are the sums of the whole months inside it (``BodyMonthStat``, one row per
-body and month) plus, summed in SQL from ``CaseStat``, the days at its cut ends and the private
-requests whose date has passed (they become public on a date, not when something is saved, so
-they are never in the monthly sums). Reading costs a fixed number of queries over at most two
-partial months, whatever the number of requests.
+body and month; the histograms and grounds of its whole years from ``BodyYearStat``, one row
+per body and year) plus, summed in SQL from ``CaseStat``, the days at its cut ends and the
+private requests whose date has passed (they become public on a date, not when something is
+saved, so they are never in the stored sums). Reading costs a fixed number of queries over at
+most two partial months, whatever the number of requests.
 
 Keeping current:
 
 - every committed save of a request (or appeal, or removal of a message) refreshes that
-  request's facts and the sums of the months it left and entered (``schedule`` → a task, which
-  waits in the database while the queue is down: ``foi.taskqueue``);
+  request's facts and the sums of the months it left and entered, and of their years
+  (``schedule`` → a task, which waits in the database while the queue is down:
+  ``foi.taskqueue``);
 - the daily sweep (``refresh_recent``) refreshes the requests changed in the last two days and
-  every month's sums, which mends anything a lost task left behind;
+  every month's and year's sums, which mends anything a lost task left behind;
 - ``manage.py publicstats_refresh --full`` rebuilds everything (after a bulk load such as
   ``seed_bench``, which bypasses the models).
 """
