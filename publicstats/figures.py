@@ -150,7 +150,17 @@ def _figures_dict(
     return {
         "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
         "generated_at": now.isoformat(),
-        **{name: league[name] for name in LEAGUE_COLUMNS[:6]},
+        **{
+            name: league[name]
+            for name in (
+                "received",
+                "answered",
+                "answered_on_time",
+                "on_time_percent",
+                "median_working_days_to_first_response",
+                "median_working_days_to_answer",
+            )
+        },
         "outcomes": {name: total.outcomes.get(name, 0) for name in stats.OUTCOMES},
         "refusals_by_ground": grounds(total.refusal_grounds),
         "partial_answers_by_ground": grounds(total.partial_grounds),

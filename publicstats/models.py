@@ -15,6 +15,24 @@ from django.utils.translation import gettext_lazy as _
 RUNNING = ("submitted", "in_progress")
 
 
+# The fields ``publicstats.store`` sums: everything a figure needs of one request.
+FACTS = (
+    "body",
+    "month",
+    "law",
+    "state",
+    "outcome",
+    "on_time",
+    "first_response_days",
+    "answer_days",
+    "grounds",
+    "appeals",
+    "appeals_upheld",
+    "appeals_overturned",
+    "appeals_pending",
+)
+
+
 class CaseStat(models.Model):
     """One request's facts as ``foi.stats`` defines them, at the body now holding it. Drafts
     have none. Working days are counted by the request's law."""
@@ -59,21 +77,7 @@ class CaseStat(models.Model):
                 fields=["received_on", "private_until"],
                 name="casestat_released",
                 condition=Q(visibility="private"),
-                include=[
-                    "body",
-                    "month",
-                    "law",
-                    "state",
-                    "outcome",
-                    "on_time",
-                    "first_response_days",
-                    "answer_days",
-                    "grounds",
-                    "appeals",
-                    "appeals_upheld",
-                    "appeals_overturned",
-                    "appeals_pending",
-                ],
+                include=FACTS,
             ),
             models.Index(
                 fields=["received_on", "due_at"],

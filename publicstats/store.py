@@ -33,7 +33,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Min, Q, Sum
 
 from foi import clock, stats
-from publicstats.models import RUNNING, BodyMonthStat, BodyYearStat, CaseStat, TransferStat
+from publicstats.models import (
+    FACTS,
+    RUNNING,
+    BodyMonthStat,
+    BodyYearStat,
+    CaseStat,
+    TransferStat,
+)
 
 OUTCOMES = stats.OUTCOMES
 OPEN = stats.OPEN
@@ -219,21 +226,8 @@ def _rows(requests_qs, working_days: _WorkingDays) -> list[CaseStat]:
 # Sums in SQL ------------------------------------------------------------------------------------
 
 
-_FACTS = (
-    "body_id",
-    "month",
-    "law_id",
-    "state",
-    "outcome",
-    "on_time",
-    "first_response_days",
-    "answer_days",
-    "grounds",
-    "appeals",
-    "appeals_upheld",
-    "appeals_overturned",
-    "appeals_pending",
-)
+# The facts the sums read, as columns.
+_FACTS = tuple(CaseStat._meta.get_field(name).attname for name in FACTS)
 PARTS = ("counts", *HISTOGRAMS, "grounds")
 _SLOTS = {"body": ("body_id", "BIGINT"), "month": ("month", "DATE")}
 _NUMBERS = 14  # a branch's counts: received (or a histogram's or the grounds' count), then 13
@@ -378,11 +372,7 @@ def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
             sums.transferred_out = TransferStat.objects.filter(
                 from_body_id=body_id, month=month, visibility="public"
             ).count()
-            for name, value in _month_fields(sums).items():
-                setattr(row, name, value)
-            row.law_id = laws[body_id]
-            row.refreshed_at = clock.now()
-            row.save()
+            _save(row, _month_fields(sums), law_id=laws[body_id])
         for body_id, year in sorted({(body, month.year) for body, month in pairs}):
             if body_id not in laws:
                 continue
@@ -390,11 +380,15 @@ def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
             months = BodyMonthStat.objects.filter(
                 body_id=body_id, month__gte=date(year, 1, 1), month__lte=date(year, 12, 1)
             )
-            for name, value in _summed_fields(months).items():
-                setattr(row, name, value)
-            row.law_id = laws[body_id]
-            row.refreshed_at = clock.now()
-            row.save()
+            _save(row, _summed_fields(months), law_id=laws[body_id])
+
+
+def _save(row: BodyMonthStat | BodyYearStat, fields: dict, *, law_id: int) -> None:
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.law_id = law_id
+    row.refreshed_at = clock.now()
+    row.save()
 
 
 _STORED_COUNTS = (*COUNTS, "transferred_out", *(f"outcome_{name}" for name in OUTCOMES))

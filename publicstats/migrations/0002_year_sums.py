@@ -6,9 +6,21 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 COUNTS = (
-    "received", "answered", "answered_on_time", "withdrawn", "still_open", "appeals",
-    "appeals_upheld", "appeals_overturned", "appeals_pending", "transferred_out",
-    "outcome_full", "outcome_partial", "outcome_not_held", "outcome_refused", "outcome_rejected",
+    "received",
+    "answered",
+    "answered_on_time",
+    "withdrawn",
+    "still_open",
+    "appeals",
+    "appeals_upheld",
+    "appeals_overturned",
+    "appeals_pending",
+    "transferred_out",
+    "outcome_full",
+    "outcome_partial",
+    "outcome_not_held",
+    "outcome_refused",
+    "outcome_rejected",
 )
 MAPS = ("first_response_days", "answer_days", "refusal_grounds", "partial_grounds")
 
@@ -23,8 +35,11 @@ def fill_years(apps, schema_editor):
         year = sums.get(key)
         if year is None:
             year = sums[key] = years(
-                body_id=row.body_id, year=row.month.year, refreshed_at=row.refreshed_at,
-                law_id=row.law_id, **{name: {} for name in MAPS},
+                body_id=row.body_id,
+                year=row.month.year,
+                refreshed_at=row.refreshed_at,
+                law_id=row.law_id,
+                **{name: {} for name in MAPS},
             )
         year.law_id, year.refreshed_at = row.law_id, max(year.refreshed_at, row.refreshed_at)
         for name in COUNTS:
@@ -37,46 +52,64 @@ def fill_years(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('foi', '0005_request_list_indexes'),
-        ('publicstats', '0001_initial'),
+        ("foi", "0005_request_list_indexes"),
+        ("publicstats", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BodyYearStat',
+            name="BodyYearStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received', models.PositiveIntegerField(default=0)),
-                ('answered', models.PositiveIntegerField(default=0)),
-                ('answered_on_time', models.PositiveIntegerField(default=0)),
-                ('outcome_full', models.PositiveIntegerField(default=0)),
-                ('outcome_partial', models.PositiveIntegerField(default=0)),
-                ('outcome_not_held', models.PositiveIntegerField(default=0)),
-                ('outcome_refused', models.PositiveIntegerField(default=0)),
-                ('outcome_rejected', models.PositiveIntegerField(default=0)),
-                ('withdrawn', models.PositiveIntegerField(default=0)),
-                ('still_open', models.PositiveIntegerField(default=0)),
-                ('appeals', models.PositiveIntegerField(default=0)),
-                ('appeals_upheld', models.PositiveIntegerField(default=0)),
-                ('appeals_overturned', models.PositiveIntegerField(default=0)),
-                ('appeals_pending', models.PositiveIntegerField(default=0)),
-                ('transferred_out', models.PositiveIntegerField(default=0)),
-                ('first_response_days', models.JSONField(blank=True, default=dict)),
-                ('answer_days', models.JSONField(blank=True, default=dict)),
-                ('refusal_grounds', models.JSONField(blank=True, default=dict)),
-                ('partial_grounds', models.JSONField(blank=True, default=dict)),
-                ('refreshed_at', models.DateTimeField()),
-                ('year', models.PositiveSmallIntegerField()),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='foi.publicbody')),
-                ('law', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='foi.law')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received", models.PositiveIntegerField(default=0)),
+                ("answered", models.PositiveIntegerField(default=0)),
+                ("answered_on_time", models.PositiveIntegerField(default=0)),
+                ("outcome_full", models.PositiveIntegerField(default=0)),
+                ("outcome_partial", models.PositiveIntegerField(default=0)),
+                ("outcome_not_held", models.PositiveIntegerField(default=0)),
+                ("outcome_refused", models.PositiveIntegerField(default=0)),
+                ("outcome_rejected", models.PositiveIntegerField(default=0)),
+                ("withdrawn", models.PositiveIntegerField(default=0)),
+                ("still_open", models.PositiveIntegerField(default=0)),
+                ("appeals", models.PositiveIntegerField(default=0)),
+                ("appeals_upheld", models.PositiveIntegerField(default=0)),
+                ("appeals_overturned", models.PositiveIntegerField(default=0)),
+                ("appeals_pending", models.PositiveIntegerField(default=0)),
+                ("transferred_out", models.PositiveIntegerField(default=0)),
+                ("first_response_days", models.JSONField(blank=True, default=dict)),
+                ("answer_days", models.JSONField(blank=True, default=dict)),
+                ("refusal_grounds", models.JSONField(blank=True, default=dict)),
+                ("partial_grounds", models.JSONField(blank=True, default=dict)),
+                ("refreshed_at", models.DateTimeField()),
+                ("year", models.PositiveSmallIntegerField()),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="foi.publicbody",
+                    ),
+                ),
+                (
+                    "law",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="foi.law"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "body's yearly statistics",
-                'verbose_name_plural': "bodies' yearly statistics",
-                'indexes': [models.Index(fields=['year'], name='bodyyearstat_year')],
-                'constraints': [models.UniqueConstraint(fields=('body', 'year'), name='bodyyearstat_unique')],
+                "verbose_name": "body's yearly statistics",
+                "verbose_name_plural": "bodies' yearly statistics",
+                "indexes": [models.Index(fields=["year"], name="bodyyearstat_year")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("body", "year"), name="bodyyearstat_unique")
+                ],
             },
         ),
         migrations.RunPython(fill_years, migrations.RunPython.noop),
