@@ -8,8 +8,11 @@ queue, the statistics page, search, filing through the API) and for a bare Djang
 same server (the floor), wrk runs ``--connections`` connections for ``--duration`` seconds and
 reports p50/p95/p99 latency, throughput and errors; each page's throughput is also given as a
 share of the floor's. After the runs it reads the resident memory of each gunicorn worker and
-counts the SQL queries each page makes (in-process, with the same URL and user). Results and
-the machine go to docs/benchmarks.md. Needs wrk (`apt-get install -y wrk`). Never part of the
+counts the SQL queries each page makes (in-process, with the same URL and user). With
+``--repeat N`` every page is run N times, in rounds over all the pages (so a change in the
+machine's state touches every page alike), and each figure is the median of its N runs; the
+table then also gives the lowest and highest p95. Results and the machine go to
+docs/benchmarks.md. Needs wrk (`apt-get install -y wrk`). Never part of the
 test suite.
 """
 
@@ -24,6 +27,7 @@ import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -197,6 +201,18 @@ def run_wrk(url: str, page: dict, connections: int, duration: int, threads: int)
     return result
 
 
+def median_of(runs: list[dict]) -> dict:
+    """One page's runs as one result: the median of each latency and of the throughput, the
+    errors summed, and the lowest and highest p95."""
+    result = {
+        key: statistics.median(run[key] for run in runs) for key in ("p50", "p95", "p99", "rps")
+    }
+    result["errors"] = sum(run["errors"] for run in runs)
+    result["p95_low"] = min(run["p95"] for run in runs)
+    result["p95_high"] = max(run["p95"] for run in runs)
+    return result
+
+
 def worker_memory(master_pid: int) -> list[float]:
     """Resident memory (MiB) of each gunicorn worker: the master's children."""
     sizes = []
@@ -237,25 +253,36 @@ def report(args, results, counts, memory, requests_in_db, load) -> str:
 
     floor = results[0]["rps"]
     name = label(requests_in_db, args.connections)
+    repeated = args.repeat > 1
+    runs = (
+        f"{args.duration} s per page, on loopback."
+        if not repeated
+        else f"{args.repeat} runs of {args.duration} s per page in rounds, on loopback; each "
+        "figure is the median of the runs (errors: their sum), with the p95's range."
+    )
     lines = [
         f"<!-- bench:{name} -->",
         f"### {name}",
         "",
         f"Run {datetime.date.today().isoformat()}: {requests_in_db:,} requests in the database; "
-        f"gunicorn with {args.workers} sync workers; wrk, {args.connections} connections, "
-        f"{args.duration} s per page, on loopback.",
+        f"gunicorn with {args.workers} sync workers; wrk, {args.connections} connections, {runs}",
         "",
         *machine("postgresql" if "postgres" in args.database else "sqlite"),
         f"- load average after the runs: {load} (1, 5, 15 min; the machine is shared)",
         "- memory per worker after the runs: " + ", ".join(f"{size:.0f} MiB" for size in memory),
         "",
-        "| page | p50 ms | p95 ms | p99 ms | requests/s | share of floor | errors | SQL queries |",
-        "|---|---|---|---|---|---|---|---|",
+        "| page | p50 ms | p95 ms | "
+        + ("p95 range ms | " if repeated else "")
+        + "p99 ms | requests/s | share of floor | errors | SQL queries |",
+        "|---|---|---|" + ("---|" if repeated else "") + "---|---|---|---|---|",
     ]
     for result in results:
+        spread = (
+            f"{result['p95_low'] / 1000:.1f}–{result['p95_high'] / 1000:.1f} | " if repeated else ""
+        )
         lines.append(
             f"| {result['name']} | {result['p50'] / 1000:.1f} | {result['p95'] / 1000:.1f} | "
-            f"{result['p99'] / 1000:.1f} | {result['rps']:,.0f} | "
+            f"{spread}{result['p99'] / 1000:.1f} | {result['rps']:,.0f} | "
             f"{result['rps'] / floor:.0%} | {result['errors']} | "
             f"{counts.get(result['name'], '')} |"
         )
@@ -313,6 +340,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per page, in rounds; report their medians"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--skip", action="append", default=[], help="leave out a page by name")
     parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
@@ -348,19 +378,27 @@ def main() -> None:
         server = start_server(python, server_env, args)
         try:
             wait_until_up(url)
-            for page in group:
-                number = len(results) + 1
-                print(f"[{number}/{len(pages)}] {page['name']} ({args.duration} s)…", flush=True)
-                # a short warm-up so every worker has its connection and caches
-                run_wrk(url, page, args.connections, 2, args.threads)
-                result = run_wrk(url, page, args.connections, args.duration, args.threads)
-                result["name"] = page["name"]
-                results.append(result)
-                print(
-                    f"    p50 {result['p50'] / 1000:.1f} ms, p95 {result['p95'] / 1000:.1f} ms, "
-                    f"{result['rps']:,.0f} req/s, {result['errors']} errors",
-                    flush=True,
-                )
+            runs: dict[str, list[dict]] = {page["name"]: [] for page in group}
+            for round_number in range(1, args.repeat + 1):
+                for page in group:
+                    number = len(results) + list(runs).index(page["name"]) + 1
+                    print(
+                        f"[{number}/{len(pages)}] {page['name']} ({args.duration} s"
+                        + (f", run {round_number}/{args.repeat}" if args.repeat > 1 else "")
+                        + ")…",
+                        flush=True,
+                    )
+                    # a short warm-up so every worker has its connection and caches
+                    run_wrk(url, page, args.connections, 2, args.threads)
+                    result = run_wrk(url, page, args.connections, args.duration, args.threads)
+                    runs[page["name"]].append(result)
+                    print(
+                        f"    p50 {result['p50'] / 1000:.1f} ms, "
+                        f"p95 {result['p95'] / 1000:.1f} ms, "
+                        f"{result['rps']:,.0f} req/s, {result['errors']} errors",
+                        flush=True,
+                    )
+            results += [{**median_of(page_runs), "name": name} for name, page_runs in runs.items()]
             if not memory:
                 memory = worker_memory(server.pid)
         finally:

@@ -25,6 +25,7 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50
 MAX_PAGE = 500  # deep pages are for crawlers; people refine the query instead
 MAX_BODY_FACETS = 15
+BODY_NAME_FIELDS = ("id", "name_az", "name_en", "name_ru")
 
 
 class SearchUnavailable(ServiceError):
@@ -143,12 +144,26 @@ def clean_page(page) -> int:
     return max(1, min(number, MAX_PAGE))
 
 
+def _shown_bodies(counts: dict[str, int], selected) -> set[int]:
+    """The bodies whose names the body facet can show: the MAX_BODY_FACETS most frequent
+    (with every body tied with the last of them, since ties are ordered by name) and the
+    selected one. A common word matches in all 300 bodies; naming only these keeps loading
+    300 bodies out of every search."""
+    ordered = sorted(counts.values(), reverse=True)
+    least = ordered[MAX_BODY_FACETS - 1] if len(ordered) >= MAX_BODY_FACETS else 0
+    shown = {int(value) for value, count in counts.items() if count >= least}
+    if selected:
+        shown.add(int(selected))
+    return shown
+
+
 def _label(results: SearchResults, counts: dict[str, dict[str, int]]) -> SearchResults:
     """Add the names people read: kinds, bodies (in the current language) and outcomes."""
-    body_ids = {int(v) for v in counts.get("body", {})} | {
+    body_ids = _shown_bodies(counts.get("body", {}), results.filters.get("body")) | {
         hit.body_id for hit in results.hits if hit.body_id
     }
-    bodies = {body.pk: body.name for body in PublicBody.objects.filter(pk__in=body_ids)}
+    names = PublicBody.objects.filter(pk__in=body_ids).order_by().only(*BODY_NAME_FIELDS)
+    bodies = {body.pk: body.name for body in names}
     kinds = {provider.kind: str(provider.label) for provider in registry.providers()}
     outcomes = dict(Outcome.choices)
     for hit in results.hits:

@@ -76,13 +76,18 @@ RANKED_SQL = (
 )
 # The matches (f), the newest rank_candidates() of them (c) and their scores (r); then the page
 # (ranked positions first, dated positions after them) and the facets, from one full-text lookup.
+# The facets count each combination of the four first (one hash lookup per match, a few
+# thousand combinations for a common word), then sum those per facet: grouping every match
+# into four sets at once took a third longer.
 PAGE_SQL = """
 WITH f AS MATERIALIZED ({matched}),
 c AS (SELECT id, "date" FROM f ORDER BY {by_date} LIMIT %s),
 r AS ({ranked})
 {pages}
-UNION ALL SELECT 'facet', kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT), COUNT(*)
-FROM f GROUP BY GROUPING SETS ((kind), (body_id), (outcome), (year))
+UNION ALL SELECT 'facet', kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT),
+CAST(SUM(n) AS BIGINT) FROM (
+    SELECT kind, body_id, outcome, year, COUNT(*) AS n FROM f GROUP BY kind, body_id, outcome, year
+) AS combinations GROUP BY GROUPING SETS ((kind), (body_id), (outcome), (year))
 """
 RANKED_PAGE = """SELECT 'hit', CAST(id AS TEXT), NULL, NULL, NULL, %s + ROW_NUMBER() OVER
 (ORDER BY {by_score}) FROM (SELECT id, score, "date" FROM r ORDER BY {by_score} LIMIT %s OFFSET %s)

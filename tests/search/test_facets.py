@@ -1,6 +1,7 @@
 """Facet counts and filters on a known set of documents."""
 
 import datetime
+import re
 
 import pytest
 
@@ -105,3 +106,70 @@ def test_results_are_plain_data(known_set):
     data = search("hesabat").to_dict()
     assert json.loads(json.dumps(data))["total"] == 6
     assert set(data) >= {"query", "filters", "page", "total", "hits", "facets", "num_pages"}
+
+
+@pytest.fixture
+def many_bodies(backend, world):
+    """Twenty bodies with matches: body i has 20 - i, except that bodies 14 to 17 all have 6, a
+    tie across the fifteenth place that their names decide ("Body 17" first)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import PublicBodyFactory
+
+    bodies = [
+        PublicBodyFactory(name_en=f"Body {index:02d}", name_az=f"Qurum {20 - index:02d}")
+        for index in range(20)
+    ]
+    documents = []
+    for index, body in enumerate(bodies):
+        matches = 6 if 14 <= index <= 17 else 20 - index
+        documents += [
+            document(object_id=f"{index}-{n}", title="Hesabat", body_id=body.pk)
+            for n in range(matches)
+        ]
+    backend.upsert(documents)
+    return bodies, CaptureQueriesContext(connection)
+
+
+def test_the_body_facet_names_only_the_bodies_it_shows(many_bodies, settings):
+    """Fifteen bodies by count, ties by name in the page's language, and the selected body
+    even when it is not among them; the names of the others are never loaded."""
+    from django.utils import translation
+
+    from search import api
+
+    bodies, queries = many_bodies
+    with translation.override("en"), queries:
+        results = search("hesabat", page_size=1)
+    shown = [(value.label, value.count) for value in results.facets["body"]]
+    expected = [(f"Body {i:02d}", 20 - i) for i in range(14)] + [("Body 14", 6)]
+    assert shown == expected
+    loaded = [q["sql"] for q in queries.captured_queries if '"foi_publicbody"' in q["sql"]]
+    assert len(loaded) == 1
+    ids = {int(pk) for pk in re.search(r"IN \(([^)]*)\)", loaded[0]).group(1).split(", ")}
+    # the fifteen, the three tied with the last (their names decide the order), the hit's
+    assert ids == {body.pk for body in bodies[:18]} | {hit.body_id for hit in results.hits}
+    assert all(f'"{field}"' in loaded[0] for field in api.BODY_NAME_FIELDS)
+    assert '"request_email"' not in loaded[0]
+
+    with translation.override("az"):
+        tied = [value.label for value in search("hesabat").facets["body"]][14:]
+    assert tied == ["Qurum 03"]  # body 17's Azerbaijani name is first among the tied
+
+    with translation.override("en"):
+        picked = search("hesabat", {"body": str(bodies[19].pk)}).facets["body"]
+    assert [(value.label, value.count, value.selected) for value in picked] == [
+        ("Body 19", 1, True)
+    ]
+
+
+def test_shown_bodies_keep_ties_and_the_selected_one():
+    from search.api import MAX_BODY_FACETS, _shown_bodies
+
+    counts = {str(i): 100 - i for i in range(MAX_BODY_FACETS - 1)}
+    counts.update({"500": 3, "501": 3, "502": 3, "900": 1})
+    assert _shown_bodies(counts, None) == {int(v) for v in counts} - {900}
+    assert _shown_bodies(counts, 900) == {int(v) for v in counts}
+    assert _shown_bodies({"7": 2}, None) == {7}
+    assert _shown_bodies({}, "4") == {4}
