@@ -76,18 +76,34 @@ RANKED_SQL = (
 )
 # The matches (f), the newest rank_candidates() of them (c) and their scores (r); then the page
 # (ranked positions first, dated positions after them) and the facets, from one full-text lookup.
-# The facets count each combination of the four first (one hash lookup per match, a few
-# thousand combinations for a common word), then sum those per facet: grouping every match
-# into four sets at once took a third longer.
+# The facets count each combination of the four first (g: one hash lookup per match, a few
+# thousand combinations for a common word), then sum those per facet: grouping every match into
+# four sets at once took a third longer. g also gives the matches per year, which bounds the
+# newest N before they are sorted (t): they all lie at or after the latest year whose matches,
+# with the later years', reach N. Years are read in each document's own time zone, so the bound
+# is a day before that year begins in UTC (no zone is a day off it). With 50,692 matches over
+# five years, the top-N sort then reads a fifth of them (15 → 7 ms). No such year (fewer dated
+# matches than N): no bound, and undated matches sort last.
 PAGE_SQL = """
 WITH f AS MATERIALIZED ({matched}),
-c AS (SELECT id, "date" FROM f ORDER BY {by_date} LIMIT %s),
+g AS MATERIALIZED (
+    SELECT kind, body_id, outcome, year, COUNT(*) AS n FROM f GROUP BY kind, body_id, outcome, year
+),
+t AS (
+    SELECT make_timestamptz(CAST(MAX(year) AS INTEGER), 1, 1, 0, 0, 0, 'UTC') - INTERVAL '1 day'
+    AS since FROM (
+        SELECT year, SUM(SUM(n)) OVER (ORDER BY year DESC) AS newer
+        FROM g WHERE year IS NOT NULL GROUP BY year
+    ) AS years WHERE newer >= %s
+),
+c AS (
+    SELECT id, "date" FROM f WHERE (SELECT since FROM t) IS NULL OR "date" >= (SELECT since FROM t)
+    ORDER BY {by_date} LIMIT %s
+),
 r AS ({ranked})
 {pages}
 UNION ALL SELECT 'facet', kind, CAST(body_id AS TEXT), outcome, CAST(year AS TEXT),
-CAST(SUM(n) AS BIGINT) FROM (
-    SELECT kind, body_id, outcome, year, COUNT(*) AS n FROM f GROUP BY kind, body_id, outcome, year
-) AS combinations GROUP BY GROUPING SETS ((kind), (body_id), (outcome), (year))
+CAST(SUM(n) AS BIGINT) FROM g GROUP BY GROUPING SETS ((kind), (body_id), (outcome), (year))
 """
 RANKED_PAGE = """SELECT 'hit', CAST(id AS TEXT), NULL, NULL, NULL, %s + ROW_NUMBER() OVER
 (ORDER BY {by_score}) FROM (SELECT id, score, "date" FROM r ORDER BY {by_score} LIMIT %s OFFSET %s)
@@ -125,7 +141,7 @@ class PostgresDialect:
         facets = empty_facets()
         page = []
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, (*params, ranking, WEIGHTS, raw, *page_params))
+            cursor.execute(sql, (*params, ranking, ranking, WEIGHTS, raw, *page_params))
             for tag, *row in cursor.fetchall():
                 if tag == "hit":
                     page.append((row[4], int(row[0])))

@@ -156,3 +156,74 @@ def test_the_page_says_when_relevance_was_bounded(client, five, settings):
     settings.SEARCH_RANK_CANDIDATES = 10
     page = client.get(reverse("search:search"), {"q": "büdcə"}).content.decode()
     assert "Relevance orders the newest" not in page
+
+
+def test_the_newest_are_found_across_years_and_time_zones(backend, settings):
+    """The newest N are bounded by the matches per year before they are sorted; years are read
+    in each document's own zone. "b" is dated 2024 in Honolulu but is newer than "c", dated 2025
+    in Baku: the bound (2025 holds three matches) must still let "b" in."""
+    settings.SEARCH_RANK_CANDIDATES = 3
+    honolulu = datetime.timezone(datetime.timedelta(hours=-10))
+    baku = datetime.timezone(datetime.timedelta(hours=4))
+    dated = {
+        "a": datetime.datetime(2023, 6, 1, tzinfo=datetime.UTC),
+        "b": datetime.datetime(2024, 12, 31, 23, 30, tzinfo=honolulu),  # 2025-01-01 09:30 UTC
+        "c": datetime.datetime(2025, 1, 1, 1, 0, tzinfo=baku),  # 2024-12-31 21:00 UTC
+        "d": datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC),
+        "e": datetime.datetime(2025, 5, 1, tzinfo=datetime.UTC),
+    }
+    backend.upsert(
+        [
+            document(object_id=key, title="Büdcə" if key == "a" else "Sənəd", text="büdcə", date=d)
+            for key, d in dated.items()
+        ]
+        + [document(object_id="undated", title="Büdcə", text="büdcə")]
+    )
+    results = search("büdcə")
+    order = [hit.object_id for hit in results.hits]
+    # the newest three ranked (equal scores: newest first), then the rest newest first, the
+    # undated last, although "a" and the undated one match best
+    assert order == ["e", "d", "b", "c", "a", "undated"]
+    assert results.ranked_within == 3
+    assert {value.value: value.count for value in results.facets["year"]} == {
+        "2023": 1,
+        "2024": 1,
+        "2025": 3,
+    }
+
+
+def test_a_year_begun_early_in_its_zone_keeps_its_first_match(backend, settings):
+    """ "c" is in 2025 in Baku but still 2024 in UTC, and among the newest three: the bound
+    (2025 holds three matches) lies a day before 2025 begins in UTC, so it is ranked."""
+    settings.SEARCH_RANK_CANDIDATES = 3
+    baku = datetime.timezone(datetime.timedelta(hours=4))
+    dated = {
+        "a": datetime.datetime(2023, 6, 1, tzinfo=datetime.UTC),
+        "c": datetime.datetime(2025, 1, 1, 1, 0, tzinfo=baku),
+        "d": datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC),
+        "e": datetime.datetime(2025, 5, 1, tzinfo=datetime.UTC),
+    }
+    backend.upsert(
+        [
+            document(object_id=key, title="Büdcə" if key == "c" else "Sənəd", text="büdcə", date=d)
+            for key, d in dated.items()
+        ]
+    )
+    assert [hit.object_id for hit in search("büdcə").hits] == ["c", "e", "d", "a"]
+
+
+def test_without_enough_dated_matches_the_undated_are_ranked_too(backend, settings):
+    settings.SEARCH_RANK_CANDIDATES = 3
+    backend.upsert(
+        [
+            document(object_id="1", title="Sənəd", text="büdcə", date=START),
+            document(object_id="2", title="Sənəd", text="büdcə", date=START + DAY),
+            document(object_id="3", title="Sənəd", text="büdcə"),
+            document(object_id="4", title="Büdcə", text="büdcə"),
+        ]
+    )
+    # candidates: the two dated and the later undated ("4", the best match, ranked first);
+    # "3" is the one left to follow
+    results = search("büdcə")
+    assert [hit.object_id for hit in results.hits] == ["4", "2", "1", "3"]
+    assert results.ranked_within == 3
