@@ -111,7 +111,8 @@ def test_results_are_plain_data(known_set):
 @pytest.fixture
 def many_bodies(backend, world):
     """Twenty bodies with matches: body i has 20 - i, except that bodies 14 to 17 all have 6, a
-    tie across the fifteenth place that their names decide ("Body 17" first)."""
+    tie across the fifteenth place that their names decide: "Body 14" in English, body 17's
+    "Qurum 03" in Azerbaijani. With the bodies, a context that captures queries."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
