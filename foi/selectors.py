@@ -17,6 +17,7 @@ from foi.models import (
     PublicBody,
     State,
 )
+from foi.models.i18n import translated_fields
 from foi.services.errors import NotVisible
 
 
@@ -477,5 +478,5 @@ def public_body_choices() -> list[PublicBody]:
     """Every body, active or not, by name in the reader's language: for filters."""
     from foi import textfold
 
-    bodies = PublicBody.objects.only("slug", "name_az", "name_en", "name_ru")
+    bodies = PublicBody.objects.only("slug", *translated_fields("name"))
     return sorted(bodies, key=lambda body: textfold.fold(body.name))

@@ -360,13 +360,17 @@ def body_report(*, body, date_from: date, date_to: date, now: datetime | None = 
 
 # As a table (CSV) -----------------------------------------------------------------------------
 
-COLUMNS = (
+# The headline figures, first in every table of them (CSV, the public statistics and their API).
+HEADLINE = (
     "received",
     "answered",
     "answered_on_time",
     "on_time_percent",
     "median_working_days_to_first_response",
     "median_working_days_to_answer",
+)
+COLUMNS = (
+    *HEADLINE,
     *(f"outcome_{outcome}" for outcome in OUTCOMES),
     "withdrawn",
     "still_open",

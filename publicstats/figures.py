@@ -50,7 +50,7 @@ from django.utils import translation
 
 from foi import clock, stats
 from foi.models import Law, PublicBody
-from foi.models.i18n import FALLBACK_ORDER
+from foi.models.i18n import FALLBACK_ORDER, translated_fields
 from foi.textfold import fold
 from publicstats import store
 
@@ -58,12 +58,7 @@ CACHE_SECONDS = 600
 CACHE_VERSION = 3
 
 LEAGUE_COLUMNS = (
-    "received",
-    "answered",
-    "answered_on_time",
-    "on_time_percent",
-    "median_working_days_to_first_response",
-    "median_working_days_to_answer",
+    *stats.HEADLINE,
     "refused",
     "overdue_now",
     "appeals",
@@ -150,17 +145,7 @@ def _figures_dict(
     return {
         "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
         "generated_at": now.isoformat(),
-        **{
-            name: league[name]
-            for name in (
-                "received",
-                "answered",
-                "answered_on_time",
-                "on_time_percent",
-                "median_working_days_to_first_response",
-                "median_working_days_to_answer",
-            )
-        },
+        **{name: league[name] for name in stats.HEADLINE},
         "outcomes": {name: total.outcomes.get(name, 0) for name in stats.OUTCOMES},
         "refusals_by_ground": grounds(total.refusal_grounds),
         "partial_answers_by_ground": grounds(total.partial_grounds),
@@ -235,7 +220,7 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
         bodies = (
             PublicBody.objects.filter(pk__in=body_ids)
             .select_related("law")
-            .only("slug", "acronym", "name_az", "name_en", "name_ru", "law__code")
+            .only("slug", "acronym", *translated_fields("name"), "law__code")
         )
         per_body = {}
         overall_total = store.Sums().add(sums.grounds)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from foi import selectors as foi_selectors
+from foi import stats
 from foi.exports import csv_cell
 from foi.models import Exemption
 from foi.services.errors import NotVisible
@@ -147,12 +148,7 @@ def json_response(data, filename: str) -> JsonResponse:
 
 FIGURE_HEADER = ["body", "period_from", "period_to", "month", "figure", "key", "value"]
 SCALAR_FIGURES = (
-    "received",
-    "answered",
-    "answered_on_time",
-    "on_time_percent",
-    "median_working_days_to_first_response",
-    "median_working_days_to_answer",
+    *stats.HEADLINE,
     "transferred_out",
     "overdue_now",
     "withdrawn",

@@ -12,6 +12,7 @@ import logging
 from django.utils.translation import gettext as _
 
 from foi.models import FOIRequest, Outcome, PublicBody
+from foi.models.i18n import translated_fields
 from foi.selectors import foi_request_public_qs
 from foi.services.errors import InvalidInput, ServiceError
 from search import registry
@@ -25,7 +26,7 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50
 MAX_PAGE = 500  # deep pages are for crawlers; people refine the query instead
 MAX_BODY_FACETS = 15
-BODY_NAME_FIELDS = ("id", "name_az", "name_en", "name_ru")
+BODY_NAME_FIELDS = ("id", *translated_fields("name"))
 
 
 class SearchUnavailable(ServiceError):

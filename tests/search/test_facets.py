@@ -112,10 +112,7 @@ def test_results_are_plain_data(known_set):
 def many_bodies(backend, world):
     """Twenty bodies with matches: body i has 20 - i, except that bodies 14 to 17 all have 6, a
     tie across the fifteenth place that their names decide: "Body 14" in English, body 17's
-    "Qurum 03" in Azerbaijani. With the bodies, a context that captures queries."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    "Qurum 03" in Azerbaijani."""
     from tests.factories import PublicBodyFactory
 
     bodies = [
@@ -130,18 +127,20 @@ def many_bodies(backend, world):
             for n in range(matches)
         ]
     backend.upsert(documents)
-    return bodies, CaptureQueriesContext(connection)
+    return bodies
 
 
-def test_the_body_facet_names_only_the_bodies_it_shows(many_bodies, settings):
+def test_the_body_facet_names_only_the_bodies_it_shows(many_bodies):
     """Fifteen bodies by count, ties by name in the page's language, and the selected body
     even when it is not among them; the names of the others are never loaded."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
     from search import api
 
-    bodies, queries = many_bodies
-    with translation.override("en"), queries:
+    bodies = many_bodies
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
         results = search("hesabat", page_size=1)
     shown = [(value.label, value.count) for value in results.facets["body"]]
     expected = [(f"Body {i:02d}", 20 - i) for i in range(14)] + [("Body 14", 6)]
