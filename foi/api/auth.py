@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext as _
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.authtoken.models import Token
@@ -20,6 +21,12 @@ from foi.api.schema import ERROR_400, ERROR_403, ERROR_429
 from foi.auth.api import staff_without_totp
 from foi.auth.throttling import ClientScopedRateThrottle
 from foi.workspace.mfa import has_totp, mfa_required
+
+
+class StaffMFASessionScheme(SessionScheme):
+    """The schema's cookieAuth, for our session class (DRF's own is matched only exactly)."""
+
+    target_class = "foi.auth.api.StaffMFASessionAuthentication"
 
 
 class TooManyAttempts(exceptions.Throttled):

@@ -50,13 +50,14 @@ def _is_a_login_view(pattern) -> bool:
     return getattr(callback, "__name__", "") == "login" and "admin" in callback.__module__
 
 
-@pytest.fixture
-def staff_with_totp(world):
-    EmailAddress.objects.create(
-        user=world.officer, email=world.officer.email, verified=True, primary=True
-    )
-    give_totp(world.officer)
-    return world.officer
+@pytest.fixture(params=["officer", "admin"])
+def staff_with_totp(request, world):
+    """A body's officer (Wagtail admin through membership) and an administrator (is_staff:
+    Django's admin form, too, would take them)."""
+    person = getattr(world, request.param)
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    give_totp(person)
+    return person
 
 
 def _credentials(person) -> dict:
