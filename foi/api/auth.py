@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 from foi.api.schema import ERROR_400, ERROR_403, ERROR_429
 from foi.auth.api import staff_without_totp
 from foi.auth.throttling import ClientScopedRateThrottle
-from foi.workspace.mfa import has_totp, mfa_required
+from foi.workspace.mfa import has_totp, mfa_required, totp_authenticator
 
 
 class StaffMFASessionScheme(SessionScheme):
@@ -106,11 +106,21 @@ def _code_is_right(second_factor, user, code: str) -> bool:
 
 def _totp_of(user):
     """allauth's TOTP for this person, or None when they have not set one up."""
-    from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
-    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    authenticator = totp_authenticator(user)
     return TOTP(authenticator) if authenticator else None
+
+
+def _token_for(user) -> Token:
+    """The person's token; a new one if theirs is older than their authenticator (it may
+    have been had for the password alone, and StaffMFATokenAuthentication refuses it)."""
+    token = Token.objects.filter(user=user).first()
+    authenticator = totp_authenticator(user)
+    if token is not None and authenticator is not None and token.created < authenticator.created_at:
+        token.delete()
+        token = None
+    return token or Token.objects.create(user=user)
 
 
 def _email_unconfirmed(user) -> bool:
@@ -160,5 +170,5 @@ class TokenView(APIView):
         user = serializer.validated_data["user"]
         if mfa_required(user) and not has_totp(user):
             raise staff_without_totp()
-        token, _created = Token.objects.get_or_create(user=user)
+        token = _token_for(user)
         return Response({"token": token.key})

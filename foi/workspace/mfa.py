@@ -42,6 +42,10 @@ def has_totp(user) -> bool:
     return is_mfa_enabled(user, [Authenticator.Type.TOTP])
 
 
+def totp_authenticator(user) -> Authenticator | None:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+
+
 def mfa_required(user) -> bool:
     """Whether this person's staff powers wait for a second factor."""
     return bool(getattr(settings, "FOI_REQUIRE_STAFF_MFA", False)) and is_staff(user)

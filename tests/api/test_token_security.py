@@ -67,8 +67,9 @@ def test_a_trusted_proxys_header_names_the_client(world, settings):
     for n in range(10):
         ask_token(world.citizen.email, ip="10.0.0.2", forwarded=f"6.6.6.{n}, 198.51.100.200")
     assert (
-        ask_token(world.citizen.email, ip="10.0.0.2", forwarded="7.7.7.7, 198.51.100.200")
-        .status_code
+        ask_token(
+            world.citizen.email, ip="10.0.0.2", forwarded="7.7.7.7, 198.51.100.200"
+        ).status_code
         == 429
     )
 
@@ -110,7 +111,10 @@ def test_the_count_ignores_the_host_name(world, generous_token_throttle, setting
     email = world.citizen.email
     for _n in range(5):
         APIClient().post(
-            TOKEN_URL, {"email": email, "password": "wrong"}, format="json", HTTP_HOST="other.example"
+            TOKEN_URL,
+            {"email": email, "password": "wrong"},
+            format="json",
+            HTTP_HOST="other.example",
         )
     assert ask_token(email).status_code == 429
 
@@ -225,9 +229,14 @@ def test_an_existing_token_of_staff_without_totp_is_refused(world, mfa_required)
         response = api.get(path)
         assert response.status_code == 403, path
         assert "authenticator" in response.json()["detail"]
-    # Once they have an authenticator, a token (given against a code) works.
+    # Setting up an authenticator does not revive a token had for the password alone ...
     secret = give_totp(world.officer)
+    response = api.get(f"/api/v1/requests/{foi_request.reference}/")
+    assert response.status_code == 403
+    assert "new one" in response.json()["detail"]
+    # ... a new one, given against a code, works.
     new = ask_token(world.officer.email, code=totp_code(secret))
+    assert new.json()["token"] != token.key
     assert new.status_code == 200
     api.credentials(HTTP_AUTHORIZATION=f"Token {new.json()['token']}")
     assert api.get(f"/api/v1/requests/{foi_request.reference}/").status_code == 200

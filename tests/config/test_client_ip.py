@@ -28,7 +28,12 @@ def request_from(peer: str, forwarded: str | None = None):
         (["10.0.0.0/8"], "10.0.0.2", "1.2.3.4, 203.0.113.7", "203.0.113.7"),
         (["10.0.0.0/8"], "10.0.0.2", "1.2.3.4, 5.6.7.8, 203.0.113.7", "203.0.113.7"),
         # Two proxies of ours in a row (a load balancer, then nginx).
-        (["10.0.0.0/8", "192.0.2.10"], "10.0.0.2", "1.2.3.4, 203.0.113.7, 192.0.2.10", "203.0.113.7"),
+        (
+            ["10.0.0.0/8", "192.0.2.10"],
+            "10.0.0.2",
+            "1.2.3.4, 203.0.113.7, 192.0.2.10",
+            "203.0.113.7",
+        ),
         # A caller that reaches the app server directly is its own address, header or not.
         (["10.0.0.0/8"], "203.0.113.9", "10.0.0.5", "203.0.113.9"),
         # Garbage where a proxy would have written an address: the last hop we trust.

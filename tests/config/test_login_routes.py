@@ -98,6 +98,13 @@ def test_a_next_to_another_site_is_dropped(world, path):
     assert response["Location"] == reverse("account_login")
 
 
+def test_someone_signed_in_whom_the_django_admin_will_not_have_gets_no_loop(client, world):
+    client.force_login(world.officer)  # a member of a body: Wagtail's admin, not Django's
+    response = client.get("/django-admin/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) == 1
+
+
 @pytest.mark.parametrize("path", OTHER_PASSWORD_RESET_FORMS)
 def test_wagtails_password_reset_is_allauths(world, path):
     response = Client().post(path, {"email": world.officer.email})
@@ -106,9 +113,7 @@ def test_wagtails_password_reset_is_allauths(world, path):
 
 
 @pytest.mark.parametrize("path", OTHER_LOGIN_FORMS + ALLAUTH_FORMS + ["/api/v1/auth/token/"])
-def test_a_password_alone_opens_no_session_for_staff_with_totp(
-    settings, staff_with_totp, path
-):
+def test_a_password_alone_opens_no_session_for_staff_with_totp(settings, staff_with_totp, path):
     settings.FOI_REQUIRE_STAFF_MFA = True
     client = Client()
     response = client.post(path, _credentials(staff_with_totp))
