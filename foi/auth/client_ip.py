@@ -33,9 +33,11 @@ def _address(text: str):
     elif text.count(":") == 1:  # "192.0.2.1:443"
         text = text.split(":", 1)[0]
     try:
-        return ipaddress.ip_address(text)
+        address = ipaddress.ip_address(text)
     except ValueError:
         return None
+    # "::ffff:10.0.0.2", from a server listening on IPv6, is the IPv4 peer 10.0.0.2.
+    return getattr(address, "ipv4_mapped", None) or address
 
 
 def _is_trusted(address, networks: tuple[Network, ...]) -> bool:
@@ -61,3 +63,17 @@ def client_ip(request) -> str:
         if not _is_trusted(address, networks):
             break
     return str(client)
+
+
+def client_network(request) -> str:
+    """What rate limits count by: the client's address, or for IPv6 its network of
+    ALLAUTH_RATE_LIMIT_IPV6_PREFIX bits (/64), which one subscriber usually holds whole, as
+    allauth's own limits do."""
+    from allauth import app_settings
+
+    text = client_ip(request)
+    address = _address(text)
+    if address is None or address.version == 4:
+        return text
+    prefix = app_settings.RATE_LIMIT_IPV6_PREFIX
+    return str(ipaddress.IPv6Network(f"{address}/{prefix}", strict=False).network_address)

@@ -40,7 +40,9 @@ def request_from(peer: str, forwarded: str | None = None):
         (["10.0.0.0/8"], "10.0.0.2", "not-an-address", "10.0.0.2"),
         (["10.0.0.0/8"], "10.0.0.2", "", "10.0.0.2"),
         (["10.0.0.0/8"], "10.0.0.2", None, "10.0.0.2"),
-        # Ports and IPv6.
+        # Ports, IPv6, and IPv4 peers seen by a server listening on IPv6.
+        (["10.0.0.0/8"], "::ffff:10.0.0.2", "203.0.113.7", "203.0.113.7"),
+        ([], "::ffff:203.0.113.7", None, "203.0.113.7"),
         (["10.0.0.0/8"], "10.0.0.2", "203.0.113.7:5123", "203.0.113.7"),
         (["2001:db8:1::/48"], "2001:db8:1::2", "2001:db8:ffff::9", "2001:db8:ffff::9"),
         (["2001:db8:1::/48"], "2001:db8:1::2", "[2001:db8:ffff::9]:443", "2001:db8:ffff::9"),
@@ -65,3 +67,13 @@ def test_without_trusted_proxies_a_forged_header_changes_nothing(settings):
         for n in range(50)
     }
     assert idents == {"203.0.113.7"}
+
+
+def test_an_ipv6_client_is_counted_by_its_network_as_allauth_does(settings):
+    settings.TRUSTED_PROXIES = []
+    idents = {
+        ClientScopedRateThrottle().get_ident(request_from(f"2001:db8:aa:bb::{n:x}"))
+        for n in range(1, 50)
+    }
+    assert idents == {"2001:db8:aa:bb::"}
+    assert ClientScopedRateThrottle().get_ident(request_from("203.0.113.7")) == "203.0.113.7"
