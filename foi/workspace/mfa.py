@@ -5,7 +5,7 @@ Wagtail or the Django admin (an editor, a member of a body, an administrator) is
 of the site except allauth's own account pages, sent to allauth's TOTP set-up until they have an
 authenticator, and then asked for a code once per session (allauth's reauthentication, which
 records it) unless they gave one at sign-in. The API refuses such a session, and the tokens of
-staff without an authenticator (foi.api.auth), so a password alone opens nothing a citizen's
+staff without an authenticator (foi.auth.api), so a password alone opens nothing a citizen's
 account could not.
 """
 
@@ -54,12 +54,12 @@ def mfa_required(user) -> bool:
 def _open_prefixes() -> tuple[str, ...]:
     """Where a signed-in person without a second factor may still go: allauth's pages (sign-in,
     sign-out, the second factor's set-up), the language switch, static files, and the API,
-    which answers for itself in JSON (foi.api.auth)."""
+    which answers for itself in JSON (foi.auth.api)."""
     return (
-        reverse("account_login").rsplit("login/", 1)[0],  # /accounts/
+        reverse("account_login").removesuffix("login/"),  # all of allauth: /accounts/
         reverse("set_language"),
         settings.STATIC_URL,
-        "/api/",
+        reverse("api:schema").removesuffix("schema/"),  # /api/
     )
 
 
