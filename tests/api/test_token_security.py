@@ -268,3 +268,17 @@ def test_citizens_sessions_work_on_the_api(world, mfa_required):
     api = APIClient()
     api.force_login(world.citizen)
     assert api.get("/api/v1/requests/").status_code == 200
+
+
+def test_guesses_on_the_close_account_form_count_per_account(world, generous_token_throttle):
+    """A borrowed session must not guess the password without limit where it is asked again."""
+    client = Client()
+    client.force_login(world.citizen)
+    for _n in range(5):
+        response = client.post(reverse("foi:close_account"), {"password": "wrong", "confirm": "on"})
+        assert response.status_code == 400
+    response = client.post(reverse("foi:close_account"), {"password": PASSWORD, "confirm": "on"})
+    assert TOO_MANY in response.content.decode()
+    world.citizen.refresh_from_db()
+    assert world.citizen.is_active
+    assert ask_token(world.citizen.email).status_code == 429
