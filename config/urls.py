@@ -5,7 +5,23 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from foi.auth.views import reset_password_elsewhere, sign_in_elsewhere
+
+# One way to sign in (allauth's, with its second factor, e-mail verification, rate limits and
+# lockout): the login and password-reset forms of Django's admin and Wagtail only redirect there.
+# These come before the includes that would otherwise serve them.
+login_elsewhere_urlpatterns = [
+    path("django-admin/login/", sign_in_elsewhere),
+    path("admin/login/", sign_in_elsewhere),
+    path("_util/login/", sign_in_elsewhere),
+    path("admin/password_reset/", reset_password_elsewhere),
+    path("admin/password_reset/done/", reset_password_elsewhere),
+    path("admin/password_reset/confirm/<str:uidb64>/<str:token>/", reset_password_elsewhere),
+    path("admin/password_reset/complete/", reset_password_elsewhere),
+]
+
 urlpatterns = [
+    *login_elsewhere_urlpatterns,
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

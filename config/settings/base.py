@@ -231,7 +231,17 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Our adapter (foi.auth.adapter): the client address below, one failed-login count per account.
+ACCOUNT_ADAPTER = "foi.auth.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# The proxies in front of the app servers (addresses or CIDR networks, comma-separated), whose
+# X-Forwarded-For is believed when finding the client's address for rate limits (allauth's and
+# the API's; foi.auth.client_ip). Empty: the header is ignored and the peer is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+# Wagtail's page and document privacy send people to the one sign-in page, not to its own
+# form (/_util/login/, now a redirect, like the admins' login forms: config/urls.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 MFA_TOTP_ISSUER = "Sorğu"
 # Sign-up also asks for the name a written request must carry (the citizen portal).
 ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
@@ -262,8 +272,9 @@ LOGGING = {
 # req-<reference>-<code>@FOI_MAIL_DOMAIN through anymail's inbound webhook at /anymail/.
 FOI_SITE_URL = env("FOI_SITE_URL", default=WAGTAILADMIN_BASE_URL)
 # The agency workspace in the Wagtail admin (foi/workspace). Members of a body reach the admin
-# through their membership; staff must use TOTP before any admin page where this is True
-# (production's default). Everyone signs in through allauth, which asks for the TOTP code.
+# through their membership; staff must use TOTP before any staff power works (any page but
+# allauth's, the API, tokens) where this is True (production's default). Everyone signs in
+# through allauth, which asks for the TOTP code.
 AUTHENTICATION_BACKENDS += ["foi.workspace.backends.MembershipAdminAccessBackend"]
 MIDDLEWARE += ["foi.workspace.mfa.StaffMFAMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -285,8 +296,9 @@ INSTALLED_APPS += [
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes "not signed in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # DRF's own, refusing staff who have not used their second factor (foi.auth.api).
+        "foi.auth.api.StaffMFATokenAuthentication",
+        "foi.auth.api.StaffMFASessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

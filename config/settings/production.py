@@ -53,8 +53,12 @@ if AWS_STORAGE_BUCKET_NAME:
     # Wagtail documents are served through Django (its privacy settings apply), not a redirect.
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# One cache for every process: rate limits (allauth's, the API's) and the TOTP codes already
+# used live here, so a per-process memory cache would multiply the limits by the number of
+# workers and let a code be replayed on another. Redis when there is one, else the database
+# (its table is made by the migration foi 0006; docs/deploy.md).
 CACHES = {
-    "default": env.cache("CACHE_URL", default=(REDIS_URL and REDIS_URL) or "locmemcache://sorgu")
+    "default": env.cache("CACHE_URL", default=REDIS_URL or "dbcache://sorgu_cache"),
 }
 
 if REDIS_URL:

@@ -1,17 +1,43 @@
-"""Tokens: POST an e-mail and password, get a token for ``Authorization: Token <token>``."""
+"""Tokens: POST an e-mail and password, get a token for ``Authorization: Token <token>``.
+
+The password is checked by allauth's adapter, as on the sign-in page: a failure counts towards
+the same per-address and per-account limits (ACCOUNT_RATE_LIMITS["login_failed"]), and a wrong
+authenticator code towards allauth's per-account count for codes. Where FOI_REQUIRE_STAFF_MFA is
+on, staff get no token, and their tokens and sessions do nothing, until they use TOTP.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth import authenticate
+from django import forms
 from django.utils.translation import gettext as _
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from foi.api.schema import ERROR_400, ERROR_429
+from foi.api.schema import ERROR_400, ERROR_403, ERROR_429
+from foi.auth.api import staff_without_totp
+from foi.auth.throttling import ClientScopedRateThrottle
+from foi.workspace.mfa import has_totp, mfa_required, totp_authenticator
+
+
+class StaffMFASessionScheme(SessionScheme):
+    """The schema's cookieAuth, for our session class (DRF's own is matched only exactly)."""
+
+    target_class = "foi.auth.api.StaffMFASessionAuthentication"
+
+
+class TooManyAttempts(exceptions.Throttled):
+    """allauth's limits say no; the answer names the longest of their windows, after which
+    the count has surely fallen."""
+
+    def __init__(self):
+        from allauth.core.internal.ratelimit import get_rates
+
+        rates = get_rates(app="allauth.account", action="login_failed")
+        super().__init__(wait=max((rate.duration for rate in rates), default=60))
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -25,12 +51,15 @@ class TokenRequestSerializer(serializers.Serializer):
     )
 
     def validate(self, data):
-        request = self.context["request"]
-        user = authenticate(
-            request=getattr(request, "_request", request),
-            email=data["email"].strip(),
-            password=data["password"],
-        )
+        from allauth.account.adapter import get_adapter
+
+        request = getattr(self.context["request"], "_request", self.context["request"])
+        try:
+            user = get_adapter(request).authenticate(
+                request, email=data["email"].strip().lower(), password=data["password"]
+            )
+        except forms.ValidationError:  # allauth's "too many failed login attempts"
+            raise TooManyAttempts() from None
         # Inactive people are refused by the authentication backends themselves.
         if user is None or not user.is_active:
             raise serializers.ValidationError(
@@ -51,7 +80,7 @@ class TokenRequestSerializer(serializers.Serializer):
                     _("This account uses an authenticator app: send its current code as code."),
                     code="authorization",
                 )
-            if not second_factor.validate_code(code):
+            if not _code_is_right(second_factor, user, code):
                 raise serializers.ValidationError(
                     _("The authenticator code is wrong or was already used."),
                     code="authorization",
@@ -60,13 +89,38 @@ class TokenRequestSerializer(serializers.Serializer):
         return data
 
 
+def _code_is_right(second_factor, user, code: str) -> bool:
+    """The code, counted like allauth's own code form: per account, in the login_failed
+    limits, and forgotten once a right one comes."""
+    from allauth.mfa.base.internal.flows import check_rate_limit
+
+    try:
+        clear_count = check_rate_limit(user)
+    except forms.ValidationError:
+        raise TooManyAttempts() from None
+    if not second_factor.validate_code(code):
+        return False
+    clear_count()
+    return True
+
+
 def _totp_of(user):
     """allauth's TOTP for this person, or None when they have not set one up."""
-    from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
-    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    authenticator = totp_authenticator(user)
     return TOTP(authenticator) if authenticator else None
+
+
+def _token_for(user) -> Token:
+    """The person's token; a new one if theirs is older than their authenticator (it may
+    have been had for the password alone, and StaffMFATokenAuthentication refuses it)."""
+    token = Token.objects.filter(user=user).first()
+    authenticator = totp_authenticator(user)
+    if token is not None and authenticator is not None and token.created < authenticator.created_at:
+        token.delete()
+        token = None
+    return token or Token.objects.create(user=user)
 
 
 def _email_unconfirmed(user) -> bool:
@@ -86,13 +140,18 @@ class TokenView(APIView):
 
     authentication_classes: list = []
     permission_classes: list = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientScopedRateThrottle]
     throttle_scope = "api_token"
 
     @extend_schema(
         operation_id="auth_token_create",
         request=TokenRequestSerializer,
-        responses={200: TokenResponseSerializer, 400: ERROR_400, 429: ERROR_429},
+        responses={
+            200: TokenResponseSerializer,
+            400: ERROR_400,
+            403: ERROR_403,
+            429: ERROR_429,
+        },
         auth=[],
         tags=["auth"],
         summary="Get a token",
@@ -100,11 +159,16 @@ class TokenView(APIView):
             "Send the e-mail and password of an active account (and `code`, the current code "
             "of its authenticator app, if it has one); the answer's token goes in "
             "the header `Authorization: Token <token>` of later requests. The same token is "
-            "returned until it is revoked. Throttled per client."
+            "returned until it is revoked or the password changes. Throttled per client "
+            "address, and failed attempts count per account together with the website's "
+            "sign-in form. Staff accounts need an authenticator app (403 without one)."
         ),
     )
     def post(self, request):
         serializer = TokenRequestSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        if mfa_required(user) and not has_totp(user):
+            raise staff_without_totp()
+        token = _token_for(user)
         return Response({"token": token.key})

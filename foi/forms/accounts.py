@@ -62,6 +62,18 @@ class CloseAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if self.user is None or not self.user.check_password(password):
+        if self.user is None or not _is_password_of(self.user, password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+def _is_password_of(user, password: str) -> bool:
+    """Checked by allauth's adapter, so that a wrong guess here counts in the same per-address
+    and per-account limits as on the sign-in page (and too many raise allauth's error)."""
+    from allauth.account.adapter import get_adapter
+    from allauth.core import context
+
+    authenticated = get_adapter(context.request).authenticate(
+        context.request, email=user.email, password=password
+    )
+    return authenticated is not None and authenticated.pk == user.pk

@@ -73,3 +73,15 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = (self.email or "").strip().lower()
+
+    def save(self, *args, **kwargs):
+        # set_password() leaves the new password in _password until the save: every way of
+        # changing it (allauth's change, set and reset, both admins, changepassword) ends here.
+        # Other sessions end by themselves (their stored hash no longer matches); API tokens
+        # would not, so they go.
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed:
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(user=self).delete()

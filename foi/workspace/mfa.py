@@ -1,9 +1,12 @@
-"""Staff use a second factor before they reach any admin page.
+"""Staff use a second factor before any of their powers works, anywhere.
 
 Where ``FOI_REQUIRE_STAFF_MFA`` is True (production's default), a person who may enter the
-Wagtail or the Django admin is sent to allauth's TOTP set-up until they have an authenticator,
-and then asked for a code once per session (allauth's reauthentication, which records it), so a
-password alone, even through the Wagtail or Django login forms, never opens the admin.
+Wagtail or the Django admin (an editor, a member of a body, an administrator) is, on every page
+of the site except allauth's own account pages, sent to allauth's TOTP set-up until they have an
+authenticator, and then asked for a code once per session (allauth's reauthentication, which
+records it) unless they gave one at sign-in. The API refuses such a session, and the tokens of
+staff without an authenticator (foi.auth.api), so a password alone opens nothing a citizen's
+account could not.
 """
 
 from __future__ import annotations
@@ -35,12 +38,32 @@ def used_mfa_this_session(request, user) -> bool:
     )
 
 
-def _admin_prefixes() -> tuple[str, ...]:
-    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+def has_totp(user) -> bool:
+    return is_mfa_enabled(user, [Authenticator.Type.TOTP])
+
+
+def totp_authenticator(user) -> Authenticator | None:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+
+
+def mfa_required(user) -> bool:
+    """Whether this person's staff powers wait for a second factor."""
+    return bool(getattr(settings, "FOI_REQUIRE_STAFF_MFA", False)) and is_staff(user)
+
+
+def _open_prefixes() -> tuple[str, ...]:
+    """Where a signed-in person without a second factor may still go: allauth's pages (sign-in,
+    sign-out, the second factor's set-up), the language switch, static files, and the API,
+    which answers for itself in JSON (foi.auth.api)."""
+    return (
+        reverse("account_login").removesuffix("login/"),  # all of allauth: /accounts/
+        reverse("set_language"),
+        settings.STATIC_URL,
+        reverse("api:schema").removesuffix("schema/"),  # /api/
+    )
 
 
 def _open_paths() -> tuple[str, ...]:
-    """Where a signed-in person without a second factor may still go inside the admins."""
     return (reverse("wagtailadmin_logout"), reverse("admin:logout"))
 
 
@@ -62,16 +85,16 @@ class StaffMFAMiddleware:
         if user is None or not user.is_authenticated:
             return None
         path = request.path
-        if not path.startswith(_admin_prefixes()) or path in _open_paths():
+        if path.startswith(_open_prefixes()) or path in _open_paths():
             return None
         if not is_staff(user):
             return None
-        if not is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+        if not has_totp(user):
             messages.info(
                 request,
                 _(
-                    "Set up an authenticator app for your account before you use the "
-                    "admin; then open the admin again."
+                    "Set up an authenticator app for your account before you go on; "
+                    "staff accounts need one."
                 ),
             )
             return _to("mfa_activate_totp", request.get_full_path())
