@@ -220,9 +220,9 @@ def foi_request_clarify(*, foi_request: FOIRequest, actor, text: str) -> FOIRequ
 
 
 def foi_request_withdraw(*, foi_request: FOIRequest, actor, text: str = "") -> FOIRequest:
+    """Withdraw a sent request; it stays on the public record. (A draft is discarded.)"""
+
     def apply(locked, at):
-        if not locked.submitted_at:
-            return {"data": {}}
         message = Message.objects.create(
             foi_request=locked,
             kind=MessageKind.WITHDRAWAL,
@@ -233,14 +233,7 @@ def foi_request_withdraw(*, foi_request: FOIRequest, actor, text: str = "") -> F
         )
         return {"message": message, "data": {}}
 
-    was_draft = foi_request.state == State.DRAFT
-    return run_transition(
-        foi_request=foi_request,
-        actor=actor,
-        name="withdraw",
-        apply=apply,
-        audience="parties" if was_draft else "public",
-    )
+    return run_transition(foi_request=foi_request, actor=actor, name="withdraw", apply=apply)
 
 
 def foi_request_discard(*, foi_request: FOIRequest, actor) -> str:
