@@ -1,6 +1,16 @@
 from django.urls import path
 
-from foi.views import account, bodies, case_actions, dashboard, exports, feeds, filing, requests
+from foi.views import (
+    account,
+    bodies,
+    case_actions,
+    consent,
+    dashboard,
+    exports,
+    feeds,
+    filing,
+    requests,
+)
 
 app_name = "foi"
 urlpatterns = [
@@ -16,6 +26,7 @@ urlpatterns = [
     path("requests/new/<int:pk>/preview/", filing.preview, name="filing_preview"),
     path("requests/new/<int:pk>/autosave/", filing.autosave, name="filing_autosave"),
     path("requests/new/<int:pk>/discard/", filing.discard, name="filing_discard"),
+    path("requests/join/<str:token>/", consent.request_join, name="request_join"),
     path("requests/<str:reference>/", requests.request_detail, name="request_detail"),
     path(
         "requests/<str:reference>/files/<int:attachment_id>/",

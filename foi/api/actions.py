@@ -11,6 +11,7 @@ from foi import permissions, services
 from foi.models import PublicBody
 from foi.services.base import VERBS
 from foi.services.errors import InvalidInput
+from foi.services.handling import assignee_refusal
 
 # (action, the permission every transition of that name asks, fields, service call)
 PERMISSION = {
@@ -65,12 +66,14 @@ def refusal(foi_request, user, action: str) -> str:
     return _("You may not %(verb)s this request.") % {"verb": VERBS.get(action, action)}
 
 
-def _person(pk):
+def _person(pk, foi_request):
+    """The assignee by id. An unknown id is refused in the very words the service uses for
+    someone who is not the body's officer, so that ids reveal neither names nor accounts."""
     if pk is None:
         return None
     person = get_user_model().objects.filter(pk=pk, is_active=True).first()
     if person is None:
-        raise InvalidInput(_("There is no such person."), errors={"assignee": [str(pk)]})
+        raise assignee_refusal(foi_request.body)
     return person
 
 
@@ -101,10 +104,12 @@ def run(action: str, *, foi_request, actor, data: dict):
     if action == "submit":
         return services.foi_request_file(**common)
     if action == "accept":
-        return services.foi_request_accept(**common, assignee=_person(data.get("assignee")))
+        return services.foi_request_accept(
+            **common, assignee=_person(data.get("assignee"), foi_request)
+        )
     if action == "assign":
         assignee = _require(data, "assignee", _("Choose the officer to assign."))
-        return services.foi_request_assign(**common, assignee=_person(assignee))
+        return services.foi_request_assign(**common, assignee=_person(assignee, foi_request))
     if action == "ask_clarification":
         return services.foi_request_ask_clarification(**common, text=text)
     if action == "clarify":

@@ -350,7 +350,12 @@ class ActionSerializer(serializers.Serializer):
 
 class ActionResultSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=State.choices)
-    request = RequestDetailSerializer()
+    reference = serializers.CharField()
+    request = RequestDetailSerializer(
+        allow_null=True,
+        help_text="The request as the caller now sees it; null when the action took it out of "
+        "their sight (a private request transferred to another body).",
+    )
 
 
 # -- search ----------------------------------------------------------------------------------

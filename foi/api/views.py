@@ -30,7 +30,7 @@ from foi.api.schema import (
     ERROR_503,
 )
 from foi.models import BodyKind, Law, Outcome, PublicBody, State
-from foi.services.errors import InvalidInput, TransitionNotAllowed
+from foi.services.errors import InvalidInput, NotVisible, TransitionNotAllowed
 
 
 class ApiView(GenericAPIView):
@@ -315,10 +315,19 @@ class RequestActionView(ApiView):
         if data.get("version"):
             # The version the caller saw: the service refuses (409) if it changed since.
             foi_request._loaded_version = data["version"]
-        action_table.run(action, foi_request=foi_request, actor=request.user, data=data)
-        fresh = selectors.foi_request_get(reference=reference, user=request.user)
+        done = action_table.run(action, foi_request=foi_request, actor=request.user, data=data)
+        try:
+            fresh = selectors.foi_request_get(reference=reference, user=request.user)
+        except NotVisible:
+            # The action itself took the caller's sight of it (a private request transferred
+            # to another body): it succeeded, so 200, with only what they already knew.
+            return Response({"state": done.state, "reference": done.reference, "request": None})
         return Response(
-            {"state": fresh.state, "request": request_representation(fresh, request.user)}
+            {
+                "state": fresh.state,
+                "reference": fresh.reference,
+                "request": request_representation(fresh, request.user),
+            }
         )
 
 

@@ -45,6 +45,11 @@ _NOTICES = [
     ),
     Notice("reply_received", _("[%(reference)s] A new e-mail on your request")),
     Notice("letter_bounced", _("[%(reference)s] Your request could not be delivered")),
+    # To the address a requester gave the officer who registered their request.
+    Notice(
+        "requester_invitation",
+        _("[%(reference)s] Your request to %(body)s: follow it with your account"),
+    ),
     # To the body's officers and coordinators (and appeal reviewers).
     Notice("new_request", _("[%(reference)s] New request: %(subject)s"), "officer_new_request"),
     Notice("assigned", _("[%(reference)s] Assigned to you: %(subject)s")),

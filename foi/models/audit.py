@@ -52,6 +52,7 @@ EVENT_LABELS = {
     "email_filed": _("E-mail filed from the holding pen"),
     "email_bounced": _("E-mail to the body bounced"),
     "email_resent": _("Letter sent again to the body"),
+    "requester_joined": _("Joined to the requester's account"),
 }
 
 

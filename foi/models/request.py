@@ -349,10 +349,11 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         self.rejection_reason = reason
         self.rejected_at = at
 
+    # Not from a draft: a draft was never sent, so it is discarded (deleted), never withdrawn
+    # (a withdrawn request is on the public record).
     @transition(
         field=state,
         source=[
-            State.DRAFT,
             State.SUBMITTED,
             State.IN_PROGRESS,
             State.AWAITING_CLARIFICATION,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from foi import permissions
 from foi.models import FOIRequest, Follow, Membership, State
 from foi.services.errors import InvalidInput, NotPermitted
-from foi.services.submission import foi_request_withdraw
+from foi.services.submission import foi_request_discard
 
 PROFILE_FIELDS = (
     "first_name",
@@ -50,7 +50,7 @@ def user_update_profile(*, user, **changes):
 def user_delete_account(*, user):
     """Close the account: scrub the person, keep the record.
 
-    Drafts (which nobody else can read) are withdrawn; follows, e-mail addresses and second
+    Drafts (which nobody else can read) are deleted; follows, e-mail addresses and second
     factors are removed; the name, contact details and e-mail become empty or a placeholder on
     a reserved domain; the password becomes unusable and the account inactive, which also signs
     out every other session. Submitted requests, their messages and the audit trail stay.
@@ -70,7 +70,7 @@ def user_delete_account(*, user):
     with transaction.atomic():
         locked = get_user_model().objects.select_for_update().get(pk=user.pk)
         for draft in FOIRequest.objects.filter(requester=locked, state=State.DRAFT):
-            foi_request_withdraw(foi_request=draft, actor=locked)
+            foi_request_discard(foi_request=draft, actor=locked)
         Follow.objects.filter(user=locked).delete()
         EmailAddress.objects.filter(user=locked).delete()
         Authenticator.objects.filter(user=locked).delete()

@@ -12,14 +12,20 @@ from foi.services.clock import clock_note
 from foi.services.errors import InvalidInput
 
 
+def assignee_refusal(body) -> InvalidInput:
+    """One sentence for any assignee who is not an officer of the body: it never names the
+    person, so an id cannot be turned into someone's name (nor an account's existence)."""
+    return InvalidInput(
+        _("Choose one of the officers of %(body)s.") % {"body": body.name},
+        errors={"assignee": ["not an officer of the body"]},
+    )
+
+
 def _check_assignee(foi_request: FOIRequest, assignee) -> None:
     if assignee is None:
         return
     if not permissions.is_member(assignee, foi_request.body_id):
-        raise InvalidInput(
-            _("%(person)s does not work for %(body)s.")
-            % {"person": assignee, "body": foi_request.body.name}
-        )
+        raise assignee_refusal(foi_request.body)
 
 
 def _mark_first_response(foi_request: FOIRequest, at) -> None:

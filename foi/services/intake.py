@@ -1,25 +1,34 @@
 """Intake on behalf: an officer registers an oral, phone, postal or walk-in request.
 
-The requester either has an account (found by its e-mail address) or has none. A person
-without an account is kept as an account that cannot sign in: inactive, with an unusable
-password and an address on the reserved ``no-account.invalid`` domain (``User.has_account``),
-so that their name, phone and postal address live where every requester's contact details live
-(private to the parties) and the audit trail names them like anyone else.
+The officer types who the requester is: a name, and a phone number or a postal address. That
+person is kept as an account that cannot sign in: inactive, with an unusable password and an
+address on the reserved ``no-account.invalid`` domain (``User.has_account``), so that their
+contact details live where every requester's live (private to the parties) and the audit trail
+names them like anyone else.
+
+An officer never attaches a request to someone's account. If the requester gave an e-mail
+address, a link is sent to it: whoever holds an account with that (verified) address may join
+the request to it, and only then does it become theirs. The officer is told the same whether or
+not the address has an account, and never sees what an account holds.
 """
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from foi import permissions
-from foi.models import Channel, FOIRequest
+from foi.models import Channel, FOIRequest, Message
 from foi.models.users import NO_ACCOUNT_DOMAIN
-from foi.services.errors import InvalidInput, NotPermitted
+from foi.services.errors import Conflict, InvalidInput, NotPermitted
 from foi.services.submission import foi_request_register
 
 PERSON_FIELDS = (
@@ -30,27 +39,6 @@ PERSON_FIELDS = (
     "postal_address",
     "preferred_language",
 )
-
-
-def _account_for(email: str):
-    email = (email or "").strip()
-    requester = get_user_model().objects.filter(email__iexact=email).first() if email else None
-    if requester is None or not requester.has_account:
-        raise InvalidInput(
-            _(
-                "No account uses the address %(email)s. Check it, or register the request "
-                "for a person without an account."
-            )
-            % {"email": email or "-"},
-            errors={"requester_email": [email]},
-        )
-    if not requester.is_active:
-        raise InvalidInput(
-            _("The account of %(email)s is closed; register the request without an account.")
-            % {"email": email},
-            errors={"requester_email": [email]},
-        )
-    return requester
 
 
 def _person_without_account(person: dict):
@@ -85,13 +73,15 @@ def foi_request_register_for(
     officer,
     body,
     channel: str,
-    requester_email: str = "",
     person: dict | None = None,
+    requester_email: str = "",
     received_at=None,
     **fields,
 ) -> FOIRequest:
     """Register a request received by ``channel`` on ``received_at`` (the clock starts from
-    it), for the account with ``requester_email`` or for a ``person`` without an account."""
+    it), for the ``person`` the officer describes. With ``requester_email``, that address is
+    sent a link by which the holder of an account with it may join the request to the account
+    (``foi_request_requester_join``); whether it has one makes no difference here."""
     if not permissions.is_member(officer, body.pk):
         raise NotPermitted(_("Only the body's officers may register a request for someone."))
     if channel not in Channel.values or channel == Channel.WEB:
@@ -99,17 +89,19 @@ def foi_request_register_for(
             _("Choose how the request came in: by post, in person, by phone, fax or e-mail."),
             errors={"channel": [channel]},
         )
-    if bool(requester_email) == bool(person):
-        raise InvalidInput(
-            _("Give either the requester's account e-mail or their details, not both.")
-            if requester_email
-            else _("Say who the requester is: their account e-mail, or their name and contact."),
-        )
+    if not person:
+        raise InvalidInput(_("Say who the requester is: their name, and a phone or an address."))
+    email = (requester_email or "").strip().lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            raise InvalidInput(
+                _("Check the e-mail address: it is not one."), errors={"requester_email": [email]}
+            ) from error
     with transaction.atomic():
-        requester = (
-            _account_for(requester_email) if requester_email else _person_without_account(person)
-        )
-        return foi_request_register(
+        requester = _person_without_account(person)
+        foi_request = foi_request_register(
             officer=officer,
             requester=requester,
             body=body,
@@ -117,3 +109,118 @@ def foi_request_register_for(
             channel=channel,
             **fields,
         )
+        if email:
+            requester_invitation_send(foi_request=foi_request, email=email)
+    return foi_request
+
+
+# -- joining a registered request to one's account ---------------------------------------------
+
+INVITATION_SALT = "foi.requester-invitation"
+INVITATION_MAX_AGE = datetime.timedelta(days=30)
+
+
+def requester_invitation_token(*, foi_request: FOIRequest, email: str) -> str:
+    """Signed: the request, the person the officer registered, and the address it went to."""
+    return signing.dumps(
+        {"r": foi_request.pk, "p": foi_request.requester_id, "e": email.strip().lower()},
+        salt=INVITATION_SALT,
+        compress=True,
+    )
+
+
+def requester_invitation_send(*, foi_request: FOIRequest, email: str) -> None:
+    """Queue the invitation, in the language of the account with that address if there is one
+    (else the one the officer recorded). Sent the same way whether or not there is one."""
+    from foi.mail.notices import absolute, language_of, render_notice
+    from foi.mail.outbound import outbound_email_queue
+
+    account = (
+        get_user_model()
+        .objects.filter(email__iexact=email, is_active=True)
+        .only("preferred_language")
+        .first()
+    )
+    language = language_of(account or foi_request.requester)
+    link = absolute(
+        reverse(
+            "foi:request_join",
+            args=[requester_invitation_token(foi_request=foi_request, email=email)],
+        )
+    )
+    rendered = render_notice(
+        "requester_invitation",
+        {"foi_request": foi_request, "join_url": link, "days": INVITATION_MAX_AGE.days},
+        language=language,
+    )
+    outbound_email_queue(
+        kind="requester_invitation", to_email=email, rendered=rendered, foi_request=foi_request
+    )
+
+
+def requester_invitation_check(*, token: str, user) -> FOIRequest:
+    """The request this link lets ``user`` join to their account; a refusal otherwise."""
+    refused = InvalidInput(
+        _("This link is not valid, or it has expired. Ask the body to send a new one.")
+    )
+    try:
+        claim = signing.loads(
+            token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE.total_seconds()
+        )
+        request_id, person_id, email = int(claim["r"]), int(claim["p"]), str(claim["e"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise refused from error
+    if not permissions.is_person(user) or not user.has_account:
+        raise NotPermitted(_("Sign in to join this request to your account."))
+    if not _has_verified_address(user, email):
+        raise NotPermitted(
+            _(
+                "This link was sent to another e-mail address. Sign in with the account that "
+                "uses it (after confirming the address), then open the link again."
+            )
+        )
+    foi_request = (
+        FOIRequest.objects.select_related("body", "law", "requester").filter(pk=request_id).first()
+    )
+    if foi_request is None:
+        raise refused
+    if foi_request.requester_id == user.pk:
+        raise Conflict(_("This request is already in your account."))
+    if foi_request.requester_id != person_id or foi_request.requester.has_account:
+        raise Conflict(_("This request was already joined to an account."))
+    return foi_request
+
+
+def _has_verified_address(user, email: str) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
+def foi_request_requester_join(*, token: str, user) -> FOIRequest:
+    """The invited person's consent: the request becomes theirs (their account's name and
+    contact details then serve it, as for any request of theirs). Recorded on the trail."""
+    from foi.services.audit import case_event_record
+    from foi.services.base import lock_request
+
+    with transaction.atomic():
+        foi_request = requester_invitation_check(token=token, user=user)
+        locked = lock_request(foi_request)
+        registered_person = locked.requester
+        if locked.requester_id != foi_request.requester_id:
+            raise Conflict(_("This request was already joined to an account."))
+        locked.requester = user
+        Message.objects.filter(foi_request=locked, author=registered_person).update(author=user)
+        case_event_record(
+            foi_request=locked,
+            kind="requester_joined",
+            actor=user,
+            audience="parties",
+        )
+        locked.save()
+        # What the officer typed about them is no longer needed by anyone.
+        if not FOIRequest.objects.filter(requester=registered_person).exists():
+            type(registered_person).objects.filter(pk=registered_person.pk).update(
+                first_name="", last_name="", organisation="", phone="", postal_address=""
+            )
+    return locked

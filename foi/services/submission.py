@@ -3,12 +3,14 @@ withdrawing."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from foi import clock, permissions
 from foi.models import (
+    Attachment,
+    CaseEvent,
     Channel,
     FOIRequest,
     Message,
@@ -21,7 +23,7 @@ from foi.models import (
 from foi.services.audit import case_event_record
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note, clock_recompute
-from foi.services.errors import InvalidInput, NotPermitted
+from foi.services.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from foi.services.references import reference_next
 
 DRAFT_FIELDS = (
@@ -105,8 +107,6 @@ def foi_request_update_draft(*, foi_request: FOIRequest, actor, **changes) -> FO
         if not permissions.is_requester(locked, actor):
             raise NotPermitted(_("Only the requester may change a draft."))
         if locked.state != State.DRAFT:
-            from foi.services.errors import TransitionNotAllowed
-
             raise TransitionNotAllowed(_("Only a draft can be changed; this one was submitted."))
         for name, value in changes.items():
             if name == "body":
@@ -220,9 +220,9 @@ def foi_request_clarify(*, foi_request: FOIRequest, actor, text: str) -> FOIRequ
 
 
 def foi_request_withdraw(*, foi_request: FOIRequest, actor, text: str = "") -> FOIRequest:
+    """Withdraw a sent request; it stays on the public record. (A draft is discarded.)"""
+
     def apply(locked, at):
-        if not locked.submitted_at:
-            return {"data": {}}
         message = Message.objects.create(
             foi_request=locked,
             kind=MessageKind.WITHDRAWAL,
@@ -233,11 +233,54 @@ def foi_request_withdraw(*, foi_request: FOIRequest, actor, text: str = "") -> F
         )
         return {"message": message, "data": {}}
 
-    was_draft = foi_request.state == State.DRAFT
-    return run_transition(
-        foi_request=foi_request,
-        actor=actor,
-        name="withdraw",
-        apply=apply,
-        audience="parties" if was_draft else "public",
-    )
+    return run_transition(foi_request=foi_request, actor=actor, name="withdraw", apply=apply)
+
+
+def foi_request_discard(*, foi_request: FOIRequest, actor) -> str:
+    """Delete the requester's own draft, and every trace of it; return its subject.
+
+    A draft never reached the body and was never public, so nothing about it is kept: not
+    the row, not its audit chain, not its files. (Withdrawing is for a sent request, which
+    stays on the public record.) The requester is told at once, with the subject; nobody
+    else ever learns it existed.
+    """
+    from foi.services.base import lock_request
+
+    with transaction.atomic():
+        locked = lock_request(foi_request)
+        if not permissions.is_requester(locked, actor):
+            raise NotPermitted(_("Only the requester may discard a draft."))
+        if locked.state != State.DRAFT:
+            raise TransitionNotAllowed(_("Only a draft can be discarded; this one was sent."))
+        subject = locked.subject
+        files = _draft_chain_delete(foi_request_ids=[locked.pk])
+        locked.delete()
+        transaction.on_commit(lambda: _delete_files(files))
+    return subject
+
+
+def _draft_chain_delete(*, foi_request_ids: list[int]) -> list:
+    """Remove the audit chains of requests about to be deleted, and return their files.
+
+    Each request has its own chain (``CaseEvent.seq`` and ``prev_hash`` run within one
+    request), so removing a chain whole, together with its request, leaves every other chain
+    verifying. The ORM refuses to delete events (the trail is append-only), hence one plain
+    DELETE; only requests that were never submitted come here.
+    """
+    files = [
+        attachment.file
+        for attachment in Attachment.objects.filter(message__foi_request_id__in=foi_request_ids)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {CaseEvent._meta.db_table} WHERE foi_request_id IN "
+            f"({', '.join(['%s'] * len(foi_request_ids))})",
+            list(foi_request_ids),
+        )
+    return files
+
+
+def _delete_files(files) -> None:
+    for stored in files:
+        if stored.name:
+            stored.storage.delete(stored.name)

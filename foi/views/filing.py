@@ -34,6 +34,7 @@ from foi.forms.filing import (
 )
 from foi.models import State, Urgency, Visibility
 from foi.services.errors import NotVisible, ServiceError
+from foi.services.submission import foi_request_discard
 from foi.views.common import attach_errors
 
 STEPS = [
@@ -333,11 +334,16 @@ def discard(request, pk):
     if elsewhere:
         return elsewhere
     try:
-        services.foi_request_withdraw(foi_request=draft, actor=request.user)
+        subject = foi_request_discard(foi_request=draft, actor=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(step_url(draft, "preview"))
-    messages.success(request, _("The draft was discarded."))
+    if subject:
+        messages.success(
+            request, _("The draft “%(subject)s” was discarded and deleted.") % {"subject": subject}
+        )
+    else:
+        messages.success(request, _("The draft was discarded and deleted."))
     return redirect(reverse("foi:dashboard"))
 
 

@@ -282,10 +282,12 @@ GroundFormSet = forms.formset_factory(
 
 # Intake on behalf ----------------------------------------------------------------------------
 
-HAS_ACCOUNT, NO_ACCOUNT = "account", "none"
-
 
 class RegisterForm(forms.Form):
+    """The requester as the officer knows them: a name and a phone or an address, and, if they
+    gave one, an e-mail address to which a link is sent for them to join the request to their
+    account (the form never says whether the address has one)."""
+
     body = forms.ModelChoiceField(label=_("Body"), queryset=None, empty_label=None)
     channel = forms.ChoiceField(
         label=_("How it came in"),
@@ -296,16 +298,15 @@ class RegisterForm(forms.Form):
         widget=AdminDateTimeInput,
         help_text=_("The clock starts from this moment, as the law says."),
     )
-    requester_kind = forms.ChoiceField(
-        label=_("The requester"),
-        widget=forms.RadioSelect,
-        choices=[
-            (HAS_ACCOUNT, _("has an account on this portal")),
-            (NO_ACCOUNT, _("has no account")),
-        ],
-        initial=NO_ACCOUNT,
+    requester_email = forms.EmailField(
+        label=_("Their e-mail address (optional)"),
+        required=False,
+        help_text=_(
+            "If they give one, we send it a link by which they may join the request to an "
+            "account of theirs on this portal. Until they do, the request stays with the "
+            "details you type here."
+        ),
     )
-    requester_email = forms.EmailField(label=_("Their account's e-mail address"), required=False)
     first_name = forms.CharField(label=_("First name"), required=False, max_length=150)
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=150)
     organisation = forms.CharField(label=_("Organisation"), required=False, max_length=200)
@@ -340,12 +341,6 @@ class RegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = selectors.workspace_bodies(user=user)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("requester_kind") == HAS_ACCOUNT and not data.get("requester_email"):
-            self.add_error("requester_email", _("Write the e-mail address of their account."))
-        return data
-
     def service_kwargs(self) -> dict:
         """What ``foi_request_register_for`` takes, from the cleaned data."""
         data = dict(self.cleaned_data)
@@ -365,9 +360,6 @@ class RegisterForm(forms.Form):
                 "preferred_language",
             )
         }
-        email = data.pop("requester_email")
-        if data.pop("requester_kind") == HAS_ACCOUNT:
-            kwargs["requester_email"] = email
-        else:
-            kwargs["person"] = person
+        kwargs["person"] = person
+        kwargs["requester_email"] = data.pop("requester_email") or ""
         return {**kwargs, **data}

@@ -150,9 +150,9 @@ def test_closing_an_account_anonymises_the_person_and_keeps_the_record(world, re
     assert named.state == State.SUBMITTED
     assert named.public_name == "Aysel Məmmədova"  # the name chosen for the public record
     assert FOIRequest.objects.get(pk=record["pseudonymous"].pk).public_name == "Qələm"
-    assert FOIRequest.objects.get(pk=record["draft"].pk).state == State.WITHDRAWN
-    # The trail only grew (the draft's withdrawal); every chain still verifies.
-    assert CaseEvent.objects.count() == events_before + 1
+    # The draft (never sent) is deleted with its own chain; every other chain still verifies.
+    assert not FOIRequest.objects.filter(pk=record["draft"].pk).exists()
+    assert CaseEvent.objects.count() == events_before - 1
     for foi_request in FOIRequest.objects.all():
         assert services.case_events_verify(foi_request=foi_request) is None
     assert selectors.foi_request_public_qs().filter(pk=named.pk).exists()

@@ -222,13 +222,12 @@ def test_a_sent_draft_leads_to_its_case_page(requester_client, world):
     assert response["Location"] == reverse("foi:request_detail", args=[sent.reference])
 
 
-def test_discarding_a_draft_withdraws_it(requester_client, world):
+def test_discarding_a_draft_deletes_it(requester_client, world):
     draft = draft_of(world)
     response = requester_client.post(reverse("foi:filing_discard", args=[draft.pk]))
     assert response["Location"] == reverse("foi:dashboard")
-    draft.refresh_from_db()
-    assert draft.state == State.WITHDRAWN
-    assert requester_client.get(step(draft, "letter"))["Location"] == reverse("foi:dashboard")
+    assert not FOIRequest.objects.filter(pk=draft.pk).exists()
+    assert requester_client.get(step(draft, "letter")).status_code == 404
 
 
 def test_a_new_request_starts_from_the_last_public_name_choice(requester_client, world):

@@ -20,7 +20,6 @@ ALLOWED = {
     "refuse": {State.SUBMITTED, State.IN_PROGRESS},
     "reject": {State.SUBMITTED},
     "withdraw": {
-        State.DRAFT,
         State.SUBMITTED,
         State.IN_PROGRESS,
         State.AWAITING_CLARIFICATION,

@@ -65,7 +65,9 @@ SCENARIOS = [
             "Please send the contracts for the restoration of the fortress walls of İçərişəhər "
             "signed since 2024."
         ),
+        # Sent, then withdrawn: a draft is never withdrawn (discarding deletes it).
         "steps": [
+            (0, "submit"),
             (
                 1,
                 "withdraw",

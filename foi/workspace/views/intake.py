@@ -44,12 +44,16 @@ class RegisterView(WorkspaceView):
         except ServiceError as error:
             form.add_error(None, error.message)
             return self.render({"form": form}, status=error.status)
-        messages.success(
-            request,
-            _("Registered as %(reference)s; due %(due)s.")
-            % {
-                "reference": foi_request.reference,
-                "due": guidance.moment_words(foi_request.law, foi_request.due_at),
-            },
-        )
+        done = _("Registered as %(reference)s; due %(due)s.") % {
+            "reference": foi_request.reference,
+            "due": guidance.moment_words(foi_request.law, foi_request.due_at),
+        }
+        email = form.cleaned_data.get("requester_email")
+        if email:
+            # The same words whether or not the address has an account.
+            done += " " + _(
+                "A link was sent to %(email)s by which they may join the request to an account "
+                "of theirs; until they do, it stays with the details you typed."
+            ) % {"email": email}
+        messages.success(request, done)
         return redirect(case_url(foi_request))
