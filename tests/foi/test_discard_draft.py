@@ -28,7 +28,7 @@ WORD = "Zebrafish"
 MARK = "hatchery"
 TEXT = "Please send the zebrafish hatchery budget for 2025."
 
-migration = importlib.import_module("foi.migrations.0006_remove_discarded_drafts")
+migration = importlib.import_module("foi.migrations.0007_remove_discarded_drafts")
 
 
 def public_pages(client) -> dict[str, str]:

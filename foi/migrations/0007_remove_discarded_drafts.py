@@ -51,7 +51,7 @@ def remove_discarded_drafts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("foi", "0005_request_list_indexes"),
+        ("foi", "0006_database_cache_table"),
         # Their rows that point at requests (statistics, disclosure pages) are in this state,
         # so that deleting a request takes them along or unlinks them.
         ("publicstats", "0003_released_index"),
