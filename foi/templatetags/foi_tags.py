@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from foi.labels import ACTION_LABELS
+from foi.privacy.masking import mask_text
 
 register = template.Library()
 
@@ -27,3 +28,10 @@ def action_label(name: str) -> str:
 def file_kind(content_type: str) -> str:
     """A file's type in words a reader knows."""
     return str(FILE_KINDS.get(content_type, content_type))
+
+
+@register.filter
+def masked(text: str, identifiers) -> str:
+    """``text`` with the requester's identity masked, when the page masks it for this reader
+    (``identifiers`` is None for the parties, who read the original)."""
+    return mask_text(text, identifiers)

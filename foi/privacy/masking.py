@@ -1,0 +1,299 @@
+"""The requester's identity, masked in every text the public reads.
+
+An officer who writes "Dear Zaur Məmmədov" into the answer to a request filed under a pseudonym
+would otherwise publish the name on the request page, the API, the feeds, the search index and
+the disclosure log. Each of those public renderings passes its texts through ``mask_text`` with
+the request's ``requester_identifiers``; the parties (PERMISSIONS.md) read the original, and the
+officer is warned before sending (``find``).
+
+What is looked for:
+
+- the requester's real name, only when they chose a pseudonym or to withhold it: each part of
+  it on its own, in any case, with or without Azerbaijani letters or their usual Latin spellings
+  (Məmmədov, MƏMMƏDOV, Mammadov, Mamedov, Мамедов), followed by a case ending (Zaur'a, Zaurun,
+  Məmmədova, Məmmədovun), but never inside a longer unrelated word;
+- their e-mail address, in any case, also with spaces around ``@`` or written "at" and "dot";
+- their phone number in any common format (+994 50 123 45 67, 050-123-45-67, (050) 1234567,
+  994501234567, 123-45-67): only the digits are compared;
+- their postal address as written (spacing and case aside).
+
+Anyone else's name, address or number is left alone: a body's officers sign their letters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
+
+from foi.textfold import fold
+
+NAME, EMAIL, PHONE, ADDRESS = "name", "email", "phone", "address"
+# Each hit becomes one of these characters while the passes run (none of them is a letter or a
+# digit, so a later pass can never match inside an earlier replacement), and its words at the end.
+_MARK = {NAME: "\ue000", EMAIL: "\ue001", PHONE: "\ue002", ADDRESS: "\ue003"}
+
+
+def _replacements() -> dict[str, str]:
+    return {
+        _MARK[NAME]: gettext("[name withheld]"),
+        _MARK[EMAIL]: gettext("[e-mail withheld]"),
+        _MARK[PHONE]: gettext("[phone withheld]"),
+        _MARK[ADDRESS]: gettext("[address withheld]"),
+    }
+
+
+# -- names -------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
+_APOSTROPHES = re.compile(r"['’ʼ`]")
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ә": "e",
+        "ж": "zh", "з": "z", "и": "i", "й": "i", "ј": "y", "к": "k", "қ": "g", "л": "l",
+        "м": "m", "н": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ҹ": "c",
+        "ш": "sh", "щ": "sh", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+# The usual Latin spellings of Azerbaijani sounds, reduced to one letter each, so that
+# Xəlilov, Khalilov and Халилов, or Qasımov and Gasymov, read the same.
+_SPELLINGS = (
+    ("kh", "x"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("zh", "c"),
+    ("gh", "g"),
+    ("j", "c"),
+    ("q", "g"),
+    ("y", "i"),
+    ("w", "v"),
+    ("e", "a"),  # ə is written a (Mammadov) or e (Memmedov, Mamedov)
+)
+_DOUBLED = re.compile(r"(.)\1+")
+# Words in a name that are not the person's own: patronymic links and forms of address.
+_PARTICLES = frozenset(
+    {"ogli", "oglu", "ogly", "gizi", "qizi", "kizi", "kyzy", "bey", "bay", "xanim", "khanim"}
+    | {"hanim", "ibn", "bin", "van", "von", "der", "de", "la", "le", "al", "el", "ul"}
+)
+# What may follow a short name (four letters or fewer), as skeletons: Azerbaijani case endings
+# (Zaur'a, Zaurun, Zaurdan), English 's, Russian endings. A longer name may take any ending of
+# up to five letters (Məmmədovanın); a short one would otherwise hide Əliyev for Əli.
+_SHORT_ENDINGS = frozenset(
+    {"", "a", "ia", "i", "ii", "u", "iu", "n", "in", "un", "nin", "nun", "iin", "iun", "ian"}
+    | {"da", "dan", "ta", "tan", "la", "lar", "s", "om", "am", "ui", "oi"}
+)
+_LONG_ENDING = 5
+
+
+def _skeleton(word: str) -> str:
+    text = _APOSTROPHES.sub("", fold(word)).translate(_CYRILLIC)
+    for spelling, letter in _SPELLINGS:
+        text = text.replace(spelling, letter)
+    return _DOUBLED.sub(r"\1", text)
+
+
+def _name_parts(name: str, shown: str) -> tuple[str, ...]:
+    """The skeletons of the parts of ``name`` worth masking: two letters or more, not a
+    particle, and not also a word of what is shown in public anyway (the pseudonym)."""
+    public = {_skeleton(word) for word in _WORD.findall(shown)}
+    parts = []
+    for word in _WORD.findall(name):
+        if len(fold(word)) < 2 or _APOSTROPHES.sub("", fold(word)) in _PARTICLES:
+            continue
+        skeleton = _skeleton(word)
+        if skeleton and skeleton not in public and skeleton not in parts:
+            parts.append(skeleton)
+    return tuple(parts)
+
+
+def _is_name(word: str, parts: tuple[str, ...]) -> bool:
+    skeleton = _skeleton(word)
+    for part in parts:
+        if skeleton == part:
+            return True
+        if len(part) < 3 or not skeleton.startswith(part):
+            continue
+        ending = skeleton[len(part) :]
+        if len(part) <= 4 and ending in _SHORT_ENDINGS:
+            return True
+        if len(part) > 4 and len(ending) <= _LONG_ENDING:
+            return True
+    return False
+
+
+# -- e-mail addresses, phone numbers, postal addresses ----------------------------------------
+
+_AT = r"\s*(?:@|[(\[{]\s*at\s*[)\]}]|\s+at\s+)\s*"
+_DOT = r"\s*(?:\.|[(\[{]\s*dot\s*[)\]}]|\s+dot\s+)\s*"
+
+
+def _email_pattern(email: str) -> str:
+    local, _at, domain = email.strip().lower().rpartition("@")
+    if not local or not domain:
+        return ""
+    local = _DOT.join(re.escape(piece) for piece in local.split("."))
+    domain = _DOT.join(re.escape(piece) for piece in domain.split("."))
+    return rf"(?<![\w.+\-]){local}{_AT}{domain}(?![\w\-])"
+
+
+_SEPARATORS = r"[\s().\-/]*"
+_AZ_COUNTRY = "994"
+_AZ_NATIONAL = 9  # digits after +994 (or after the trunk 0)
+_LOCAL = 7  # digits without the operator or area code
+
+
+def _national(digits: str) -> tuple[str, bool]:
+    """The number without country code or trunk 0, and whether it is Azerbaijani."""
+    for prefix in ("00" + _AZ_COUNTRY, _AZ_COUNTRY, "0"):
+        rest = digits[len(prefix) :]
+        if digits.startswith(prefix) and len(rest) == _AZ_NATIONAL:
+            return rest, True
+    if len(digits) == _AZ_NATIONAL:
+        return digits, True
+    return digits.removeprefix("00"), False
+
+
+def _phone_pattern(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) < _LOCAL:
+        return ""
+    national, azerbaijani = _national(digits)
+    spaced = _SEPARATORS.join(national)
+    if azerbaijani:
+        prefix = rf"(?:(?:\+|00)?[\s(]*{_AZ_COUNTRY}\)?{_SEPARATORS}|\(?\s*0{_SEPARATORS}|\(\s*)?"
+    else:
+        prefix = r"(?:(?:\+|00)\s*)?"
+    local = _SEPARATORS.join(national[-_LOCAL:])
+    return rf"(?<![\d+]){prefix}{spaced}(?!\d)|(?<![\d+]){local}(?!\d)"
+
+
+def _address_patterns(address: str) -> list[str]:
+    """The whole address, and each of its lines long enough to say where someone lives."""
+    lines = [line.strip(" ,") for line in (address or "").splitlines() if line.strip(" ,")]
+    whole = " ".join(lines)
+    candidates = [whole, *(line for line in lines if len(line) >= 10 and line != whole)]
+    return [
+        r"\s+".join(re.escape(word) for word in candidate.split())
+        for candidate in candidates
+        if len(candidate) >= 6
+    ]
+
+
+# -- the identifiers of one request's requester -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Identifiers:
+    """What identifies one requester, ready to be matched."""
+
+    names: tuple[str, ...] = ()
+    patterns: tuple[tuple[str, re.Pattern], ...] = ()  # (kind, pattern), in the order run
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.patterns)
+
+
+@functools.lru_cache(maxsize=512)
+def _identifiers(name: str, shown: str, email: str, phone: str, address: str) -> Identifiers:
+    patterns = []
+    for pattern in _address_patterns(address):
+        patterns.append((ADDRESS, re.compile(pattern, re.IGNORECASE)))
+    if email_pattern := _email_pattern(email):
+        patterns.append((EMAIL, re.compile(email_pattern, re.IGNORECASE)))
+    if phone_pattern := _phone_pattern(phone):
+        patterns.append((PHONE, re.compile(phone_pattern)))
+    return Identifiers(names=_name_parts(name, shown), patterns=tuple(patterns))
+
+
+def requester_identifiers(foi_request) -> Identifiers:
+    """What must not reach the public about this request's requester: their contact details
+    always, their real name when they chose a pseudonym or to withhold it. Reads the requester
+    (select it with the request)."""
+    from foi.models import PublicNameChoice
+
+    requester = foi_request.requester
+    name = shown = ""
+    if foi_request.public_name_choice != PublicNameChoice.NAME:
+        name = f"{requester.first_name} {requester.last_name}"
+        shown = foi_request.public_name or ""
+    return _identifiers(
+        name, shown, requester.email or "", requester.phone or "", requester.postal_address or ""
+    )
+
+
+def identifiers_for(foi_request, user) -> Identifiers | None:
+    """The identifiers to mask for this reader, or None for the parties and admins, who read
+    the original (PERMISSIONS.md)."""
+    from foi import permissions
+
+    if permissions.can_see_contact_details(foi_request, user):
+        return None
+    return requester_identifiers(foi_request)
+
+
+# -- matching -----------------------------------------------------------------------------------
+
+
+def _marked(text: str, identifiers: Identifiers, found: list | None) -> str:
+    def replace(kind):
+        def replacement(match):
+            if found is not None:
+                found.append((kind, match.group(0).strip()))
+            return _MARK[kind]
+
+        return replacement
+
+    for kind, pattern in identifiers.patterns:
+        text = pattern.sub(replace(kind), text)
+    if identifiers.names:
+        name = replace(NAME)
+
+        def word(match):
+            return name(match) if _is_name(match.group(0), identifiers.names) else match.group(0)
+
+        text = _WORD.sub(word, text)
+        # "Zaur Məmmədov" is one name withheld, not two.
+        mark = _MARK[NAME]
+        text = re.sub(rf"{mark}(?:[ \t\-]+{mark})+", mark, text)
+    return text
+
+
+def mask_text(text: str, identifiers: Identifiers | None) -> str:
+    """``text`` with every identifier replaced by a word saying what was withheld."""
+    if not text or not identifiers:
+        return text
+    marked = _marked(str(text), identifiers, None)
+    if marked == text:
+        return text
+    for mark, words in _replacements().items():
+        marked = marked.replace(mark, words)
+    return marked
+
+
+def find(text: str, identifiers: Identifiers | None) -> list[tuple[str, str]]:
+    """Each identifier in ``text`` as (kind, what was written), in order of kind then place,
+    each once."""
+    if not text or not identifiers:
+        return []
+    found: list[tuple[str, str]] = []
+    _marked(str(text), identifiers, found)
+    unique = []
+    for item in found:
+        if item not in unique:
+            unique.append(item)
+    return unique
+
+
+def mask_messages(messages, identifiers: Identifiers | None) -> None:
+    """Masks, in place, what the public reads of these messages: their subject, text and file
+    names. Only for showing: a masked message is never saved."""
+    if not identifiers:
+        return
+    for message in messages:
+        message.subject = mask_text(message.subject, identifiers)
+        message.text = mask_text(message.text, identifiers)
+        for attachment in message.attachments.all():
+            attachment.original_name = mask_text(attachment.original_name, identifiers)
