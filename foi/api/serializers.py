@@ -346,6 +346,13 @@ class ActionSerializer(serializers.Serializer):
     level = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     decision = serializers.ChoiceField(choices=AppealDecision.choices, required=False)
     version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    confirm_identity = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="True to send an officer's text that identifies the requester (their name "
+        "under a pseudonym, e-mail, phone or address) after a 400 that listed what it found. "
+        "The public reads those parts masked.",
+    )
 
 
 class ActionResultSerializer(serializers.Serializer):

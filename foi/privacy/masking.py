@@ -136,7 +136,7 @@ def _email_pattern(email: str) -> str:
         return ""
     local = _DOT.join(re.escape(piece) for piece in local.split("."))
     domain = _DOT.join(re.escape(piece) for piece in domain.split("."))
-    return rf"(?<![\w.+\-]){local}{_AT}{domain}(?![\w\-])"
+    return rf"(?<![\w.+\-]){local}{_AT}{domain}(?![\w\-]|\.\w)"
 
 
 _SEPARATORS = r"[\s().\-/]*"
@@ -162,12 +162,25 @@ def _phone_pattern(phone: str) -> str:
         return ""
     national, azerbaijani = _national(digits)
     spaced = _SEPARATORS.join(national)
+    paren = r"(?:\(\s*)?"
     if azerbaijani:
-        prefix = rf"(?:(?:\+|00)?[\s(]*{_AZ_COUNTRY}\)?{_SEPARATORS}|\(?\s*0{_SEPARATORS}|\(\s*)?"
+        country = rf"(?:(?:\+|00)\s*)?{paren}{_AZ_COUNTRY}\)?{_SEPARATORS}"
+        prefix = rf"(?:{country}|{paren}0{_SEPARATORS}|{paren})"
     else:
         prefix = r"(?:(?:\+|00)\s*)?"
     local = _SEPARATORS.join(national[-_LOCAL:])
-    return rf"(?<![\d+]){prefix}{spaced}(?!\d)|(?<![\d+]){local}(?!\d)"
+    # Also the number without its operator or area code (123-45-67), unless it follows other
+    # digits: then it is the end of someone else's number (see ``_phone_hit``).
+    return rf"(?<![\d+]){prefix}?{spaced}(?!\d)|(?<![\d+])(?P<local>{local})(?!\d)"
+
+
+_DIGITS_BEFORE = re.compile(r"\d[\s().\-/]*$")
+
+
+def _phone_hit(match: re.Match) -> bool:
+    if match.groupdict().get("local") is None:
+        return True
+    return not _DIGITS_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()])
 
 
 def _address_patterns(address: str) -> list[str]:
@@ -176,7 +189,7 @@ def _address_patterns(address: str) -> list[str]:
     whole = " ".join(lines)
     candidates = [whole, *(line for line in lines if len(line) >= 10 and line != whole)]
     return [
-        r"\s+".join(re.escape(word) for word in candidate.split())
+        r"[\s,]+".join(re.escape(word) for word in re.findall(r"[^\s,]+", candidate))
         for candidate in candidates
         if len(candidate) >= 6
     ]
@@ -240,6 +253,8 @@ def identifiers_for(foi_request, user) -> Identifiers | None:
 def _marked(text: str, identifiers: Identifiers, found: list | None) -> str:
     def replace(kind):
         def replacement(match):
+            if kind == PHONE and not _phone_hit(match):
+                return match.group(0)
             if found is not None:
                 found.append((kind, match.group(0).strip()))
             return _MARK[kind]
@@ -297,3 +312,35 @@ def mask_messages(messages, identifiers: Identifiers | None) -> None:
         message.text = mask_text(message.text, identifiers)
         for attachment in message.attachments.all():
             attachment.original_name = mask_text(attachment.original_name, identifiers)
+
+
+# -- warning whoever is about to publish it ----------------------------------------------------
+
+
+def _kind_label(kind: str) -> str:
+    return {
+        NAME: gettext("name"),
+        EMAIL: gettext("e-mail address"),
+        PHONE: gettext("phone number"),
+        ADDRESS: gettext("postal address"),
+    }[kind]
+
+
+def publication_warning(foi_request, *texts: str) -> str:
+    """A sentence for an officer about to send ``texts`` on this request when they carry the
+    requester's identity, or "" when they do not. The public would read those parts masked;
+    the parties read them as written, so the officer should choose knowingly."""
+    identifiers = requester_identifiers(foi_request)
+    found = []
+    for text in texts:
+        for item in find(text, identifiers):
+            if item not in found:
+                found.append(item)
+    if not found:
+        return ""
+    listed = "; ".join(f"{_kind_label(kind)} “{written[:80]}”" for kind, written in found)
+    return gettext(
+        "This text identifies the requester: %(found)s. The public will read these masked; "
+        "the requester, the body and reviewers read them as written. Remove them, or confirm "
+        "that you want to send the text as it is."
+    ) % {"found": listed}
