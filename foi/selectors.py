@@ -123,7 +123,11 @@ def public_counts_by_state() -> dict[str, int]:
 
 
 def foi_request_latest_public(*, limit: int = 10) -> QuerySet[FOIRequest]:
-    return foi_request_public_qs().select_related("body").order_by("-submitted_at")[:limit]
+    return (
+        foi_request_public_qs()
+        .select_related("body", "requester")
+        .order_by("-submitted_at")[:limit]
+    )
 
 
 def followers_of(*, foi_request: FOIRequest) -> QuerySet:
@@ -209,7 +213,7 @@ def foi_request_public_of_body(*, body: PublicBody, limit: int = 10) -> QuerySet
     return (
         foi_request_public_qs()
         .filter(body=body)
-        .select_related("body")
+        .select_related("body", "requester")
         .order_by("-submitted_at", "-pk")[:limit]
     )
 
@@ -244,7 +248,7 @@ def foi_request_browse(
     if year:
         requests = requests.filter(submitted_at__year=year)
     order = BROWSE_SORTS.get(sort, BROWSE_SORTS["newest"])
-    return requests.select_related("body").order_by(*order)
+    return requests.select_related("body", "requester").order_by(*order)
 
 
 def foi_request_years() -> list[int]:
@@ -401,7 +405,7 @@ def followed_requests_of(*, user) -> list[FOIRequest]:
         foi_request_visible_qs(user=user)
         .filter(pk__in=ids)
         .exclude(state=State.DRAFT)
-        .select_related("body")
+        .select_related("body", "requester")
         .order_by("-updated_at", "-pk")
     )
 
@@ -479,7 +483,7 @@ def similar_answered_requests(
         same_body = body is not None and body_id == body.pk
         scored.append((-score, not same_body, position, pk))
     best = [pk for *_key, pk in sorted(scored)[:limit]]
-    found = FOIRequest.objects.filter(pk__in=best).select_related("body")
+    found = FOIRequest.objects.filter(pk__in=best).select_related("body", "requester")
     by_pk = {foi_request.pk: foi_request for foi_request in found}
     return [by_pk[pk] for pk in best if pk in by_pk]
 

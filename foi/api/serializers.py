@@ -21,6 +21,7 @@ from foi.models import (
     Urgency,
     Visibility,
 )
+from foi.privacy.masking import mask_text, requester_identifiers
 
 NULLABLE_STR = serializers.CharField(allow_null=True)
 
@@ -184,7 +185,7 @@ class BodyDetailSerializer(BodySerializer):
 
 class RequestSerializer(serializers.Serializer):
     reference = serializers.CharField()
-    subject = serializers.CharField()
+    subject = serializers.SerializerMethodField()
     body = BodySummarySerializer()
     state = serializers.ChoiceField(choices=State.choices)
     state_label = serializers.CharField(source="get_state_display")
@@ -194,6 +195,12 @@ class RequestSerializer(serializers.Serializer):
     due_at = serializers.DateTimeField(allow_null=True)
     is_overdue = serializers.BooleanField()
     url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_subject(self, foi_request):
+        # Lists are public renderings: the requester's identity masked (the detail shows the
+        # parties the original, views.request_representation).
+        return mask_text(foi_request.subject, requester_identifiers(foi_request))
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_public_name(self, foi_request):

@@ -135,7 +135,7 @@ def request_representation(foi_request, user) -> dict:
     data = dict(s.RequestSerializer(foi_request).data)
     # The messages come masked for the public from the selector; the request's own words too.
     identifiers = None if show_contact else masking.requester_identifiers(foi_request)
-    data["subject"] = masking.mask_text(data["subject"], identifiers)
+    data["subject"] = masking.mask_text(foi_request.subject, identifiers)
     requester = foi_request.requester
     contact = None
     if show_contact:

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from foi.labels import ACTION_LABELS
-from foi.privacy.masking import mask_text
+from foi.privacy.masking import mask_text, requester_identifiers
 
 register = template.Library()
 
@@ -35,3 +35,10 @@ def masked(text: str, identifiers) -> str:
     """``text`` with the requester's identity masked, when the page masks it for this reader
     (``identifiers`` is None for the parties, who read the original)."""
     return mask_text(text, identifiers)
+
+
+@register.filter
+def public_subject(foi_request) -> str:
+    """A request's subject as lists show it to everyone: the requester's identity masked (the
+    list's query selects the requester with the request)."""
+    return mask_text(foi_request.subject, requester_identifiers(foi_request))

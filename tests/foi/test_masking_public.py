@@ -243,3 +243,24 @@ def test_the_disclosure_log_masks_it(world, published, tree):  # noqa: F811
     )
     assert "water quality reports are attached" in text
     assert_masked(text, "the disclosure log")
+
+
+def test_a_subject_naming_the_requester_is_masked_in_lists(client, world, published, api):  # noqa: F811
+    """An officer registering an oral request may type the name into its subject."""
+    published.subject = "Water reports asked by Zaur Məmmədov"
+    published.save()
+    pages = [
+        reverse("foi:request_list"),
+        reverse("foi:body_detail", args=[published.body.slug]),
+        reverse("foi:request_detail", args=[published.reference]),
+        reverse("foi:request_feed"),
+    ]
+    for url in pages:
+        page = client.get(url).content.decode()
+        assert "Water reports asked by [name withheld]" in page, url
+        assert_masked(page, url)
+    listing = api.as_(None).get("/api/v1/requests/").content.decode("unicode_escape")
+    assert "Water reports asked by [name withheld]" in listing
+    client.force_login(world.requester)
+    own = client.get(reverse("foi:request_detail", args=[published.reference])).content.decode()
+    assert "Water reports asked by Zaur Məmmədov" in own
