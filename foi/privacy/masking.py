@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.translation import gettext
 
@@ -82,44 +83,70 @@ _PARTICLES = frozenset(
 # (Zaur'a, Zaurun, Zaurdan), English 's, Russian endings. A longer name may take any ending of
 # up to five letters (Məmmədovanın); a short one would otherwise hide Əliyev for Əli.
 _SHORT_ENDINGS = frozenset(
-    {"", "a", "ia", "i", "ii", "u", "iu", "n", "in", "un", "nin", "nun", "iin", "iun", "ian"}
+    {"", "a", "ia", "i", "ii", "u", "iu", "in", "un", "nin", "nun", "iin", "iun", "ian"}
     | {"da", "dan", "ta", "tan", "la", "lar", "s", "om", "am", "ui", "oi"}
 )
 _LONG_ENDING = 5
+# Names of three letters or fewer are compared as written (Azerbaijani letters folded), not by
+# their Latin spellings: Əli is a name, "Ali Məhkəmə" the Supreme Court.
+_SPELLED = 3
+# Names that are also everyday words of an official letter ("ümid edirik", "aydın deyil",
+# "əmin olun", "nail olmaq"): masked only when written with a capital.
+_EVERYDAY = frozenset(
+    {"aydin", "anar", "azad", "umid", "umud", "ilham", "bahar", "deniz", "nur", "gul", "sevinc"}
+    | {"vusal", "arzu", "qismet", "yasar", "aziz", "emin", "kamal", "ziya", "nail", "inam"}
+    | {"ulvi", "zefer", "cavid", "ferid", "sevda", "vuqar", "mubariz", "seadet", "sahib"}
+)
+
+
+class _Part(NamedTuple):
+    key: str  # the skeleton, or for a short name its folded spelling
+    spelled: bool  # compared as written (short names)
+    capital: bool  # only when written with a capital (everyday words)
+
+
+def _folded(word: str) -> str:
+    return _APOSTROPHES.sub("", fold(word))
 
 
 def _skeleton(word: str) -> str:
-    text = _APOSTROPHES.sub("", fold(word)).translate(_CYRILLIC)
+    text = _folded(word).translate(_CYRILLIC)
     for spelling, letter in _SPELLINGS:
         text = text.replace(spelling, letter)
     return _DOUBLED.sub(r"\1", text)
 
 
-def _name_parts(name: str, shown: str) -> tuple[str, ...]:
-    """The skeletons of the parts of ``name`` worth masking: two letters or more, not a
-    particle, and not also a word of what is shown in public anyway (the pseudonym)."""
+def _name_parts(name: str, shown: str) -> tuple[_Part, ...]:
+    """The parts of ``name`` worth masking: two letters or more, not a particle, and not also a
+    word of what is shown in public anyway (the pseudonym)."""
     public = {_skeleton(word) for word in _WORD.findall(shown)}
     parts = []
     for word in _WORD.findall(name):
-        if len(fold(word)) < 2 or _APOSTROPHES.sub("", fold(word)) in _PARTICLES:
+        folded, skeleton = _folded(word), _skeleton(word)
+        if len(folded) < 2 or folded in _PARTICLES or not skeleton or skeleton in public:
             continue
-        skeleton = _skeleton(word)
-        if skeleton and skeleton not in public and skeleton not in parts:
-            parts.append(skeleton)
+        spelled = len(skeleton) <= _SPELLED
+        part = _Part(folded if spelled else skeleton, spelled, folded in _EVERYDAY)
+        if part not in parts:
+            parts.append(part)
     return tuple(parts)
 
 
-def _is_name(word: str, parts: tuple[str, ...]) -> bool:
+def _is_name(word: str, parts: tuple[_Part, ...]) -> bool:
     skeleton = _skeleton(word)
     for part in parts:
-        if skeleton == part:
-            return True
-        if len(part) < 3 or not skeleton.startswith(part):
+        if part.capital and not word[:1].isupper():
             continue
-        ending = skeleton[len(part) :]
-        if len(part) <= 4 and ending in _SHORT_ENDINGS:
+        written = _folded(word) if part.spelled else skeleton
+        if written == part.key:
             return True
-        if len(part) > 4 and len(ending) <= _LONG_ENDING:
+        if len(part.key) < 2 or not written.startswith(part.key):
+            continue
+        ending = written[len(part.key) :]
+        if part.spelled or len(part.key) <= 4:
+            if _skeleton(ending) in _SHORT_ENDINGS:
+                return True
+        elif len(ending) <= _LONG_ENDING:
             return True
     return False
 
@@ -202,7 +229,7 @@ def _address_patterns(address: str) -> list[str]:
 class Identifiers:
     """What identifies one requester, ready to be matched."""
 
-    names: tuple[str, ...] = ()
+    names: tuple[_Part, ...] = ()
     patterns: tuple[tuple[str, re.Pattern], ...] = ()  # (kind, pattern), in the order run
 
     def __bool__(self) -> bool:

@@ -77,6 +77,23 @@ def test_a_short_name_takes_only_case_endings():
     assert mask_text("Əliyev İlham, Alisa", identifiers) == "Əliyev İlham, Alisa"
 
 
+def test_a_short_name_is_compared_as_written():
+    identifiers = requester_identifiers(request_of(first="Əli", last="Həsənov"))
+    assert mask_text("ƏLİ HƏSƏNOV", identifiers) == NAME
+    # "Ali" is also the adjective of the Supreme Court (Ali Məhkəmə); "alın" is a verb.
+    assert mask_text("Ali Məhkəməyə müraciət edin, sənədləri alın", identifiers) == (
+        "Ali Məhkəməyə müraciət edin, sənədləri alın"
+    )
+
+
+def test_a_name_that_is_an_everyday_word_needs_its_capital():
+    identifiers = requester_identifiers(request_of(first="Ümid", last="Aydın"))
+    text = "Ümid bəy, ümid edirik ki, cavab aydın olacaq. Hörmətlə, Aydın"
+    assert mask_text(text, identifiers) == (
+        f"{NAME} bəy, ümid edirik ki, cavab aydın olacaq. Hörmətlə, {NAME}"
+    )
+
+
 def test_the_real_name_is_left_alone_when_the_requester_shows_it():
     identifiers = requester_identifiers(request_of(choice="name", public_name="Zaur Məmmədov"))
     assert mask_text("Hörmətli Zaur Məmmədov", identifiers) == "Hörmətli Zaur Məmmədov"
