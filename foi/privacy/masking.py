@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -191,7 +192,9 @@ def _phone_pattern(phone: str) -> str:
     spaced = _SEPARATORS.join(national)
     paren = r"(?:\(\s*)?"
     if azerbaijani:
-        country = rf"(?:(?:\+|00)\s*)?{paren}{_AZ_COUNTRY}\)?{_SEPARATORS}"
+        country = (
+            rf"{paren}(?:(?:\+|00)\s*)?{paren}{_AZ_COUNTRY}\)?{_SEPARATORS}(?:0{_SEPARATORS})?"
+        )
         prefix = rf"(?:{country}|{paren}0{_SEPARATORS}|{paren})"
     else:
         prefix = r"(?:(?:\+|00)\s*)?"
@@ -303,12 +306,24 @@ def _marked(text: str, identifiers: Identifiers, found: list | None) -> str:
     return text
 
 
+# Characters that hide a word's letters from a matcher but not from a reader: zero-width spaces
+# and joiners, soft hyphens, word joiners, byte-order marks.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def _plain(text: str) -> str:
+    """``text`` as a reader sees it: compatibility forms (full-width digits, ligatures) made
+    plain, invisible characters dropped. A masked text is shown in this form."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def mask_text(text: str, identifiers: Identifiers | None) -> str:
     """``text`` with every identifier replaced by a word saying what was withheld."""
     if not text or not identifiers:
         return text
-    marked = _marked(str(text), identifiers, None)
-    if marked == text:
+    plain = _plain(str(text))
+    marked = _marked(plain, identifiers, None)
+    if marked == plain:
         return text
     for mark, words in _replacements().items():
         marked = marked.replace(mark, words)
@@ -321,7 +336,7 @@ def find(text: str, identifiers: Identifiers | None) -> list[tuple[str, str]]:
     if not text or not identifiers:
         return []
     found: list[tuple[str, str]] = []
-    _marked(str(text), identifiers, found)
+    _marked(_plain(str(text)), identifiers, found)
     unique = []
     for item in found:
         if item not in unique:

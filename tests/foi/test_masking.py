@@ -94,6 +94,12 @@ def test_a_name_that_is_an_everyday_word_needs_its_capital():
     )
 
 
+def test_invisible_characters_and_look_alike_letters_do_not_hide_it(zaur):
+    assert mask_text("Dear Mr Mam\u200bma\u00addov", zaur) == f"Dear Mr {NAME}"
+    assert mask_text("Dear Mr M\u0430mmadov", zaur) == f"Dear Mr {NAME}"  # a Cyrillic a
+    assert mask_text("Call \uff10\uff15\uff10 123 45 67", zaur) == f"Call {PHONE}"
+
+
 def test_the_real_name_is_left_alone_when_the_requester_shows_it():
     identifiers = requester_identifiers(request_of(choice="name", public_name="Zaur Məmmədov"))
     assert mask_text("Hörmətli Zaur Məmmədov", identifiers) == "Hörmətli Zaur Məmmədov"
@@ -149,6 +155,8 @@ def test_another_e_mail_address_is_left_alone():
         "(050) 1234567",
         "(050) 123-45-67",
         "+994 (50) 123-45-67",
+        "(+994) 50 123 45 67",
+        "+994 050 123 45 67",
         "050.123.45.67",
         "0501234567",
         "123-45-67",
