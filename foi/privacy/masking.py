@@ -261,20 +261,10 @@ def requester_identifiers(foi_request) -> Identifiers:
     name = shown = ""
     if foi_request.public_name_choice != PublicNameChoice.NAME:
         name = f"{requester.first_name} {requester.last_name}"
-        shown = foi_request.public_name or ""
+        shown = foi_request.public_name or foi_request.pseudonym or ""
     return _identifiers(
         name, shown, requester.email or "", requester.phone or "", requester.postal_address or ""
     )
-
-
-def identifiers_for(foi_request, user) -> Identifiers | None:
-    """The identifiers to mask for this reader, or None for the parties and admins, who read
-    the original (PERMISSIONS.md)."""
-    from foi import permissions
-
-    if permissions.can_see_contact_details(foi_request, user):
-        return None
-    return requester_identifiers(foi_request)
 
 
 # -- matching -----------------------------------------------------------------------------------
