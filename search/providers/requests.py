@@ -36,6 +36,7 @@ REQUEST_FIELDS = (
     # What masks the requester's identity in the document (foi.privacy.masking).
     "public_name_choice",
     "public_name",
+    "pseudonym",
     "requester__first_name",
     "requester__last_name",
     "requester__email",
