@@ -231,7 +231,7 @@ def home_page_context(*, home) -> dict:
     answered = (
         foi_selectors.foi_request_public_qs()
         .filter(state=State.ANSWERED)
-        .select_related("body")
+        .select_related("body", "requester")
         .order_by("-answered_at", "-pk")[:6]
     )
     return {

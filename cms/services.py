@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -18,32 +16,13 @@ from wagtail.rich_text import RichText
 
 from foi import selectors as foi_selectors
 from foi.models import State
+from foi.privacy.masking import mask_text, requester_identifiers
 from foi.services.errors import Conflict, InvalidInput, NotPermitted, NotVisible
 
 from . import permissions, selectors
 from .models import DisclosureLogDocument, DisclosureLogPage
 
 LOG_COLLECTION = "Disclosure log"
-REMOVED = "[…]"
-
-
-def _private_strings(foi_request) -> list[str]:
-    """What must never reach a log entry even if an officer typed it into the answer."""
-    requester = foi_request.requester
-    values = [
-        requester.email,
-        getattr(requester, "phone", ""),
-        getattr(requester, "postal_address", ""),
-    ]
-    if foi_request.public_name_choice != "name":
-        values.append(requester.get_full_name())
-    return sorted({value.strip() for value in values if value and value.strip()}, key=len)[::-1]
-
-
-def _redact(text: str, private: list[str]) -> str:
-    for value in private:
-        text = re.sub(re.escape(value), REMOVED, text, flags=re.IGNORECASE)
-    return text
 
 
 def _log_collection() -> Collection:
@@ -99,14 +78,16 @@ def disclosure_log_draft_create(*, foi_request, actor) -> DisclosureLogPage:
         if answer.is_empty:
             raise InvalidInput(_("This request has no public answer to publish."))
 
-        private = _private_strings(public)
+        # What must never reach a log entry even if an officer typed it into the answer, found
+        # by the same matcher as every public page (the answer's messages come masked already).
+        private = requester_identifiers(public)
         blocks = []
         for message in answer.responses:
-            text = _redact(message.text.strip(), private)
+            text = mask_text(message.text.strip(), private)
             if text:
                 blocks.append(("paragraph", RichText(linebreaks(escape(text)))))
         page = DisclosureLogPage(
-            title=_redact(public.subject, private)[:255],
+            title=mask_text(public.subject, private)[:255],
             slug=slugify(public.reference) or "entry",
             foi_request=public,
             request_reference=public.reference,

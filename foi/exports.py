@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from foi import deadlines, permissions, selectors
 from foi.models import Appeal, FOIRequest, State
 from foi.models.audit import GENESIS
+from foi.privacy.masking import mask_text, requester_identifiers
 
 # The columns of the bulk export, in order; the JSON export uses the same keys.
 PUBLIC_FIELDS = (
@@ -68,7 +69,7 @@ def public_request_qs(
     if outcome:
         requests = requests.filter(outcome=outcome)
     return (
-        requests.select_related("body", "law")
+        requests.select_related("body", "law", "requester")
         .annotate(
             public_messages=Count("messages", filter=Q(messages__audience="public"), distinct=True),
             public_attachments=Count(
@@ -97,7 +98,8 @@ def public_request_rows(requests) -> Iterator[dict]:
             "body": foi_request.body.slug,
             "body_name": foi_request.body.name,
             "law": foi_request.law.code,
-            "subject": foi_request.subject,
+            # Public: a requester's identity typed into the subject is masked.
+            "subject": mask_text(foi_request.subject, requester_identifiers(foi_request)),
             "state": foi_request.state,
             "outcome": foi_request.outcome or None,
             "urgency": foi_request.urgency,

@@ -18,6 +18,7 @@ from foi.models import (
     State,
 )
 from foi.models.i18n import translated_fields
+from foi.privacy import masking
 from foi.services.errors import NotVisible
 
 
@@ -74,7 +75,8 @@ def audiences_for(*, foi_request: FOIRequest, user) -> tuple[str, ...]:
 
 
 def message_list(*, foi_request: FOIRequest, user) -> list[Message]:
-    """The timeline this person may see, with only the files they may see."""
+    """The timeline this person may see, with only the files they may see; for the public,
+    with the requester's identity masked (``foi.privacy.masking``)."""
     audiences = audiences_for(foi_request=foi_request, user=user)
     files = Attachment.objects.order_by("id")
     if audiences == ("public",):
@@ -82,12 +84,16 @@ def message_list(*, foi_request: FOIRequest, user) -> list[Message]:
     elif "internal" not in audiences:
         # Parties see unapproved files on parties' and public messages, not on internal ones.
         files = files.exclude(message__audience="internal")
-    return list(
+    messages = list(
         Message.objects.filter(foi_request=foi_request, audience__in=audiences)
         .select_related("author", "from_body")
         .prefetch_related(Prefetch("attachments", queryset=files))
         .order_by("created_at", "id")
     )
+    if audiences == ("public",):
+        # The public never reads the requester's identity, even where someone typed it in.
+        masking.mask_messages(messages, masking.requester_identifiers(foi_request))
+    return messages
 
 
 def case_event_list(*, foi_request: FOIRequest, user) -> list[CaseEvent]:
@@ -124,7 +130,11 @@ def public_counts_by_state() -> dict[str, int]:
 
 
 def foi_request_latest_public(*, limit: int = 10) -> QuerySet[FOIRequest]:
-    return foi_request_public_qs().select_related("body").order_by("-submitted_at")[:limit]
+    return (
+        foi_request_public_qs()
+        .select_related("body", "requester")
+        .order_by("-submitted_at")[:limit]
+    )
 
 
 def followers_of(*, foi_request: FOIRequest) -> QuerySet:
@@ -210,7 +220,7 @@ def foi_request_public_of_body(*, body: PublicBody, limit: int = 10) -> QuerySet
     return (
         foi_request_public_qs()
         .filter(body=body)
-        .select_related("body")
+        .select_related("body", "requester")
         .order_by("-submitted_at", "-pk")[:limit]
     )
 
@@ -245,7 +255,7 @@ def foi_request_browse(
     if year:
         requests = requests.filter(submitted_at__year=year)
     order = BROWSE_SORTS.get(sort, BROWSE_SORTS["newest"])
-    return requests.select_related("body").order_by(*order)
+    return requests.select_related("body", "requester").order_by(*order)
 
 
 def foi_request_years() -> list[int]:
@@ -264,13 +274,17 @@ def foi_request_public_feed(*, body: PublicBody | None = None, limit: int = 30):
     requests = foi_request_public_qs()
     if body is not None:
         requests = requests.filter(body=body)
-    return requests.select_related("body").order_by("-submitted_at", "-pk")[:limit]
+    # The requester too: a feed masks their identity in each entry (foi.privacy.masking).
+    return requests.select_related("body", "requester").order_by("-submitted_at", "-pk")[:limit]
 
 
 def foi_request_public_get(*, reference: str) -> FOIRequest:
     """A request as the public sees it, whoever asks: for feeds, which are public documents."""
     foi_request = (
-        foi_request_public_qs().select_related("law", "body").filter(reference=reference).first()
+        foi_request_public_qs()
+        .select_related("law", "body", "requester")
+        .filter(reference=reference)
+        .first()
     )
     if foi_request is None:
         raise NotVisible("No such request.")
@@ -398,7 +412,7 @@ def followed_requests_of(*, user) -> list[FOIRequest]:
         foi_request_visible_qs(user=user)
         .filter(pk__in=ids)
         .exclude(state=State.DRAFT)
-        .select_related("body")
+        .select_related("body", "requester")
         .order_by("-updated_at", "-pk")
     )
 
@@ -476,7 +490,7 @@ def similar_answered_requests(
         same_body = body is not None and body_id == body.pk
         scored.append((-score, not same_body, position, pk))
     best = [pk for *_key, pk in sorted(scored)[:limit]]
-    found = FOIRequest.objects.filter(pk__in=best).select_related("body")
+    found = FOIRequest.objects.filter(pk__in=best).select_related("body", "requester")
     by_pk = {foi_request.pk: foi_request for foi_request in found}
     return [by_pk[pk] for pk in best if pk in by_pk]
 

@@ -215,5 +215,9 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list[FOIRequest
             logger.exception("Similar requests could not be found")
     if ids is None:
         return []
-    found = foi_request_public_qs().select_related("body").in_bulk([int(i) for i in ids])
+    found = (
+        foi_request_public_qs()
+        .select_related("body", "requester")  # the subject is shown masked (public_subject)
+        .in_bulk([int(i) for i in ids])
+    )
     return [found[int(i)] for i in ids if int(i) in found][:limit]

@@ -322,7 +322,11 @@ class DisclosurePage(Page):
     def public_related_requests(self):
         from foi import selectors
 
-        return selectors.foi_request_public_qs().filter(pk__in=self.related_requests.values("pk"))
+        return (
+            selectors.foi_request_public_qs()
+            .filter(pk__in=self.related_requests.values("pk"))
+            .select_related("requester")  # the subject is shown masked (public_subject)
+        )
 
 
 class DisclosureDocument(Orderable):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from foi import permissions, services
 from foi.models import PublicBody
+from foi.privacy import masking
 from foi.services.base import VERBS
 from foi.services.errors import InvalidInput
 from foi.services.handling import assignee_refusal
@@ -54,8 +55,12 @@ those the caller may take now. Fields each action reads (others are ignored):
 | decide_appeal | reviewer | `decision` (upheld, overturned, partly_overturned), `text` (reasons) |
 
 `version` (optional, from the request's representation): the action is refused with 409 if
-the request changed since. 403: not yours to do; 404: not visible to you or no such action;
-409: not allowed in the request's state now, or changed meanwhile.
+the request changed since. An officer's or reviewer's text (ask_clarification, extend, transfer,
+answer, refuse, reject, decide_appeal) that identifies the requester (their real name when
+shown under a pseudonym or withheld, their e-mail, phone or postal address) is refused with 400
+naming what was found, unless `confirm_identity` is true; the public reads those parts masked.
+403: not yours to do; 404: not visible to you or no such action; 409: not allowed in the
+request's state now, or changed meanwhile.
 """
 
 
@@ -97,8 +102,21 @@ def _exemptions(data):
     return [{"code": item["code"], "note": item.get("note", "")} for item in data["exemptions"]]
 
 
+# The actions whose text an officer or reviewer writes for the public to read.
+WARNED = ("ask_clarification", "extend", "transfer", "answer", "refuse", "reject", "decide_appeal")
+
+
+def _check_identity(action: str, foi_request, data: dict) -> None:
+    if action not in WARNED or data.get("confirm_identity"):
+        return
+    warning = masking.publication_warning(foi_request, data.get("text", ""), data.get("reason", ""))
+    if warning:
+        raise InvalidInput(warning, errors={"confirm_identity": ["required"]})
+
+
 def run(action: str, *, foi_request, actor, data: dict):
     """Call the action's service with the payload's fields."""
+    _check_identity(action, foi_request, data)
     common = {"foi_request": foi_request, "actor": actor}
     text = data.get("text", "")
     if action == "submit":

@@ -21,6 +21,7 @@ from foi.models import (
     Urgency,
     Visibility,
 )
+from foi.privacy.masking import mask_text, requester_identifiers
 
 NULLABLE_STR = serializers.CharField(allow_null=True)
 
@@ -184,7 +185,7 @@ class BodyDetailSerializer(BodySerializer):
 
 class RequestSerializer(serializers.Serializer):
     reference = serializers.CharField()
-    subject = serializers.CharField()
+    subject = serializers.SerializerMethodField()
     body = BodySummarySerializer()
     state = serializers.ChoiceField(choices=State.choices)
     state_label = serializers.CharField(source="get_state_display")
@@ -194,6 +195,12 @@ class RequestSerializer(serializers.Serializer):
     due_at = serializers.DateTimeField(allow_null=True)
     is_overdue = serializers.BooleanField()
     url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_subject(self, foi_request):
+        # Lists are public renderings: the requester's identity masked (the detail shows the
+        # parties the original, views.request_representation).
+        return mask_text(foi_request.subject, requester_identifiers(foi_request))
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_public_name(self, foi_request):
@@ -346,6 +353,13 @@ class ActionSerializer(serializers.Serializer):
     level = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     decision = serializers.ChoiceField(choices=AppealDecision.choices, required=False)
     version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    confirm_identity = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="True to send an officer's text that identifies the requester (their name "
+        "under a pseudonym, e-mail, phone or address) after a 400 that listed what it found. "
+        "The public reads those parts masked.",
+    )
 
 
 class ActionResultSerializer(serializers.Serializer):

@@ -30,6 +30,7 @@ from foi.api.schema import (
     ERROR_503,
 )
 from foi.models import BodyKind, Law, Outcome, PublicBody, State
+from foi.privacy import masking
 from foi.services.errors import InvalidInput, NotVisible, TransitionNotAllowed
 
 
@@ -132,6 +133,9 @@ def request_representation(foi_request, user) -> dict:
     show_contact = permissions.can_see_contact_details(foi_request, user)
     internal = permissions.can_see_internal(foi_request, user)
     data = dict(s.RequestSerializer(foi_request).data)
+    # The messages come masked for the public from the selector; the request's own words too.
+    identifiers = None if show_contact else masking.requester_identifiers(foi_request)
+    data["subject"] = masking.mask_text(foi_request.subject, identifiers)
     requester = foi_request.requester
     contact = None
     if show_contact:
@@ -146,7 +150,7 @@ def request_representation(foi_request, user) -> dict:
     assignee = foi_request.assignee if internal else None
     data.update(
         {
-            "text": foi_request.text,
+            "text": masking.mask_text(foi_request.text, identifiers),
             "law": foi_request.law.code,
             "urgency": foi_request.urgency,
             "access_form": foi_request.access_form,

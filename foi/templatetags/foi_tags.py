@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from foi.labels import ACTION_LABELS
+from foi.privacy.masking import mask_text, requester_identifiers
 
 register = template.Library()
 
@@ -27,3 +28,17 @@ def action_label(name: str) -> str:
 def file_kind(content_type: str) -> str:
     """A file's type in words a reader knows."""
     return str(FILE_KINDS.get(content_type, content_type))
+
+
+@register.filter
+def masked(text: str, identifiers) -> str:
+    """``text`` with the requester's identity masked, when the page masks it for this reader
+    (``identifiers`` is None for the parties, who read the original)."""
+    return mask_text(text, identifiers)
+
+
+@register.filter
+def public_subject(foi_request) -> str:
+    """A request's subject as lists show it to everyone: the requester's identity masked (the
+    list's query selects the requester with the request)."""
+    return mask_text(foi_request.subject, requester_identifiers(foi_request))

@@ -15,9 +15,16 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from foi import selectors
+from foi.privacy import masking
 from foi.services.errors import NotVisible
 
 SUMMARY_WORDS = 80
+
+
+def _public(foi_request, text: str) -> str:
+    """The request's own words with its requester's identity masked (the messages come masked
+    from ``selectors.message_list``)."""
+    return masking.mask_text(text, masking.requester_identifiers(foi_request))
 
 
 def _author(foi_request) -> str:
@@ -28,7 +35,7 @@ class _RequestsFeed(Feed):
     feed_type = Atom1Feed
 
     def item_title(self, item):
-        return f"{item.reference}: {item.subject}"
+        return f"{item.reference}: {_public(item, item.subject)}"
 
     def item_description(self, item):
         return (
@@ -38,7 +45,7 @@ class _RequestsFeed(Feed):
                 "body": item.body.name,
             }
             + "\n\n"
-            + Truncator(item.text).words(SUMMARY_WORDS)
+            + Truncator(_public(item, item.text)).words(SUMMARY_WORDS)
         )
 
     def item_link(self, item):
@@ -98,7 +105,7 @@ class RequestTimelineFeed(Feed):
             raise Http404(str(error)) from error
 
     def title(self, foi_request):
-        return f"{foi_request.reference}: {foi_request.subject}"
+        return f"{foi_request.reference}: {_public(foi_request, foi_request.subject)}"
 
     def subtitle(self, foi_request):
         return _("What happened on this request, newest first.")

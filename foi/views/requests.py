@@ -10,6 +10,7 @@ from foi import deadlines, permissions, selectors
 from foi.forms.case import ClarifyForm, WithdrawForm
 from foi.models import Attachment, Outcome, State
 from foi.paging import CappedPaginator
+from foi.privacy import masking
 from foi.views.common import get_visible_request
 
 PAGE_SIZE = 25
@@ -77,6 +78,7 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
     version = {"version": foi_request.version}
     forms = forms or {}
     appeals = selectors.appeal_list(foi_request=foi_request)
+    show_contact = permissions.can_see_contact_details(foi_request, user)
     return {
         "foi_request": foi_request,
         "messages_visible": selectors.message_list(foi_request=foi_request, user=user),
@@ -102,7 +104,9 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
             for appeal in appeals
         ],
         "pending_appeal": next((a for a in reversed(appeals) if not a.decided_at), None),
-        "show_contact": permissions.can_see_contact_details(foi_request, user),
+        "show_contact": show_contact,
+        # What the page masks of the requester's identity (None: this reader sees it all).
+        "masking": None if show_contact else masking.requester_identifiers(foi_request),
         "is_requester": permissions.is_requester(foi_request, user),
         "following": selectors.follow_of(user=user, foi_request=foi_request)
         if foi_request.state != State.DRAFT
@@ -132,11 +136,12 @@ def attachment_download(request, reference, attachment_id):
     attachment = visible.get(int(attachment_id))
     if attachment is None:
         raise Http404("No such file.")
+    shown_name = attachment.original_name  # masked for the public, like the page shows it
     attachment = Attachment.objects.get(pk=attachment.pk)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=shown_name,
         content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -21,6 +21,7 @@ from foi.models import (
     Urgency,
     Visibility,
 )
+from foi.privacy import masking
 from foi.workspace import selectors
 
 MAX_FILES = 20
@@ -76,6 +77,36 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class IdentityWarning:
+    """For a text the public will read: when it carries the requester's identity (their name
+    under a pseudonym, their e-mail, phone or address), the first send is refused with a
+    warning naming what was found, and a box appears; the text goes only when it is ticked.
+    The public reads those parts masked anyway (``foi.privacy.masking``)."""
+
+    warned_fields = ("text",)
+    CONFIRM = "confirm_identity"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.identity_warning = ""
+        if not self.is_bound:
+            return
+        texts = [str(self.data.get(self.add_prefix(name), "")) for name in self.warned_fields]
+        texts += [upload.name for upload in self.files.getlist(self.add_prefix("files"))]
+        self.identity_warning = masking.publication_warning(self.foi_request, *texts)
+        if self.identity_warning:
+            self.fields[self.CONFIRM] = forms.BooleanField(
+                label=_("Send it as it is: I have checked what identifies the requester"),
+                required=False,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.identity_warning and not cleaned.get(self.CONFIRM):
+            raise ValidationError(self.identity_warning)
+        return cleaned
+
+
 class AcceptForm(ActionForm):
     assignee = forms.ModelChoiceField(
         label=_("Assign to"),
@@ -98,7 +129,7 @@ class AssignForm(AcceptForm):
             self.fields["assignee"].initial = self.foi_request.assignee_id
 
 
-class AskClarificationForm(ActionForm):
+class AskClarificationForm(IdentityWarning, ActionForm):
     text = forms.CharField(
         label=_("What is missing or unclear"),
         widget=TEXTAREA,
@@ -112,7 +143,7 @@ def _reason_label(reason: dict) -> str:
     return f"{label} ({reason['article']})" if reason.get("article") else label
 
 
-class ExtendForm(ActionForm):
+class ExtendForm(IdentityWarning, ActionForm):
     reason = forms.ChoiceField(label=_("Reason"), widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Notice to the requester"),
@@ -127,7 +158,7 @@ class ExtendForm(ActionForm):
         self.fields["reason"].choices = [(r["code"], _reason_label(r)) for r in reasons]
 
 
-class TransferForm(ActionForm):
+class TransferForm(IdentityWarning, ActionForm):
     body = forms.ModelChoiceField(label=_("Forward to"), queryset=None)
     text = forms.CharField(
         label=_("Notice to the requester"),
@@ -148,7 +179,7 @@ class TransferForm(ActionForm):
         )
 
 
-class AnswerForm(ActionForm):
+class AnswerForm(IdentityWarning, ActionForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         widget=forms.RadioSelect,
@@ -174,7 +205,7 @@ class AnswerForm(ActionForm):
         }
 
 
-class RefuseForm(ActionForm):
+class RefuseForm(IdentityWarning, ActionForm):
     text = forms.CharField(
         label=_("Reasons for the refusal"),
         widget=TEXTAREA,
@@ -182,7 +213,9 @@ class RefuseForm(ActionForm):
     )
 
 
-class RejectForm(ActionForm):
+class RejectForm(IdentityWarning, ActionForm):
+    warned_fields = ("reason",)
+
     reason = forms.CharField(
         label=_("Why this is not a valid request"),
         widget=TEXTAREA,
@@ -198,7 +231,9 @@ class NoteForm(ActionForm):
     )
 
 
-class DecideAppealForm(ActionForm):
+class DecideAppealForm(IdentityWarning, ActionForm):
+    warned_fields = ("reasons",)
+
     decision = forms.ChoiceField(
         label=_("Decision"), widget=forms.RadioSelect, choices=AppealDecision.choices
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from foi.models import Attachment, FOIRequest, Message, State
+from foi.privacy.masking import mask_text, requester_identifiers
 from foi.services.attachments import attachment_store_extracted_text
 from foi.signals import case_event_committed
 from search import extraction
@@ -32,6 +33,15 @@ REQUEST_FIELDS = (
     "visibility",
     "private_until",
     "version",
+    # What masks the requester's identity in the document (foi.privacy.masking).
+    "public_name_choice",
+    "public_name",
+    "pseudonym",
+    "requester__first_name",
+    "requester__last_name",
+    "requester__email",
+    "requester__phone",
+    "requester__postal_address",
 )
 
 
@@ -42,6 +52,7 @@ class RequestProvider:
     def queryset(self, *, after: int | None = None):
         return (
             indexable_requests_qs(after=after)
+            .select_related("requester")
             .only(*REQUEST_FIELDS)
             .prefetch_related(public_messages_prefetch())
             .order_by("pk")
@@ -66,19 +77,22 @@ class RequestProvider:
 
     def build(self, foi_request: FOIRequest) -> IndexDocument:
         messages = foi_request.public_messages
-        parts = [foi_request.text]
+        # The index is public: it never holds the requester's identity, wherever it was typed.
+        identifiers = requester_identifiers(foi_request)
+        parts = [mask_text(foi_request.text, identifiers)]
         files = []
         decided_at = None
         for message in messages:
             if message.text and message.text != foi_request.text:
-                parts.append("\n".join(p for p in (message.subject, message.text) if p))
+                text = "\n".join(p for p in (message.subject, message.text) if p)
+                parts.append(mask_text(text, identifiers))
             if message.kind in DECISION_KINDS:
                 decided_at = message.created_at
             for attachment in message.public_files:
                 files.append(
                     FilePart(
-                        name=attachment.original_name,
-                        text=_text_of(attachment),
+                        name=mask_text(attachment.original_name, identifiers),
+                        text=mask_text(_text_of(attachment), identifiers),
                         ref=f"attachment:{attachment.pk}",
                     )
                 )
@@ -86,7 +100,7 @@ class RequestProvider:
             kind=self.kind,
             object_id=str(foi_request.pk),
             url=reverse("foi:request_detail", args=[foi_request.reference]),
-            title=foi_request.subject,
+            title=mask_text(foi_request.subject, identifiers),
             text="\n\n".join(parts),
             files=tuple(files),
             date=decided_at or foi_request.submitted_at,
