@@ -6,11 +6,13 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from foi import files
+from foi import clock, files
+from foi.forms.cleaning import CleanTextMixin
+from foi.inputs import earliest_receipt, receipt_before_law_message
 from foi.models import (
     AccessForm,
     AppealDecision,
@@ -63,7 +65,7 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
-class ActionForm(forms.Form):
+class ActionForm(CleanTextMixin, forms.Form):
     """Every action on a request carries the version of the request the person was looking
     at, so that acting on a page someone else has since changed is refused, not applied."""
 
@@ -212,7 +214,7 @@ class DecideAppealForm(ActionForm):
     )
 
 
-class GroundForm(forms.Form):
+class GroundForm(CleanTextMixin, forms.Form):
     """One exemption invoked: the ground, what it covers, and why."""
 
     ground = forms.ChoiceField(label=_("Ground"), required=False)
@@ -285,7 +287,7 @@ GroundFormSet = forms.formset_factory(
 HAS_ACCOUNT, NO_ACCOUNT = "account", "none"
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(CleanTextMixin, forms.Form):
     body = forms.ModelChoiceField(label=_("Body"), queryset=None, empty_label=None)
     channel = forms.ChoiceField(
         label=_("How it came in"),
@@ -342,6 +344,14 @@ class RegisterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        received, body = data.get("received_at"), data.get("body")
+        if received is not None and body is not None:
+            # The date as typed (no conversion: year 1 or 9999 would overflow it).
+            day, earliest = received.date(), earliest_receipt(body.law)
+            if day < earliest:
+                self.add_error("received_at", receipt_before_law_message(earliest))
+            elif day > timezone.localdate(clock.now()):
+                self.add_error("received_at", _("The date of receipt cannot be in the future."))
         if data.get("requester_kind") == HAS_ACCOUNT and not data.get("requester_email"):
             self.add_error("requester_email", _("Write the e-mail address of their account."))
         return data
