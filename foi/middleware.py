@@ -7,11 +7,12 @@ contains one; no page, filter or form of ours has a use for it. Forms clean text
 
 from __future__ import annotations
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
 FORM_TYPE = "application/x-www-form-urlencoded"
+API_PREFIX = "/api/"
 
 
 def _has_nul(params) -> bool:
@@ -34,8 +35,9 @@ class RefuseNulMiddleware:
                 and _has_nul(request.POST)
             )
         ):
-            return HttpResponseBadRequest(
-                _("The address or the form contains a character that is not allowed (NUL)."),
-                content_type="text/plain; charset=utf-8",
-            )
+            message = _("The address or the form contains a character that is not allowed (NUL).")
+            if request.path.startswith(API_PREFIX):
+                # The API's own error shape (foi.api.errors), in JSON like every answer of it.
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
