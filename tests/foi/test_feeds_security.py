@@ -14,7 +14,7 @@ from foi.models import Attachment, Message, State
 from tests.cms.conftest import tree  # noqa: F401 (the fixture)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-CONTROLS = "\x1b[31m\x07\x00\x0b\x0c\x1f"
+CONTROLS = "\x1b[31m\x07\x0b\x0c\x1f"  # no NUL: PostgreSQL cannot store one
 IMG = '<img src=x onerror="alert(1)">'
 LINK = '<a href="javascript:alert(2)">click</a>'
 SCRIPT = "<script>alert(3)</script>"
