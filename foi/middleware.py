@@ -1,8 +1,9 @@
-"""A NUL byte in the address or a form: refused with 400 before any view sees it.
+"""A NUL byte in the address, the query string or a form: refused with 400 before any view.
 
 PostgreSQL cannot store or compare a string holding U+0000, and raises for a query that
-contains one; no page, filter or form of ours has a use for it. Forms clean text themselves
-(foi.forms.cleaning); this covers every query-string filter and lookup in one place.
+contains one; no page, filter or form of ours has a use for it. This covers every query-string
+filter, lookup and posted field in one place; the forms (foi.forms.cleaning) and the API's text
+fields clean text themselves as well, and JSON bodies are the API's to check.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
-FORM_TYPE = "application/x-www-form-urlencoded"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 API_PREFIX = "/api/"
 
 
@@ -24,14 +25,14 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Only url-encoded bodies are read here: reading a multipart body now would stop a
-        # view from choosing its upload handlers; its text fields are cleaned by the forms.
+        # Reading a form body here parses it once, as CsrfViewMiddleware would next; no view
+        # of ours (nor Wagtail's or allauth's) changes its upload handlers afterwards.
         if (
             NUL in request.path
             or _has_nul(request.GET)
             or (
                 request.method == "POST"
-                and request.content_type == FORM_TYPE
+                and request.content_type in FORM_TYPES
                 and _has_nul(request.POST)
             )
         ):

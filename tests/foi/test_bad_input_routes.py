@@ -268,11 +268,14 @@ def _nul_requests(client, world):
         assert response.status_code < 500, (url, response.status_code)
         if "%00" in url:
             assert response.status_code == 400, (url, response.status_code)
-    # A url-encoded form is refused; a multipart one is cleaned by the form (below).
+    # A url-encoded form and a multipart one are refused alike.
     response = client.post(
         "/requests/new/", "body=ministry%00", content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 400
+    assert client.post("/requests/new/", {"body": "ministry\x00"}).status_code == 400
+    assert client.post("/requests/new/", {"q": "\x00", "go": "search"}).status_code == 400
+    assert client.post("/api/v1/requests/", {"subject": "\x00"}).status_code == 400
 
 
 @pytest.mark.django_db
@@ -292,14 +295,18 @@ def test_nul_bytes_are_400_on_postgresql(client, world):
     client.raise_request_exception = False
     world.request(State.ANSWERED)
     _nul_requests(client, world)
-    # A multipart form (which the middleware does not read) stores the text without the NUL.
-    draft = draft_of(world)
-    client.force_login(world.requester)
-    url = reverse("foi:filing_letter", args=[draft.pk])
-    response = client.post(url, {"subject": "Bud\x00get", "text": "Te\x00xt"})
-    assert response.status_code == 302
-    draft.refresh_from_db()
-    assert (draft.subject, draft.text) == ("Budget", "Text")
+    # The API's JSON: its text fields drop the NUL (foi.api.serializers.TextField).
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=world.requester)
+    response = client.post(
+        "/api/v1/requests/",
+        {"body": "ministry", "subject": "Bud\x00get", "text": "Te\x00xt"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
+    assert response.status_code == 201, response.content
+    assert FOIRequest.objects.filter(subject="Budget", text="Text").exists()
 
 
 # -- the autosave endpoint and the wizard ---------------------------------------------------
@@ -315,12 +322,28 @@ def test_autosave_cleans_like_the_form(requester, world):
     draft = draft_of(world)
     url = reverse("foi:filing_autosave", args=[draft.pk])
     response = requester.post(
-        url, {"subject": "Bud\x00get\x1b[0m\nline", "text": "Line\x07 one\r\nLine two\x00"}
+        url, {"subject": "Bud\x0bget\x1b[0m\nline", "text": "Line\x07 one\r\nLine two\x1f"}
     )
     assert response.status_code == 200
     draft.refresh_from_db()
     assert draft.subject == "Budget[0m line"
     assert draft.text == "Line one\nLine two"
+
+
+def test_autosave_refuses_a_nul(requester, world):
+    draft = draft_of(world)
+    url = reverse("foi:filing_autosave", args=[draft.pk])
+    assert requester.post(url, {"text": "a\x00b"}).status_code == 400
+    draft.refresh_from_db()
+    assert draft.text == "Draft text."
+
+
+def test_the_forms_drop_a_nul_too():
+    from foi.forms.filing import LetterForm
+
+    form = LetterForm({"subject": "Bud\x00get\x1b", "text": "Te\x00xt\r\nmore"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"subject": "Budget", "text": "Text\nmore"}
 
 
 def test_autosave_keeps_an_invisible_subject_as_empty(requester, world):
