@@ -354,12 +354,12 @@ def test_autosave_keeps_an_invisible_subject_as_empty(requester, world):
     assert draft.subject == ""
 
 
-@pytest.mark.parametrize("subject", ["\u200b\u200b", "\u00a0 \u00a0", "\ufeff\u2060", "\x00\x1b"])
+@pytest.mark.parametrize("subject", ["\u200b\u200b", "\u00a0 \u00a0", "\ufeff\u2060", "\x1b\x07"])
 def test_the_letter_step_refuses_an_invisible_subject(requester, world, subject):
     draft = draft_of(world)
     url = reverse("foi:filing_letter", args=[draft.pk])
     response = requester.post(url, {"subject": subject, "text": "Please."})
-    assert response.status_code == 400 or response.status_code == 200
+    assert response.status_code in (200, 400)
     assert "Give your request a subject." in response.content.decode()
     draft.refresh_from_db()
     assert draft.subject == "Draft subject"
