@@ -29,7 +29,7 @@ LATEST_DATE = datetime.date(2200, 12, 31)
 # C0 and C1 control characters (and DEL), except tab and newline; carriage returns are
 # normalised first. Surrogates and the two non-characters are not text either.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# The same for one line: tabs and newlines become spaces.
+# On one line (a subject, a name), runs of tabs and newlines become one space.
 _LINE_BREAKS = re.compile("[\t\n]+")
 # Characters XML 1.0 cannot carry at all (feeds, sitemaps): C0 except tab, newline and
 # carriage return; surrogates; U+FFFE and U+FFFF.
