@@ -405,3 +405,11 @@ def test_the_api_cleans_control_characters(api, world):
     assert response.status_code == 201, response.json()
     foi_request = FOIRequest.objects.get()
     assert (foi_request.subject, foi_request.text) == ("Budget line", "A\nB")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("outbound", [SUPERSCRIPT, "٣", HUGE, "-1", ""])
+def test_a_delivery_report_with_an_unreadable_id_is_ignored(outbound):
+    from foi.mail.tracking import _find
+
+    assert _find(None, {"outbound": outbound}, "") is None
