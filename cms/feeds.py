@@ -6,14 +6,15 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from foi.feedgen import SafeAtom1Feed
 
 from . import selectors
 
 
 class DisclosureFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     title = _("Sorğu: new disclosures")
     subtitle = _("Information public bodies published, and answers added to the disclosure log.")
     link = "/"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from foi import clock
+from foi.inputs import is_visibly_empty
 
 PRIVATE_FOR_AT_MOST = datetime.timedelta(days=365)
 
@@ -39,9 +40,10 @@ def is_overdue(foi_request, now=None) -> bool:
 
 def is_complete(foi_request) -> bool:
     """The request has a subject and a text, and an urgent one its justification."""
-    has_words = bool((foi_request.subject or "").strip() and (foi_request.text or "").strip())
-    justified = foi_request.urgency == "normal" or bool(
-        (foi_request.urgency_justification or "").strip()
+    # Zero-width spaces and the like show nothing: a subject of them is no subject.
+    has_words = not (is_visibly_empty(foi_request.subject) or is_visibly_empty(foi_request.text))
+    justified = foi_request.urgency == "normal" or not is_visibly_empty(
+        foi_request.urgency_justification
     )
     return has_words and justified
 

@@ -11,6 +11,7 @@ import logging
 
 from django.utils.translation import gettext as _
 
+from foi.inputs import parse_int
 from foi.models import FOIRequest, Outcome, PublicBody
 from foi.models.i18n import translated_fields
 from foi.selectors import foi_request_public_qs
@@ -118,11 +119,11 @@ def clean_filters(filters) -> dict:
         value = get(name)
         if value in (None, ""):
             continue
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            number = 0
-        if number <= 0 or (name == "year" and not 1900 <= number <= 2200):
+        if name == "year":
+            number = parse_int(value, minimum=1900, maximum=2200)
+        else:
+            number = parse_int(value, minimum=1)
+        if number is None:
             raise InvalidInput(
                 _("%(value)s is not a valid %(name)s.")
                 % {"value": str(value)[:20], "name": _("body") if name == "body" else _("year")}
@@ -138,11 +139,8 @@ def clean_filters(filters) -> dict:
 
 
 def clean_page(page) -> int:
-    try:
-        number = int(page or 1)
-    except (TypeError, ValueError):
-        number = 1
-    return max(1, min(number, MAX_PAGE))
+    number = parse_int(page or 1, minimum=1) or 1
+    return min(number, MAX_PAGE)
 
 
 def _shown_bodies(counts: dict[str, int], selected) -> set[int]:

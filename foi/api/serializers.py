@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from foi import deadlines, law_text
+from foi.inputs import clean_text, is_visibly_empty
 from foi.models import (
     AccessForm,
     AppealDecision,
@@ -309,13 +310,30 @@ def due_explanation(foi_request) -> str:
 # -- input -----------------------------------------------------------------------------------
 
 
+class TextField(serializers.CharField):
+    """Text as the portal's forms keep it (foi.forms.cleaning): no control characters (NUL
+    included), one line unless ``multiline``, and a value that shows nothing (zero-width
+    spaces, NBSP, …) is blank, so a required field refuses it."""
+
+    def __init__(self, *, multiline: bool = False, **kwargs):
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        if isinstance(data, str):
+            data = clean_text(data, multiline=self.multiline)
+            if is_visibly_empty(data):
+                data = ""
+        return super().run_validation(data)
+
+
 class RequestCreateSerializer(serializers.Serializer):
     body = serializers.SlugField(max_length=120, help_text="The body's slug.")
-    subject = serializers.CharField(max_length=250)
-    text = serializers.CharField(max_length=20000)
+    subject = TextField(max_length=250)
+    text = TextField(multiline=True, max_length=20000)
     urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
-    urgency_justification = serializers.CharField(
-        max_length=5000, required=False, allow_blank=True, default=""
+    urgency_justification = TextField(
+        multiline=True, max_length=5000, required=False, allow_blank=True, default=""
     )
     access_form = serializers.ChoiceField(choices=AccessForm.choices, default=AccessForm.ELECTRONIC)
     visibility = serializers.ChoiceField(choices=Visibility.choices, default=Visibility.PUBLIC)
@@ -325,7 +343,7 @@ class RequestCreateSerializer(serializers.Serializer):
         default=PublicNameChoice.NAME,
         help_text="How the requester is shown in public.",
     )
-    pseudonym = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    pseudonym = TextField(max_length=100, required=False, allow_blank=True, default="")
 
 
 class RequestCreatedSerializer(RequestDetailSerializer):
@@ -333,24 +351,26 @@ class RequestCreatedSerializer(RequestDetailSerializer):
 
 
 class ExemptionInputSerializer(serializers.Serializer):
-    code = serializers.CharField(max_length=40)
-    note = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    code = TextField(max_length=40)
+    note = TextField(multiline=True, max_length=5000, required=False, allow_blank=True, default="")
 
 
 class ActionSerializer(serializers.Serializer):
     """Every action's fields; each action reads the ones it needs (see the operation's text)."""
 
-    text = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
+    text = TextField(multiline=True, max_length=20000, required=False, allow_blank=True, default="")
     assignee = serializers.IntegerField(
         required=False, allow_null=True, default=None, min_value=1, help_text="A person's id."
     )
-    reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    reason = TextField(
+        multiline=True, max_length=5000, required=False, allow_blank=True, default=""
+    )
     body = serializers.SlugField(max_length=120, required=False, allow_blank=True, default="")
     outcome = serializers.ChoiceField(
         choices=[Outcome.FULL, Outcome.PARTIAL, Outcome.NOT_HELD], required=False
     )
     exemptions = ExemptionInputSerializer(many=True, required=False, default=list)
-    level = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    level = TextField(max_length=40, required=False, allow_blank=True, default="")
     decision = serializers.ChoiceField(choices=AppealDecision.choices, required=False)
     version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
     confirm_identity = serializers.BooleanField(

@@ -29,6 +29,7 @@ from foi.api.schema import (
     ERROR_429,
     ERROR_503,
 )
+from foi.inputs import parse_int
 from foi.models import BodyKind, Law, Outcome, PublicBody, State
 from foi.privacy import masking
 from foi.services.errors import InvalidInput, NotVisible, TransitionNotAllowed
@@ -200,9 +201,8 @@ def _request_filters(params) -> dict:
     year_text = params.get("year", "").strip()
     year = None
     if year_text:
-        if year_text.isdigit() and 1900 <= int(year_text) <= 2200:
-            year = int(year_text)
-        else:
+        year = parse_int(year_text, minimum=1900, maximum=2200)
+        if year is None:
             errors["year"] = [_("The year must be a number such as 2026.")]
     if errors:
         raise ValidationError(errors)
@@ -363,17 +363,17 @@ class SearchView(ApiView):
         body = params.get("body", "").strip()
         if body:
             found = PublicBody.objects.filter(Q(slug=body)).values_list("pk", flat=True).first()
-            if found is None and body.isdigit():
-                found = int(body)
+            if found is None:
+                found = parse_int(body, minimum=1)
             if found is None:
                 raise ValidationError(
                     {"body": [_("There is no body called %(slug)s.") % {"slug": body[:60]}]}
                 )
             filters["body"] = found
-        page = params.get("page", "1")
-        if not page.isdigit() or int(page) < 1:
+        page = parse_int(params.get("page", "1"), minimum=1)
+        if page is None:
             raise ValidationError({"page": [_("The page must be a number from 1.")]})
-        results = run_search(params.get("q", ""), filters, int(page), request.user)
+        results = run_search(params.get("q", ""), filters, page, request.user)
         bodies = dict(
             PublicBody.objects.filter(
                 pk__in={hit.body_id for hit in results.hits if hit.body_id}

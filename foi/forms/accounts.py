@@ -5,10 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from foi.forms.cleaning import CleanTextMixin
 from foi.models import User
 
 
-class SignupForm(forms.Form):
+class SignupForm(CleanTextMixin, forms.Form):
     """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS); allauth saves the names.
 
     A written request must carry the requester's name (LAW-AZ.md), so it is asked at once;
@@ -22,7 +23,7 @@ class SignupForm(forms.Form):
         """allauth's hook; the adapter has already copied the names onto the user."""
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(CleanTextMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     organisation = forms.CharField(
@@ -45,7 +46,7 @@ class ProfileForm(forms.Form):
     )
 
 
-class CloseAccountForm(forms.Form):
+class CloseAccountForm(CleanTextMixin, forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,

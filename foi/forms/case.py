@@ -5,10 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from foi.forms.cleaning import CleanTextMixin
+
 TEXT_MAX = 20_000
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(CleanTextMixin, forms.Form):
     """Carries the version of the request the person was looking at, so that acting on a page
     that has changed meanwhile is refused instead of applied to something they did not see."""
 

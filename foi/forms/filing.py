@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from foi import clock
 from foi.conditions import PRIVATE_FOR_AT_MOST
+from foi.forms.cleaning import CleanTextMixin
 from foi.models import AccessForm, PublicBody, PublicNameChoice, Urgency, Visibility
 
 SUBJECT_MAX = 250
@@ -18,7 +19,7 @@ JUSTIFICATION_MAX = 5_000
 PSEUDONYM_MAX = 100
 
 
-class BodyForm(forms.Form):
+class BodyForm(CleanTextMixin, forms.Form):
     """The body is chosen by its slug from the list the page shows (or the autocomplete)."""
 
     body = forms.CharField(
@@ -39,7 +40,7 @@ class BodyForm(forms.Form):
         return body
 
 
-class LetterForm(forms.Form):
+class LetterForm(CleanTextMixin, forms.Form):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=SUBJECT_MAX,
@@ -58,7 +59,7 @@ class LetterForm(forms.Form):
     )
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(CleanTextMixin, forms.Form):
     access_form = forms.ChoiceField(
         label=_("How would you like to receive the information?"),
         choices=AccessForm.choices,

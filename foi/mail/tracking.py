@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from foi import clock
+from foi.inputs import parse_int
 from foi.mail.bodies import public_body_flag_address
 from foi.mail.locking import lock_for_append
 from foi.mail.models import OutboundEmail, OutboundStatus
@@ -59,9 +60,9 @@ def on_tracking(sender, event, esp_name, **kwargs) -> None:
 
 def _find(message_id, metadata: dict, recipient: str) -> OutboundEmail | None:
     rows = OutboundEmail.objects.select_related("to_body", "to_user", "foi_request")
-    outbound_id = str(metadata.get("outbound", ""))
-    if outbound_id.isdigit():
-        found = rows.filter(pk=int(outbound_id)).first()
+    outbound_id = parse_int(metadata.get("outbound", ""), minimum=1)
+    if outbound_id is not None:
+        found = rows.filter(pk=outbound_id).first()
         if found is not None:
             return found
     if message_id not in (None, ""):

@@ -58,6 +58,11 @@ class Law(models.Model):
     short_name = models.CharField(max_length=80, blank=True)
     citation = models.CharField(max_length=300, blank=True)
     url = models.URLField(blank=True)
+    in_force_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The day the right of access began: no request is received before it."),
+    )
     reference_prefix = models.CharField(
         max_length=8, help_text=_("Start of every request reference, e.g. AZ in AZ-2026-000123.")
     )

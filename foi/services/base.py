@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition
 
 from foi import clock, conditions
+from foi.inputs import is_visibly_empty
 from foi.models import FOIRequest, State
 from foi.services.audit import case_event_record
 from foi.services.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
@@ -150,7 +151,7 @@ def forget_caches(foi_request: FOIRequest) -> None:
 
 def require_text(value: str, message: str) -> str:
     value = (value or "").strip()
-    if not value:
+    if is_visibly_empty(value):
         raise InvalidInput(message)
     return value
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from foi import clock, permissions
+from foi.inputs import earliest_receipt, receipt_before_law_message
 from foi.models import (
     Attachment,
     CaseEvent,
@@ -160,6 +161,9 @@ def foi_request_submit(*, foi_request: FOIRequest, actor, received_at=None) -> F
         received = received_at or at
         if received > at:
             raise InvalidInput(_("The date of receipt cannot be in the future."))
+        earliest = earliest_receipt(locked.body.law)
+        if received.date() < earliest:
+            raise InvalidInput(receipt_before_law_message(earliest))
         locked.law = locked.body.law
         locked.public_name = _public_name(locked)
         locked.reference = reference_next(law=locked.law, year=timezone.localtime(at).year)

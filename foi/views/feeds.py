@@ -2,6 +2,7 @@
 
 Feeds are public documents, cached and shared: they see only what an anonymous visitor sees,
 whoever fetches them (PERMISSIONS.md), so a private request has no feed, even for its parties.
+Every text here is plain text, as typed; SafeAtom1Feed escapes it and drops what XML cannot carry.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from foi import selectors
+from foi.feedgen import SafeAtom1Feed
 from foi.privacy import masking
 from foi.services.errors import NotVisible
 
@@ -32,7 +33,7 @@ def _author(foi_request) -> str:
 
 
 class _RequestsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
 
     def item_title(self, item):
         return f"{item.reference}: {_public(item, item.subject)}"
@@ -96,7 +97,7 @@ class BodyRequestsFeed(_RequestsFeed):
 
 
 class RequestTimelineFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
 
     def get_object(self, request, reference):
         try:

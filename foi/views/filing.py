@@ -9,8 +9,10 @@ anyone else).
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -32,6 +34,7 @@ from foi.forms.filing import (
     LetterForm,
     initial_private_until,
 )
+from foi.inputs import clean_text, is_visibly_empty
 from foi.models import State, Urgency, Visibility
 from foi.services.errors import NotVisible, ServiceError
 from foi.services.submission import foi_request_discard
@@ -51,6 +54,10 @@ AUTOSAVE_FIELDS = {
     "text": TEXT_MAX,
     "urgency_justification": JUSTIFICATION_MAX,
     "pseudonym": PSEUDONYM_MAX,
+}
+# The wizard's own fields for them: autosave checks what the steps check.
+AUTOSAVE_FORM_FIELDS = {
+    name: {**LetterForm.base_fields, **DetailsForm.base_fields}[name] for name in AUTOSAVE_FIELDS
 }
 
 
@@ -347,6 +354,14 @@ def discard(request, pk):
     return redirect(reverse("foi:dashboard"))
 
 
+def _autosave_value(name: str, value: str) -> str:
+    """What the wizard's form would keep of ``value``: no control characters, one line for a
+    one-line field, nothing for a value that shows nothing (foi.forms.cleaning)."""
+    multiline = isinstance(AUTOSAVE_FORM_FIELDS[name].widget, forms.Textarea)
+    value = clean_text(value, multiline=multiline)
+    return "" if is_visibly_empty(value) else value
+
+
 @login_required
 @require_POST
 def autosave(request, pk):
@@ -358,12 +373,17 @@ def autosave(request, pk):
     changes = {}
     for name, limit in AUTOSAVE_FIELDS.items():
         if name in request.POST:
-            value = request.POST[name]
+            value = _autosave_value(name, request.POST[name])
             if len(value) > limit:
                 return JsonResponse(
                     {"error": _("Too long: at most %(limit)d characters.") % {"limit": limit}},
                     status=400,
                 )
+            if value:
+                try:
+                    value = AUTOSAVE_FORM_FIELDS[name].clean(value)
+                except ValidationError as error:
+                    return JsonResponse({"error": " ".join(error.messages)}, status=400)
             changes[name] = value
     if not changes:
         return JsonResponse({"error": _("Nothing to save.")}, status=400)

@@ -8,12 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from foi import deadlines, permissions, selectors
 from foi.forms.case import ClarifyForm, WithdrawForm
+from foi.inputs import parse_int
 from foi.models import Attachment, Outcome, State
 from foi.paging import CappedPaginator
 from foi.privacy import masking
 from foi.views.common import get_visible_request
 
 PAGE_SIZE = 25
+YEAR_MIN, YEAR_MAX = 1901, 2999
 SORT_LABELS = {
     "newest": _("Newest first"),
     "oldest": _("Oldest first"),
@@ -25,7 +27,7 @@ PORTAL_ACTIONS = ("clarify", "withdraw", "appeal")
 
 
 def _year(value: str) -> int | None:
-    return int(value) if value.isdigit() and 1900 < int(value) < 3000 else None
+    return parse_int(value, minimum=YEAR_MIN, maximum=YEAR_MAX)
 
 
 def request_list(request):

@@ -6,11 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
+from foi.forms.cleaning import CleanTextMixin
+from foi.inputs import EARLIEST_DATE, LATEST_DATE, parse_date
 from foi.models import Channel, State, Urgency
 from foi.workspace import selectors
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(CleanTextMixin, forms.Form):
     body = forms.ModelChoiceField(label=_("Body"), queryset=None, empty_label=None, required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
     assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
@@ -52,7 +54,7 @@ class QueueFilterForm(forms.Form):
         )
 
 
-class ReportForm(forms.Form):
+class ReportForm(CleanTextMixin, forms.Form):
     body = forms.ModelChoiceField(label=_("Body"), queryset=None, empty_label=None)
     date_from = forms.DateField(label=_("Received from"), widget=AdminDateInput)
     date_to = forms.DateField(label=_("Received until"), widget=AdminDateInput)
@@ -60,6 +62,21 @@ class ReportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = selectors.workspace_bodies(user=user)
+
+    def _clean_day(self, name):
+        day = self.cleaned_data.get(name)
+        if day is not None and parse_date(day) is None:
+            raise forms.ValidationError(
+                _("Choose a date between %(earliest)s and %(latest)s.")
+                % {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()}
+            )
+        return day
+
+    def clean_date_from(self):
+        return self._clean_day("date_from")
+
+    def clean_date_to(self):
+        return self._clean_day("date_to")
 
     def clean(self):
         data = super().clean()

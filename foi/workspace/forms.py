@@ -6,11 +6,13 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from foi import files
+from foi import clock, files
+from foi.forms.cleaning import CleanTextMixin
+from foi.inputs import earliest_receipt, receipt_before_law_message
 from foi.models import (
     AccessForm,
     AppealDecision,
@@ -64,7 +66,7 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
-class ActionForm(forms.Form):
+class ActionForm(CleanTextMixin, forms.Form):
     """Every action on a request carries the version of the request the person was looking
     at, so that acting on a page someone else has since changed is refused, not applied."""
 
@@ -247,7 +249,7 @@ class DecideAppealForm(IdentityWarning, ActionForm):
     )
 
 
-class GroundForm(forms.Form):
+class GroundForm(CleanTextMixin, forms.Form):
     """One exemption invoked: the ground, what it covers, and why."""
 
     ground = forms.ChoiceField(label=_("Ground"), required=False)
@@ -318,7 +320,7 @@ GroundFormSet = forms.formset_factory(
 # Intake on behalf ----------------------------------------------------------------------------
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(CleanTextMixin, forms.Form):
     """The requester as the officer knows them: a name and a phone or an address, and, if they
     gave one, an e-mail address to which a link is sent for them to join the request to their
     account (the form never says whether the address has one)."""
@@ -375,6 +377,18 @@ class RegisterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = selectors.workspace_bodies(user=user)
+
+    def clean(self):
+        data = super().clean()
+        received, body = data.get("received_at"), data.get("body")
+        if received is not None and body is not None:
+            # The date as typed (no conversion: year 1 or 9999 would overflow it).
+            day, earliest = received.date(), earliest_receipt(body.law)
+            if day < earliest:
+                self.add_error("received_at", receipt_before_law_message(earliest))
+            elif day > timezone.localdate(clock.now()):
+                self.add_error("received_at", _("The date of receipt cannot be in the future."))
+        return data
 
     def service_kwargs(self) -> dict:
         """What ``foi_request_register_for`` takes, from the cleaned data."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from foi import selectors
+from foi.inputs import parse_int
 from foi.models import State
 from foi.services.errors import NotPermitted
 from foi.workspace import filters
@@ -23,7 +24,8 @@ def chosen_body(request, bodies):
     wanted = request.GET.get("body", "")
     if not wanted:
         return bodies.first(), True
-    body = bodies.filter(pk=wanted).first() if wanted.isdigit() else None
+    body_id = parse_int(wanted, minimum=1)
+    body = bodies.filter(pk=body_id).first() if body_id else None
     return body, body is not None
 
 
