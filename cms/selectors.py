@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
 
 from foi import selectors as foi_selectors
 from foi.models import MessageKind, State
@@ -194,11 +194,24 @@ def publishable_requests(*, limit: int = 100):
 
 
 def disclosure_log_drafts():
-    """Log entries not published yet, with their moderation state."""
+    """Log entries not published yet, with their moderation state.
+
+    ``workflow_states`` is a property, not a relation ``prefetch_related`` can follow. This is
+    Wagtail's own ``prefetch_workflow_states()`` for instances of a specific page class (which
+    that method, on a ``DisclosureLogPage`` manager, would match against the base content type
+    and find nothing): ``current_workflow_state`` reads ``_current_workflow_states``.
+    """
+    active_states = WorkflowState.objects.active().select_related("current_task_state__task")
     return (
         DisclosureLogPage.objects.filter(live=False)
         .select_related("body", "owner")
-        .prefetch_related("workflow_states")
+        .prefetch_related(
+            Prefetch(
+                "_specific_workflow_states",
+                queryset=active_states,
+                to_attr="_current_workflow_states",
+            )
+        )
         .order_by("-latest_revision_created_at", "-pk")
     )
 
