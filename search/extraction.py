@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 MAX_CHARS = 1_000_000
 MAX_SHEET_ROWS = 20_000
 MAX_PDF_PAGES = 500
+MAX_ODF_CONTENT = 50 * 1024 * 1024
 ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -30,9 +31,15 @@ class ExtractionError(Exception):
 
 
 def extract_text(content: bytes, name: str = "") -> str:
-    """The plain text of a file, judged by its content (not its name)."""
+    """The plain text of a file, judged by its content (not its name).
+
+    Every archive-based kind (DOCX, XLSX, ODT, ODS) is a ZIP, and ``files.sniff`` checks every
+    ZIP's declared sizes against the archive bounds before anything reads a member: a "zip
+    bomb" is refused here without being unpacked."""
     try:
         extension = files.sniff(content, name).extension
+    except files.ArchiveTooLarge as error:
+        raise ExtractionError(str(error)) from error
     except files.UnsupportedFile as error:
         # Plain text in a legacy encoding (Windows Cyrillic) is still plain text.
         extension = os.path.splitext(name.lower())[1]
@@ -114,9 +121,9 @@ def _xlsx(content: bytes) -> str:
 def _odf(content: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         info = archive.getinfo("content.xml")
-        if info.file_size > 50 * 1024 * 1024:
+        if info.file_size > MAX_ODF_CONTENT:
             raise ExtractionError("The document's content is too large.")
-        root = ElementTree.fromstring(archive.read(info))
+        root = ElementTree.fromstring(files.read_member(archive, info, MAX_ODF_CONTENT))
     blocks = []
     for element in root.iter():
         if element.tag in (f"{ODF_TEXT}p", f"{ODF_TEXT}h"):
