@@ -45,6 +45,9 @@ def urls(tree, draft):
         "/admin/documents/chooser/",
         "/admin/images/chooser/",
         "/admin/pages/search/?q=Restructuring",
+        "/admin/search/?q=Restructuring",
+        "/admin/reports/site-history/",
+        "/admin/api/main/pages/?search=Restructuring",
     ]
 
 
