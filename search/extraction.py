@@ -22,6 +22,7 @@ MAX_SHEET_ROWS = 20_000
 MAX_PDF_PAGES = 500
 MAX_ODF_CONTENT = 50 * 1024 * 1024
 MAX_XML_DEPTH = 256
+MAX_PARAGRAPH_ELEMENTS = 100_000
 ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -180,16 +181,47 @@ def _xlsx(content: bytes) -> str:
 
 
 def _odf(content: bytes) -> str:
+    """Paragraphs and headings, read as a stream like DOCX: only the paragraph being read is
+    kept (at most MAX_PARAGRAPH_ELEMENTS elements), everything else is dropped as it ends."""
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         info = archive.getinfo("content.xml")
         if info.file_size > MAX_ODF_CONTENT:
             raise ExtractionError("The document's content is too large.")
-        root = ElementTree.fromstring(files.read_member(archive, info, MAX_ODF_CONTENT))
-    blocks = []
-    for element in root.iter():
-        if element.tag in (f"{ODF_TEXT}p", f"{ODF_TEXT}h"):
-            blocks.append("".join(_odf_inline(element)))
-    return "\n".join(blocks)
+        with archive.open(info) as stream:
+            return "\n".join(_odf_blocks(stream))
+
+
+def _odf_blocks(stream):
+    paragraphs = (f"{ODF_TEXT}p", f"{ODF_TEXT}h")
+    stack: list = []
+    open_paragraphs = kept = produced = 0
+    for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+        if event == "start":
+            stack.append(element)
+            if len(stack) > MAX_XML_DEPTH:
+                raise ExtractionError("The document is nested too deeply.")
+            if open_paragraphs:
+                kept += 1
+                if kept > MAX_PARAGRAPH_ELEMENTS:
+                    raise ExtractionError("A paragraph of the document is too complex.")
+            if element.tag in paragraphs:
+                open_paragraphs += 1
+            continue
+        stack.pop()
+        if element.tag in paragraphs:
+            open_paragraphs -= 1
+            text = "".join(_odf_inline(element))
+            if text:
+                produced += len(text) + 1
+                yield text
+            if produced > MAX_CHARS:
+                return
+        if open_paragraphs:
+            continue  # inside a paragraph (a note's own paragraphs too): read when it ends
+        kept = 0
+        element.clear()
+        if stack:
+            stack[-1].remove(element)
 
 
 def _odf_inline(element):

@@ -121,3 +121,45 @@ def test_a_docx_nested_without_end_is_refused():
         archive.writestr("word/document.xml", f"<w:document {WORD}>" + "<w:sdt>" * 100_000)
     with pytest.raises(ExtractionError, match="nested too deeply"):
         extract_text(buffer.getvalue(), "report.docx")
+
+
+ODF_START = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+)
+ODF_END = "</office:text></office:body></office:document-content>"
+
+
+def odt_of(write) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        with archive.open("content.xml", "w") as handle:
+            handle.write(ODF_START.encode())
+            write(handle)
+            handle.write(ODF_END.encode())
+    return buffer.getvalue()
+
+
+def test_a_large_odt_within_the_bounds_is_read_as_a_stream(settings):
+    settings.FOI_ARCHIVE_MAX_RATIO = 10_000
+
+    def write(handle):
+        unit = b"<text:p/>" * 10_000
+        for _ in range(20 * MB // len(unit)):
+            handle.write(unit)
+        handle.write(b"<text:h>The end.</text:h>")
+
+    content = odt_of(write)
+    assert extract_text(content, "report.odt") == "The end."
+    assert peak_of(extract_text, content, "report.odt") < 4 * MB
+
+
+def test_an_odt_paragraph_of_too_many_parts_is_refused(settings):
+    settings.FOI_ARCHIVE_MAX_RATIO = 10_000
+
+    def write(handle):
+        handle.write(b"<text:p>" + b"<text:span>a</text:span>" * 150_000 + b"</text:p>")
+
+    with pytest.raises(ExtractionError, match="too complex"):
+        extract_text(odt_of(write), "report.odt")
