@@ -11,16 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, ReferenceIndex, WorkflowState
 
 from foi import selectors as foi_selectors
 from foi.models import MessageKind, State
 
 from .models import (
     DisclosureCategory,
+    DisclosureDocument,
     DisclosureIndexPage,
+    DisclosureLogDocument,
     DisclosureLogIndexPage,
     DisclosureLogPage,
     DisclosurePage,
@@ -194,11 +197,24 @@ def publishable_requests(*, limit: int = 100):
 
 
 def disclosure_log_drafts():
-    """Log entries not published yet, with their moderation state."""
+    """Log entries not published yet, with their moderation state.
+
+    ``workflow_states`` is a property, not a relation ``prefetch_related`` can follow. This is
+    Wagtail's own ``prefetch_workflow_states()`` for instances of a specific page class (which
+    that method, on a ``DisclosureLogPage`` manager, would match against the base content type
+    and find nothing): ``current_workflow_state`` reads ``_current_workflow_states``.
+    """
+    active_states = WorkflowState.objects.active().select_related("current_task_state__task")
     return (
         DisclosureLogPage.objects.filter(live=False)
         .select_related("body", "owner")
-        .prefetch_related("workflow_states")
+        .prefetch_related(
+            Prefetch(
+                "_specific_workflow_states",
+                queryset=active_states,
+                to_attr="_current_workflow_states",
+            )
+        )
         .order_by("-latest_revision_created_at", "-pk")
     )
 
@@ -221,6 +237,35 @@ def public_answer(*, foi_request) -> PublicAnswer:
     responses = [message for message in messages if message.kind == MessageKind.RESPONSE]
     attachments = [file for message in responses for file in message.attachments.all()]
     return PublicAnswer(responses=responses, attachments=attachments)
+
+
+# -- documents ----------------------------------------------------------------------------
+
+
+def document_is_published(*, document) -> bool:
+    """Whether a live page that anonymous visitors may see uses the document.
+
+    A page's own rows (its documents list, its StreamField and rich-text links, which Wagtail's
+    reference index records) hold its live content once it is published; a draft's changes
+    stay in revisions until then, so a document added only in a draft is not counted. The
+    disclosure pages' document lists are read directly too, so that a page just published
+    counts before the reference index is updated in the background.
+    """
+    page_ids = set(
+        DisclosureDocument.objects.filter(document=document).values_list("page_id", flat=True)
+    )
+    page_ids.update(
+        DisclosureLogDocument.objects.filter(document=document).values_list("page_id", flat=True)
+    )
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids.update(
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if object_id.isdigit()
+    )
+    return bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
 
 
 # -- the home page -------------------------------------------------------------------------

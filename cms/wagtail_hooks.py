@@ -1,6 +1,8 @@
 """The CMS in Wagtail's admin: the categories snippet, "Publish answers" and the compliance
-report."""
+report; who may download a document and who may browse the page tree."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, permissions
+from . import admin_guards, admin_views, permissions
 from .models import DisclosureCategory
 
 
@@ -85,3 +87,31 @@ def register_compliance_report_menu_item():
         icon_name="tasks",
         order=950,
     )
+
+
+@hooks.register("before_serve_document")
+def serve_published_documents_only(document, request):
+    """/documents/<id>/<name>: a document that no published page uses (a draft's file, a copy
+    waiting for moderation) is not there for anyone but editors, moderators and admins."""
+    if not permissions.can_download_document(document, request.user):
+        raise Http404("No such document.")
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_for_page_roles_only(pages, request):
+    """The page chooser lists the tree, drafts' titles included, to whoever reaches the admin;
+    a body's officers do, through their membership, with no page right and no use for it."""
+    if not permissions.has_page_role(request.user):
+        raise PermissionDenied
+    return pages
+
+
+# After Wagtail's own (order 0), so that these replace them: see cms.admin_guards.
+for guarded_action in admin_guards.bulk_actions():
+    hooks.register("register_bulk_action", guarded_action, order=1000)
+
+
+@hooks.register("construct_admin_api", order=1000)
+def admin_api_for_roles(router):
+    router.register_endpoint("documents", admin_guards.DocumentsForRolesAPIViewSet)
+    router.register_endpoint("images", admin_guards.ImagesForRolesAPIViewSet)

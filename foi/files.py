@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import zipfile
 from dataclasses import dataclass
 
@@ -44,6 +45,23 @@ OOXML_MAIN_PARTS = {
 ODF_MIMETYPES = {ODT.encode(): ".odt", ODS.encode(): ".ods"}
 # Small parts read from inside an archive; a larger one is not what it claims to be.
 PART_LIMIT = 256 * 1024
+
+# What an archive-based file (DOCX, XLSX, ODT, ODS: every kind that is a ZIP inside) may unpack
+# to. Checked from the archive's own directory before any member is read; the settings
+# FOI_ARCHIVE_MAX_UNPACKED_SIZE, FOI_ARCHIVE_MAX_RATIO and FOI_ARCHIVE_MAX_MEMBERS override them.
+# A member under RATIO_FLOOR is not judged by its ratio: small repetitive XML compresses well
+# and cannot hurt; the total bounds it anyway.
+ARCHIVE_MAX_UNPACKED_SIZE = 100 * 1024 * 1024
+ARCHIVE_MAX_RATIO = 100
+ARCHIVE_MAX_MEMBERS = 10_000
+RATIO_FLOOR = 1024 * 1024
+# A central directory entry is 46 bytes and a name; Python parses the whole directory when it
+# opens an archive, so its size is bounded too, before zipfile reads it.
+DIRECTORY_BYTES_PER_MEMBER = 512
+READ_CHUNK = 64 * 1024
+_END_OF_DIRECTORY = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_END = b"PK\x06\x06"
 TEXT_CONTROL_OK = {"\t", "\n", "\r", "\f"}
 
 
@@ -55,6 +73,10 @@ class Sniffed:
 
 class UnsupportedFile(ValueError):
     """The content is not one of the accepted kinds; the message says what it is and why."""
+
+
+class ArchiveTooLarge(UnsupportedFile):
+    """An archive that would unpack to more than the bounds allow (a "zip bomb")."""
 
 
 def accepted_kinds() -> str:
@@ -166,18 +188,128 @@ def _read_part(archive: zipfile.ZipFile, part: str) -> bytes | None:
         return None
     if info.file_size > PART_LIMIT:
         return None
-    with archive.open(info) as handle:
-        return handle.read(PART_LIMIT)
+    return read_member(archive, info, PART_LIMIT)
+
+
+def archive_limits() -> tuple[int, int, int]:
+    """(total unpacked bytes, ratio of any member, number of members) an archive may have."""
+    return (
+        int(getattr(settings, "FOI_ARCHIVE_MAX_UNPACKED_SIZE", ARCHIVE_MAX_UNPACKED_SIZE)),
+        int(getattr(settings, "FOI_ARCHIVE_MAX_RATIO", ARCHIVE_MAX_RATIO)),
+        int(getattr(settings, "FOI_ARCHIVE_MAX_MEMBERS", ARCHIVE_MAX_MEMBERS)),
+    )
+
+
+def _directory_size(content: bytes) -> tuple[int, int] | None:
+    """(members, bytes) the archive's end record declares for its central directory, read
+    without zipfile; None when there is no end record (zipfile will call it damaged)."""
+    at = content.rfind(_END_OF_DIRECTORY, max(0, len(content) - 65_557))
+    if at < 0 or len(content) < at + 22:
+        return None
+    members, size = struct.unpack("<HI", content[at + 10 : at + 16])
+    if members == 0xFFFF or size == 0xFFFFFFFF:
+        locator = at - 20
+        if locator >= 0 and content[locator : locator + 4] == _ZIP64_LOCATOR:
+            (end_at,) = struct.unpack("<Q", content[locator + 8 : locator + 16])
+            record = content[end_at : end_at + 56]
+            if len(record) == 56 and record[:4] == _ZIP64_END:
+                members, size = struct.unpack("<QQ", record[32:48])
+    return members, size
+
+
+def archive_check(content: bytes, name: str = "") -> zipfile.ZipFile:
+    """The archive, opened, once it is shown to be within the bounds; else ArchiveTooLarge
+    with a sentence for the uploader (or zipfile.BadZipFile).
+
+    First the sizes the directory declares, before anything is unpacked. Then every member is
+    unpacked in small chunks and thrown away, to prove the declarations: zipfile's
+    ``read()`` of a whole member decompresses all of it in one call (up to 1 GB) before
+    cutting it to the declared size, so a member that declares 50 KB but inflates to 1 GB
+    would cost 1 GB in the libraries that read it (python-docx, openpyxl). Streamed here, it
+    stops at its declared size and fails its checksum. The work is bounded by the declared
+    total."""
+    max_total, max_ratio, max_members = archive_limits()
+    declared = _directory_size(content)
+    if declared is not None and (
+        declared[0] > max_members or declared[1] > max_members * DIRECTORY_BYTES_PER_MEMBER
+    ):
+        raise ArchiveTooLarge(_too_many_members(name, max_members))
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    members = archive.infolist()
+    if len(members) > max_members:
+        raise ArchiveTooLarge(_too_many_members(name, max_members))
+    total = 0
+    for member in members:
+        total += member.file_size
+        if total > max_total:
+            raise ArchiveTooLarge(
+                _refused(
+                    name,
+                    _("it would unpack to more than %(limit)s")
+                    % {"limit": filesizeformat(max_total)},
+                )
+            )
+        if member.file_size > RATIO_FLOOR and member.file_size > max_ratio * max(
+            member.compress_size, 1
+        ):
+            raise ArchiveTooLarge(
+                _refused(
+                    name,
+                    _("a part of it is compressed more than %(ratio)s to 1, as in a zip bomb")
+                    % {"ratio": max_ratio},
+                )
+            )
+    for member in members:
+        read_member(archive, member, member.file_size, name=name, keep=False)
+    return archive
+
+
+def _too_many_members(name: str, limit: int) -> str:
+    return _refused(name, _("it holds more than %(count)s parts") % {"count": limit})
+
+
+def read_member(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    limit: int,
+    *,
+    name: str = "",
+    keep: bool = True,
+) -> bytes:
+    """A member's bytes (or b"" when not ``keep``), read in chunks and refused past ``limit``
+    whatever it declares; zipfile.BadZipFile when it fails its checksum."""
+    chunks, size = [], 0
+    with archive.open(member) as handle:
+        while chunk := handle.read(READ_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise ArchiveTooLarge(
+                    _refused(
+                        name,
+                        _("a part of it unpacks to more than %(limit)s")
+                        % {"limit": filesizeformat(limit)},
+                    )
+                )
+            if keep:
+                chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _sniff_zip(content: bytes, name: str) -> Sniffed:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
+        archive = archive_check(content, name)
         mimetype = _read_part(archive, "mimetype")
         if mimetype is not None and mimetype.strip() in ODF_MIMETYPES:
             return _sniffed(ODF_MIMETYPES[mimetype.strip()])
         types = _read_part(archive, "[Content_Types].xml") or b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        RuntimeError,  # an encrypted member
+        NotImplementedError,  # a compression method zipfile cannot unpack
+    ) as error:
         raise UnsupportedFile(_refused(name, _("the file is damaged"))) from error
     for main_part, extension in OOXML_MAIN_PARTS.items():
         if main_part in types:

@@ -321,3 +321,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# What an archive-based file (DOCX, XLSX, ODT, ODS) may unpack to: total bytes, the ratio of any
+# part over 1 MB, and its number of parts (foi.files.archive_check, before anything reads it).
+FOI_ARCHIVE_MAX_UNPACKED_SIZE = env.int("FOI_ARCHIVE_MAX_UNPACKED_SIZE", default=100 * 1024 * 1024)
+FOI_ARCHIVE_MAX_RATIO = env.int("FOI_ARCHIVE_MAX_RATIO", default=100)
+FOI_ARCHIVE_MAX_MEMBERS = env.int("FOI_ARCHIVE_MAX_MEMBERS", default=10_000)
