@@ -37,6 +37,8 @@ def test_builders_match_the_shipped_laws():
     """The hand-counted cases below hold for the laws as shipped, not only for the builders."""
     not_rules = {"id", "code", "name_az", "name_en", "name_ru", "short_name", "citation", "url"}
     not_rules |= {"reference_prefix", "notes", "unconfirmed_rules"}
+    # When the law began bounds the receipt dates an officer may type; it counts no deadline.
+    not_rules |= {"in_force_from"}
     rule_fields = [field for field in Law._meta.concrete_fields if field.name not in not_rules]
     shipped = {
         row["fields"]["code"]: row["fields"]
