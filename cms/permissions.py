@@ -1,4 +1,4 @@
-"""Who may put an answer into the disclosure log (PERMISSIONS.md: officers of the body that
+"""Who may put an answer into the disclosure log (docs/permissions.md: officers of the body that
 answered, and editors who may add pages to the log; publishing is the moderators' step), who
 may download a Wagtail document, and who may see the page tree in the admin."""
 

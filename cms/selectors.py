@@ -1,5 +1,5 @@
 """Reads for the CMS pages. Requests come only through ``foi.selectors``' public views
-(PERMISSIONS.md: pages, feeds and sitemaps see what anonymous visitors see).
+(docs/permissions.md: pages, feeds and sitemaps see what anonymous visitors see).
 
 URLs carry no language; a page is shown in the visitor's language when translated, otherwise
 in the default language. ``_localized`` picks one version of each page that way.

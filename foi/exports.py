@@ -1,11 +1,11 @@
 """Exports: bulk public metadata (CSV, JSON) and the case file (a ZIP for the parties).
 
-Reads only, like the selectors. The bulk export sees what an anonymous visitor sees (PERMISSIONS.md:
-"bulk exports see only what the first column sees") and carries no personal data: no requester
-name, pseudonym or contact detail, no message text. The case file is for the parties of one
-request (the requester, the body holding it, a body reviewing an appeal on it, and admins) and
-holds what that person may see on the case page, plus the request's CaseEvent hash chain and a
-stdlib-only script that verifies it.
+Reads only, like the selectors. The bulk export sees what an anonymous visitor sees
+(docs/permissions.md: bulk exports see only what the first column sees) and carries no
+personal data: no requester name, pseudonym or contact detail, no message text. The case file
+is for the parties of one request (the requester, the body holding it, a body reviewing an
+appeal on it, and admins) and holds what that person may see on the case page, plus the
+request's CaseEvent hash chain and a stdlib-only script that verifies it.
 """
 
 from __future__ import annotations

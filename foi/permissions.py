@@ -1,4 +1,4 @@
-"""Who may do what: the one place that answers it (see PERMISSIONS.md).
+"""Who may do what: the one place that answers it (docs/permissions.md).
 
 Every ``can_<verb>(foi_request, user)`` is also the ``permission=`` of its transition, so
 ``get_available_user_state_transitions(user)`` and the services agree by construction.
@@ -180,7 +180,7 @@ def can_decide_appeal(foi_request, user) -> bool:
 
 
 def can_view_request(foi_request, user) -> bool:
-    """PERMISSIONS.md, "Seeing". Callers answer 404 when this is False."""
+    """docs/permissions.md, "Seeing". Callers answer 404 when this is False."""
     from foi.models import State
 
     if is_person(user) and user.is_superuser:
@@ -210,7 +210,7 @@ def can_see_internal(foi_request, user) -> bool:
 
 
 def can_download_case_file(foi_request, user) -> bool:
-    """The parties of the request and admins; never the public (PERMISSIONS.md)."""
+    """The parties of the request and admins; never the public (docs/permissions.md)."""
     if not is_person(user):
         return False
     return user.is_superuser or is_party(foi_request, user)

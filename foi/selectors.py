@@ -1,4 +1,4 @@
-"""Reads, each already filtered by PERMISSIONS.md. Pages, the API, feeds, exports and the
+"""Reads, each already filtered by docs/permissions.md. Pages, the API, feeds, exports and the
 search index ask these, never the models directly."""
 
 from __future__ import annotations

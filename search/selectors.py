@@ -1,4 +1,4 @@
-"""What the search index may hold, read through ``foi.selectors`` and PERMISSIONS.md's first
+"""What the search index may hold, read through ``foi.selectors`` and docs/permissions.md's first
 column: public requests (``foi_request_public_qs``) that have an answer, a refusal or an appeal
 decision, their public messages, and the files on them approved for publication. Never drafts,
 private requests, parties-only messages, internal notes, unapproved files or anyone's contact

@@ -21,7 +21,7 @@ from tests.factories import (
 @dataclass
 class World:
     """One jurisdiction with a ministry under a cabinet, another ministry and the Ombudsman,
-    and one person in every role of PERMISSIONS.md."""
+    and one person in every role of docs/permissions.md."""
 
     law: object
     cabinet: object

@@ -188,7 +188,7 @@ class DisclosureIndexPage(Page):
 
 
 class DisclosurePageForm(WagtailAdminPageForm):
-    """Editors may link only requests the public may see (PERMISSIONS.md: editors see what
+    """Editors may link only requests the public may see (docs/permissions.md: editors see what
     anonymous visitors see)."""
 
     def __init__(self, *args, **kwargs):

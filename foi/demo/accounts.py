@@ -1,4 +1,4 @@
-"""Demo accounts, one or more for every role of PERMISSIONS.md.
+"""Demo accounts, one or more for every role of docs/permissions.md.
 
 For local use only: the passwords are public (printed by ``load_demo_data`` and listed in the
 README). Every address is on the reserved ``.example`` domain and every phone number uses the

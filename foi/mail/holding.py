@@ -1,5 +1,5 @@
 """The holding pen: likely requests for a held e-mail, and an administrator's two decisions,
-file it to a request or discard it (PERMISSIONS.md: administrators only)."""
+file it to a request or discard it (docs/permissions.md: administrators only)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Keeping the requester's identity out of what the public reads (PERMISSIONS.md)."""
+"""Keeping the requester's identity out of what the public reads (docs/permissions.md)."""

@@ -3,8 +3,8 @@
 An officer who writes "Dear Zaur Məmmədov" into the answer to a request filed under a pseudonym
 would otherwise publish the name on the request page, the API, the feeds, the search index and
 the disclosure log. Each of those public renderings passes its texts through ``mask_text`` with
-the request's ``requester_identifiers``; the parties (PERMISSIONS.md) read the original, and the
-officer is warned before sending (``find``).
+the request's ``requester_identifiers``; the parties (docs/permissions.md) read the original,
+and the officer is warned before sending (``find``).
 
 What is looked for:
 

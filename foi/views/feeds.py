@@ -1,7 +1,7 @@
 """Atom feeds: all requests, a body's requests, one request's public timeline.
 
 Feeds are public documents, cached and shared: they see only what an anonymous visitor sees,
-whoever fetches them (PERMISSIONS.md), so a private request has no feed, even for its parties.
+whoever fetches them (docs/permissions.md), so a private request has no feed, even for its parties.
 Every text here is plain text, as typed; SafeAtom1Feed escapes it and drops what XML cannot carry.
 """
 

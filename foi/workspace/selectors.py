@@ -1,6 +1,6 @@
-"""Reads for the workspace, each already filtered by PERMISSIONS.md: a member sees the queue and
-reports of their own bodies, a reviewer the appeals lodged with their body, an administrator
-everything; everyone else nothing (their case pages answer 404)."""
+"""Reads for the workspace, each already filtered by docs/permissions.md: a member sees the
+queue and reports of their own bodies, a reviewer the appeals lodged with their body, an
+administrator everything; everyone else nothing (their case pages answer 404)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The public pages of requests obey PERMISSIONS.md: hidden means 404, and private parts never
+"""The public pages of requests obey docs/permissions.md: hidden means 404, and private parts never
 reach people who may not see them."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Each role may take exactly the transitions PERMISSIONS.md gives it, and the list of
+"""Each role may take exactly the transitions docs/permissions.md gives it, and the list of
 available actions (which drives every button and API action list) says the same."""
 
 import pytest

@@ -1,5 +1,5 @@
-"""Every workspace page and action, for every role of PERMISSIONS.md: who may, and that a refusal
-changes nothing. Hidden requests answer 404; a visible action the person may not take, 403;
+"""Every workspace page and action, for every role of docs/permissions.md: who may, and that a
+refusal changes nothing. Hidden requests answer 404; a visible action the person may not take, 403;
 anonymous visitors are sent to sign in."""
 
 import pytest
