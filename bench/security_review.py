@@ -118,6 +118,7 @@ def configure(database: str | None) -> None:
         FOI_REQUIRE_STAFF_MFA="true",
         REDIS_URL="",
         LOG_LEVEL="ERROR",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     os.environ.pop("CACHE_URL", None)
     import django
@@ -236,6 +237,7 @@ def login_urls() -> list[str]:
 
     walk(get_resolver().url_patterns)
     found |= {"/_util/login/", "/admin/login/", "/django-admin/login/", "/accounts/login/"}
+    found |= {"/accounts/reauthenticate/", "/accounts/2fa/authenticate/", "/api/v1/auth/token/"}
     return sorted(found)
 
 
@@ -260,7 +262,10 @@ def probe_login_routes(review: Review, staff_email: str) -> None:
                 {"email": email, "password": password},
             ):
                 browser = client(f"198.51.100.{secrets.randbelow(250) + 1}")
-                response = browser.post(url, fields)
+                if url.startswith("/api/"):
+                    response = browser.post(url, fields, content_type="application/json")
+                else:
+                    response = browser.post(url, fields)
                 review.tried["login URLs × accounts × field names, POSTed"] += 1
                 if signed_in(browser):
                     review.find(f"{who} got a session", f"{url} ({response.status_code})")
@@ -434,8 +439,11 @@ def probe_leaks(review: Review, viewers: dict) -> None:
         user_id = browser.session.get("_auth_user_id")
         user = User.objects.get(pk=user_id) if user_id else None
         own_bodies = set(permissions.body_roles(user)) if user else set()
+        own = {value.casefold() for value in (user.email, user.phone) if value} if user else set()
         watch = [
-            (text.casefold(), where) for text, where, bodies in strings if not bodies & own_bodies
+            (text.casefold(), where)
+            for text, where, bodies in strings
+            if not bodies & own_bodies and text.casefold() not in own
         ]
         for url in urls:
             response = browser.get(url)
@@ -511,8 +519,11 @@ def probe_feeds(review: Review) -> None:
             review.find("a feed is not well-formed XML", f"{url}: {error}")
             continue
         for element in tree.iter():
+            # Escaped markup is text to a reader; only a real tag or a javascript: link runs.
             if element.get("type") == "html" and re.search(
-                r"<(img|a|script)\b|javascript:", element.text or "", re.I
+                r"<(img|script|iframe|svg)\b|<a\b[^>]*href\s*=\s*[\"']?\s*javascript:",
+                element.text or "",
+                re.I,
             ):
                 review.find(
                     "live markup in a feed", f"{url}: <{element.tag.removeprefix(ATOM)} type=html>"
