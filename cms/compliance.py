@@ -1,4 +1,4 @@
-"""How far a body meets its duty to publish without being asked (LAW-AZ.md, Art. 29.1, 30.1).
+"""How far a body meets its duty to publish without being asked (docs/law-az.md, Art. 29.1, 30.1).
 
 For each of the law's categories that applies to the body: is there a live publication, and is
 it younger than the category's ``refresh_months``? For an annual report (Art. 30.1): is the report

@@ -1,9 +1,9 @@
 """The proactive-disclosure categories each shipped law names, as data for
 ``DisclosureCategory`` (loaded by ``manage.py cms_load_categories``).
 
-Azerbaijan: LAW-AZ.md, Art. 29.1 (the items confirmed in the law's text) and Art. 30.1 (annual
+Azerbaijan: docs/law-az.md, Art. 29.1 (the items confirmed in the law's text) and Art. 30.1 (annual
 financial data of state-funded bodies, online by 30 April of the next year). The further
-Art. 29.1 items LAW-AZ.md marks unconfirmed are left out until they are read in the text;
+Art. 29.1 items docs/law-az.md marks unconfirmed are left out until they are read in the text;
 editors can add them as unconfirmed categories.
 """
 

@@ -19,7 +19,7 @@ the state, the permission and the conditions, and appends one CaseEvent.
 """
 
 REFINEMENTS = """
-## Where this refines DESIGN.md's diagram, and why
+## Where this refines the sketch in docs/design.md, and why
 
 - **assign** also works while the request awaits clarification and while it is in progress
   (reassigning); from `submitted` it accepts the request at the same time.

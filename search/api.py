@@ -1,4 +1,4 @@
-"""The one search interface (DESIGN.md, Search). Pages, the filing wizard and the REST API call
+"""The one search interface (docs/design.md, Search). Pages, the filing wizard and the REST API call
 these; none of them knows which backend answers.
 
 The index holds only what an anonymous visitor may see, so every person gets the same results;

@@ -35,7 +35,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class LawFactory(factory.django.DjangoModelFactory):
-    """Azerbaijan's rules (LAW-AZ.md) unless a test overrides them."""
+    """Azerbaijan's rules (docs/law-az.md) unless a test overrides them."""
 
     class Meta:
         model = Law

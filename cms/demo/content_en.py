@@ -1,4 +1,4 @@
-"""The demo's pages in English. Facts about the law come from LAW-AZ.md; what it marks as not
+"""The demo's pages in English. Facts about the law come from docs/law-az.md; what it marks as not
 yet read in the law's text is said to be unconfirmed."""
 
 HOME = {

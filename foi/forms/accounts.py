@@ -12,7 +12,7 @@ from foi.models import User
 class SignupForm(CleanTextMixin, forms.Form):
     """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS); allauth saves the names.
 
-    A written request must carry the requester's name (LAW-AZ.md), so it is asked at once;
+    A written request must carry the requester's name (docs/law-az.md), so it is asked at once;
     each request may still show a pseudonym or no name in public.
     """
 

@@ -1,4 +1,4 @@
-"""Every write to a request goes through one of these (STYLE.md, convention 2)."""
+"""Every write to a request goes through one of these (docs/style.md, convention 2)."""
 
 from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal

@@ -7,7 +7,7 @@ from foi.models import CaseEvent, FOIRequest, Message, State
 from foi.services.errors import TransitionNotAllowed
 from tests.foi.transition_calls import call
 
-# The diagram of DESIGN.md, refined where the law demands (docs/workflow.md says why).
+# The sketch in docs/design.md, refined where the law demands (docs/workflow.md says why).
 ALLOWED = {
     "submit": {State.DRAFT},
     "accept": {State.SUBMITTED},
