@@ -26,11 +26,15 @@ made anew. docs/security.md keeps the last run's table.
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import hmac
 import io
 import logging
 import os
 import re
 import secrets
+import struct
 import sys
 import tempfile
 import time
@@ -135,18 +139,18 @@ def configure(database: str | None) -> None:
 
 
 def totp_code(secret: str) -> str:
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
-
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    """RFC 6238 now, as an authenticator app computes it (allauth has no public helper)."""
+    counter = struct.pack(">Q", int(time.time()) // 30)
+    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 def give_authenticators() -> dict[str, str]:
     """Every staff account of the demo gets a TOTP authenticator; returns e-mail -> secret."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
 
     from foi.models import User
     from foi.workspace.mfa import is_staff
@@ -154,8 +158,12 @@ def give_authenticators() -> dict[str, str]:
     secrets_by_email = {}
     for user in User.objects.filter(is_active=True):
         if is_staff(user):
-            secret = generate_totp_secret()
-            TOTP.activate(user, secret)
+            secret = base64.b32encode(secrets.token_bytes(20)).decode()
+            Authenticator.objects.create(
+                user=user,
+                type=Authenticator.Type.TOTP,
+                data={"secret": get_adapter().encrypt(secret)},
+            )
             secrets_by_email[user.email] = secret
     return secrets_by_email
 

@@ -15,6 +15,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -131,46 +132,12 @@ def csv_cell(value) -> str:
 
 # -- The case file -----------------------------------------------------------------------------
 
-VERIFY_SCRIPT = '''"""Verify the CaseEvent hash chain in events.jsonl (Python 3, standard library).
-
-    python3 verify.py events.jsonl
-
-Each event's hash is sha256(previous hash + the event's canonical JSON); the first event's
-previous hash is 64 zeros. Prints OK and the head hash, or the first event that does not hold.
-"""
-
-import hashlib
-import json
-import sys
-
-GENESIS = "0" * 64
+# The verifier shipped as audit/verify.py: a stdlib-only module of its own, copied in as it is.
+VERIFIER = Path(__file__).with_name("case_file_verifier.py")
 
 
-def main(path):
-    previous = GENESIS
-    count = 0
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            event = json.loads(line)
-            if event["seq"] != number:
-                return f"event {number} is missing"
-            if event["prev_hash"] != previous:
-                return f"event {number} does not follow the previous one"
-            digest = hashlib.sha256((previous + event["canonical"]).encode("utf-8")).hexdigest()
-            if digest != event["hash"]:
-                return f"event {number} was altered"
-            previous = event["hash"]
-            count += 1
-    print(f"OK: {count} events, head {previous}")
-    return None
-
-
-if __name__ == "__main__":
-    problem = main(sys.argv[1] if len(sys.argv) > 1 else "events.jsonl")
-    if problem:
-        print("BROKEN: " + problem)
-        sys.exit(1)
-'''
+def verifier_source() -> str:
+    return VERIFIER.read_text(encoding="utf-8")
 
 
 def _role(foi_request, user) -> str:
@@ -357,7 +324,7 @@ def case_file_zip(*, foi_request: FOIRequest, user) -> io.BytesIO:
                     archive.writestr(files[attachment.pk]["file"], handle.read())
         events = _event_lines(foi_request, user)
         archive.writestr("audit/events.jsonl", events)
-        archive.writestr("audit/verify.py", VERIFY_SCRIPT)
+        archive.writestr("audit/verify.py", verifier_source())
         archive.writestr("audit/VERIFY.txt", _verify_note(foi_request, '"withheld"' in events))
     buffer.seek(0)
     return buffer

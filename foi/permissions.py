@@ -27,11 +27,6 @@ def body_roles(user) -> dict[int, set[str]]:
     return cached
 
 
-def forget_roles(user) -> None:
-    if hasattr(user, "_foi_body_roles"):
-        del user._foi_body_roles
-
-
 def is_member(user, body_id, roles: tuple[str, ...] | None = None) -> bool:
     held = body_roles(user).get(body_id, set())
     return bool(held) if roles is None else bool(held.intersection(roles))

@@ -154,12 +154,6 @@ def followers_of(*, foi_request: FOIRequest) -> QuerySet:
     return people.filter(pk__in=insiders)
 
 
-def follows_of(*, user) -> QuerySet:
-    from foi.models import Follow
-
-    return Follow.objects.filter(user=user).select_related("foi_request", "body")
-
-
 def clock_now():
     return clock.now()
 

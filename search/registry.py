@@ -42,10 +42,6 @@ def register(provider: Provider) -> Provider:
     return provider
 
 
-def unregister(kind: str) -> None:
-    _providers.pop(kind, None)
-
-
 def get(kind: str) -> Provider | None:
     return _providers.get(kind)
 

@@ -97,6 +97,15 @@ def make_request_in_state(world, state, **overrides):
 
 
 @pytest.fixture(autouse=True)
+def _frozen_totp_clock(monkeypatch):
+    """allauth checks TOTP codes against a clock frozen mid-step; tests.totp.totp_code gives the
+    code for the same instant."""
+    from tests.totp import freeze_totp_clock
+
+    freeze_totp_clock(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: Wagtail caches the sites' root paths and allauth
     its rate-limit counters, which would otherwise leak from one test into the next."""

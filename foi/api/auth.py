@@ -34,10 +34,19 @@ class TooManyAttempts(exceptions.Throttled):
     the count has surely fallen."""
 
     def __init__(self):
-        from allauth.core.internal.ratelimit import get_rates
+        super().__init__(wait=_longest_login_failed_window())
 
-        rates = get_rates(app="allauth.account", action="login_failed")
-        super().__init__(wait=max((rate.duration for rate in rates), default=60))
+
+def _longest_login_failed_window() -> int:
+    """Seconds in the longest window of ACCOUNT_RATE_LIMITS["login_failed"].
+
+    allauth has no public way to read its parsed rates (``allauth.core.ratelimit`` exports
+    consume and clear only), so its internal parser is used here and nowhere else.
+    """
+    from allauth.core.internal.ratelimit import get_rates
+
+    rates = get_rates(app="allauth.account", action="login_failed")
+    return max((rate.duration for rate in rates), default=60)
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -92,10 +101,8 @@ class TokenRequestSerializer(serializers.Serializer):
 def _code_is_right(second_factor, user, code: str) -> bool:
     """The code, counted like allauth's own code form: per account, in the login_failed
     limits, and forgotten once a right one comes."""
-    from allauth.mfa.base.internal.flows import check_rate_limit
-
     try:
-        clear_count = check_rate_limit(user)
+        clear_count = _count_code_attempt(user)
     except forms.ValidationError:
         raise TooManyAttempts() from None
     if not second_factor.validate_code(code):
@@ -104,12 +111,25 @@ def _code_is_right(second_factor, user, code: str) -> bool:
     return True
 
 
-def _totp_of(user):
-    """allauth's TOTP for this person, or None when they have not set one up."""
-    from allauth.mfa.totp.internal.auth import TOTP
+def _count_code_attempt(user):
+    """Count one code attempt for ``user`` in allauth's own per-account count for codes (the one
+    its code forms use); returns the function that forgets the count. Raises ValidationError
+    when the count is spent.
 
+    allauth's public ``allauth.core.ratelimit.consume`` would need the count's key, which is
+    private to allauth's MFA flows; sharing the count with the forms needs its flow, so its
+    internal function is used here and nowhere else.
+    """
+    from allauth.mfa.base.internal.flows import check_rate_limit
+
+    return check_rate_limit(user)
+
+
+def _totp_of(user):
+    """allauth's TOTP for this person (``Authenticator.wrap()``), or None when they have not set
+    one up."""
     authenticator = totp_authenticator(user)
-    return TOTP(authenticator) if authenticator else None
+    return authenticator.wrap() if authenticator else None
 
 
 def _token_for(user) -> Token:

@@ -44,10 +44,6 @@ def split(address: str) -> tuple[str, str]:
     return local.lower(), domain.lower().rstrip(".")
 
 
-def is_ours(address: str) -> bool:
-    return split(address)[1] == mail_domain()
-
-
 def parse_reply_address(address: str) -> ParsedAddress | None:
     """The reference and whether the code checks out, for an address of ours shaped like a
     reply address; None for anything else."""

@@ -19,7 +19,7 @@ from django_fsm import ConcurrentTransition
 
 from foi import clock, conditions
 from foi.inputs import is_visibly_empty
-from foi.models import FOIRequest, State
+from foi.models import FOIRequest
 from foi.services.audit import case_event_record
 from foi.services.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
 
@@ -154,7 +154,3 @@ def require_text(value: str, message: str) -> str:
     if is_visibly_empty(value):
         raise InvalidInput(message)
     return value
-
-
-def is_draft(foi_request: FOIRequest) -> bool:
-    return foi_request.state == State.DRAFT

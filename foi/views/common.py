@@ -32,7 +32,3 @@ def with_version(foi_request, version):
     if version:
         foi_request._loaded_version = version
     return foi_request
-
-
-def is_ajax(request) -> bool:
-    return request.headers.get("x-requested-with") == "fetch"

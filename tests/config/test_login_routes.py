@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from foi.auth.views import reset_password_elsewhere, sign_in_elsewhere
-from tests.foi.workspace.test_access import give_totp
+from tests.totp import give_totp
 
 PASSWORD = "correct horse battery staple"
 

@@ -1,18 +1,11 @@
 """Who reaches the workspace: members through their membership, nobody else; and staff use
 TOTP first where FOI_REQUIRE_STAFF_MFA is on."""
 
-import base64
-import hashlib
-import hmac
-import secrets
-import struct
-import time
-
 import pytest
-from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from foi.models import Membership, State
+from tests.totp import give_totp, totp_code, wrong_code
 
 QUEUE = "/admin/workspace/"
 
@@ -70,21 +63,6 @@ def test_members_see_the_requests_menu_and_panel(client, world):
 # -- MFA ---------------------------------------------------------------------------------------
 
 
-def totp_code(secret: str) -> str:
-    """RFC 6238, as authenticator apps compute it."""
-    counter = struct.pack(">Q", int(time.time()) // 30)
-    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def give_totp(user) -> str:
-    secret = base64.b32encode(secrets.token_bytes(20)).decode()
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
-    return secret
-
-
 def test_without_the_setting_staff_need_no_second_factor(client, world, settings):
     settings.FOI_REQUIRE_STAFF_MFA = False
     client.force_login(world.officer)
@@ -110,7 +88,7 @@ def test_staff_with_totp_give_a_code_once_per_session(client, world, settings):
     response = client.get(QUEUE)
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2Fworkspace%2F"
-    wrong = client.post(response["Location"], {"code": "000000"})
+    wrong = client.post(response["Location"], {"code": wrong_code(secret)})
     assert wrong.status_code == 200
     assert client.get(QUEUE).status_code == 302
     right = client.post(response["Location"], {"code": totp_code(secret)})

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from foi.models import State
-from tests.foi.workspace.test_access import give_totp, totp_code
+from tests.totp import give_totp, totp_code
 
 
 @pytest.fixture
