@@ -10,7 +10,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from foi import deadlines, law_text
+from foi import deadlines
+from foi.deadlines import law_text
 from foi.inputs import clean_text, is_visibly_empty
 from foi.models import (
     AccessForm,

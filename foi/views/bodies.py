@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from foi import law_text, selectors, services
+from foi import selectors, services
+from foi.deadlines import law_text
 from foi.models import BodyKind, State
 from foi.services.errors import NotVisible, ServiceError
 

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from foi import conditions, deadline_text, permissions, selectors, services
+from foi import conditions, permissions, selectors, services
+from foi.deadlines.explanations import _amount
 from foi.forms.case import AppealForm, ClarifyForm, WithdrawForm
 from foi.models import AppealReviewer, State
 from foi.services.errors import NotVisible, ServiceError
@@ -208,7 +209,7 @@ def _describe(foi_request, option) -> dict:
     level = option["level"]
     decide_within = ""
     if level.decide_within_value and level.decide_within_unit:
-        decide_within = deadline_text._amount(level.decide_within_value, level.decide_within_unit)
+        decide_within = _amount(level.decide_within_value, level.decide_within_unit)
     return {
         **option,
         "reviewer": _reviewer_name(foi_request, level),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from foi import clock, deadlines, selectors, services
-from foi.deadline_text import _amount, _article
+from foi.deadlines.explanations import _amount, _article
 from foi.forms.filing import (
     JUSTIFICATION_MAX,
     PSEUDONYM_MAX,

@@ -8,106 +8,23 @@ names from the ``holidays`` package in the reader's language (English when it ha
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
-import holidays
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 
-# Filling in a year of a holidays object mutates it; explanations may render in several threads.
-_HOLIDAYS_LOCK = threading.Lock()
+from foi.deadlines.calendar import Step
+from foi.deadlines.names import _reasons_for_day, weekend_word
+
 EN_DASH = "\u2013"
 DAY_UNITS = frozenset({"working_days", "calendar_days", "months"})
 # An article number alone ("24.1", "13-1") is shown as "Art. 24.1"; anything else ("s.10(3)",
 # "§7(5)", "552(a)(6)(A)") already says what it is.
 BARE_ARTICLE = re.compile(r"\d+(?:[.-]\d+)*")
-
-
-# Holiday names ---------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=32)
-def _languages(country: str) -> tuple[tuple[str, ...], str]:
-    calendar = holidays.country_holidays(country)
-    return tuple(calendar.supported_languages), calendar.default_language
-
-
-def holidays_language(country: str, language: str | None) -> str:
-    """The ``holidays`` language closest to a Django language code: exact, same base, English."""
-    supported, default = _languages(country)
-    wanted = (language or translation.get_language() or "en").replace("-", "_").lower()
-    base = wanted.split("_")[0]
-    for matches in (
-        lambda code: code.lower() == wanted,
-        lambda code: code.lower().split("_")[0] == base,
-        lambda code: code.lower().split("_")[0] == "en",
-    ):
-        found = next((code for code in supported if matches(code)), None)
-        if found:
-            return found
-    return default
-
-
-@lru_cache(maxsize=64)
-def _name_calendars(
-    country: str, subdivisions: tuple[str, ...], language: str
-) -> tuple[holidays.HolidayBase, ...]:
-    return tuple(
-        holidays.country_holidays(country, subdiv=subdivision, language=language)
-        for subdivision in (subdivisions or (None,))
-    )
-
-
-def subdivisions_of(law) -> tuple[str, ...]:
-    parts = (part.strip() for part in (law.holiday_subdivisions or "").split(","))
-    return tuple(dict.fromkeys(part for part in parts if part))
-
-
-def _calendars_for(law, language: str | None) -> tuple[holidays.HolidayBase, ...]:
-    country = law.holiday_country
-    return _name_calendars(country, subdivisions_of(law), holidays_language(country, language))
-
-
-def holiday_names(law, day: date, *, language: str | None = None) -> list[str]:
-    """Names of the holidays on ``day`` in any of the law's subdivisions, without repeats."""
-    names: dict[str, None] = {}
-    with _HOLIDAYS_LOCK:
-        for calendar in _calendars_for(law, language):
-            names.update(dict.fromkeys(calendar.get_list(day)))
-    return list(names)
-
-
-def _without_observed_label(calendar: holidays.HolidayBase, name: str) -> str:
-    """The name without the calendar's "(observed)" label, so a range names a holiday once."""
-    label = getattr(calendar, "observed_label", None)
-    if not label:
-        return name
-    prefix, marker, suffix = calendar.tr(label).partition("%s")
-    long_enough = len(name) > len(prefix) + len(suffix)
-    if marker and long_enough and name.startswith(prefix) and name.endswith(suffix):
-        return name[len(prefix) : len(name) - len(suffix)]
-    return name
-
-
-def _reasons_for_day(law, day: date) -> list[str]:
-    names: dict[str, None] = {}
-    with _HOLIDAYS_LOCK:
-        for calendar in _calendars_for(law, None):
-            for name in calendar.get_list(day):
-                names[_without_observed_label(calendar, name)] = None
-    return list(names)
-
-
-def weekend_word(language: str | None = None) -> str:
-    with translation.override(language) if language else nullcontext():
-        return gettext("weekend")
 
 
 # Pieces ----------------------------------------------------------------------------------------
@@ -379,3 +296,15 @@ def render(law, steps: list[tuple[str, dict[str, Any]]]) -> str:
             sentences.append(_SENTENCES[code](law, params))
         # Codes from a newer or older version are left out rather than breaking the page.
     return " ".join(f"{sentence}." for sentence in sentences)
+
+
+def explain(law, steps: Sequence[Mapping] | Sequence[Step]) -> str:
+    """The steps as sentences in the active language."""
+    pairs = []
+    for step in steps:
+        if isinstance(step, Step):
+            pairs.append((step.code, dict(step.params)))
+        else:
+            params = dict(step)
+            pairs.append((str(params.pop("code", "")), params))
+    return render(law, pairs)

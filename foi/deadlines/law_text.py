@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from foi.deadline_text import _amount, _article
+from foi.deadlines.explanations import _amount, _article
 
 
 def _cite(article: str) -> str:
