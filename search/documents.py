@@ -69,6 +69,10 @@ class IndexDocument:
         return digest.hexdigest()
 
 
+# What is cut, gathered or computed; every other stored field is stored as the document has it.
+COMPUTED = ("text", "files_text", "file_refs", "content_hash")
+
+
 @dataclass(frozen=True)
 class StoredFields:
     """What every backend stores of one document, built once: the database row
@@ -95,20 +99,14 @@ class StoredFields:
     @classmethod
     def of(cls, document: IndexDocument) -> StoredFields:
         return cls(
-            key=document.key,
-            kind=document.kind,
-            object_id=document.object_id,
-            url=document.url,
-            reference=document.reference,
-            title=document.title,
+            **{
+                name: getattr(document, name)
+                for name in cls.__dataclass_fields__
+                if name not in COMPUTED
+            },
             text=document.text[:MAX_STORED_TEXT],
             files_text=document.files_text[:MAX_STORED_TEXT],
             file_refs=[part.ref for part in document.files if part.ref],
-            date=document.date,
-            year=document.year,
-            body_id=document.body_id,
-            outcome=document.outcome,
-            language=document.language,
             content_hash=document.content_hash(),
         )
 

@@ -150,20 +150,16 @@ class DatabaseBackend(SearchBackend):
 
 
 def row_for(document: IndexDocument) -> SearchDocument:
+    """The stored fields (``StoredFields``, as Elasticsearch has them), the provider's extra,
+    and the words and variants each of title, text and files is matched by."""
     fields = StoredFields.of(document)
-    title_terms = index_terms(fields.title)
-    text_terms = index_terms(fields.text)
-    files_terms = index_terms(fields.files_text)
-    return SearchDocument(
-        **fields.as_dict(),
-        extra=document.extra,
-        title_words=title_terms.words,
-        title_variants=title_terms.variants,
-        text_words=text_terms.words,
-        text_variants=text_terms.variants,
-        files_words=files_terms.words,
-        files_variants=files_terms.variants,
-    )
+    analysed = {}
+    matched = {"title": fields.title, "text": fields.text, "files": fields.files_text}
+    for name, value in matched.items():
+        terms = index_terms(value)
+        analysed[f"{name}_words"] = terms.words
+        analysed[f"{name}_variants"] = terms.variants
+    return SearchDocument(**fields.as_dict(), extra=document.extra, **analysed)
 
 
 def filtered(qs: QuerySet, filters: dict) -> QuerySet:
