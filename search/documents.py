@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 MAX_TEXT = 200_000
 MAX_FILE_TEXT = 200_000
+MAX_STORED_TEXT = 300_000  # what either backend stores of a document's text, and of its files
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,51 @@ class IndexDocument:
         for part in self.files:
             digest.update(part.text.encode())
         return digest.hexdigest()
+
+
+# What is cut, gathered or computed; every other stored field is stored as the document has it.
+COMPUTED = ("text", "files_text", "file_refs", "content_hash")
+
+
+@dataclass(frozen=True)
+class StoredFields:
+    """What every backend stores of one document, built once: the database row
+    (``search.backends.database.row_for``) and the Elasticsearch source
+    (``search.es_documents.PublicDocument.from_index_document``) are each made from these and
+    add only what is their own (the row's words, variants and ``extra``; the document's id)."""
+
+    key: str
+    kind: str
+    object_id: str
+    url: str
+    reference: str
+    title: str
+    text: str
+    files_text: str
+    file_refs: list[str]
+    date: datetime.datetime | None
+    year: int | None
+    body_id: int | None
+    outcome: str
+    language: str
+    content_hash: str
+
+    @classmethod
+    def of(cls, document: IndexDocument) -> StoredFields:
+        return cls(
+            **{
+                name: getattr(document, name)
+                for name in cls.__dataclass_fields__
+                if name not in COMPUTED
+            },
+            text=document.text[:MAX_STORED_TEXT],
+            files_text=document.files_text[:MAX_STORED_TEXT],
+            file_refs=[part.ref for part in document.files if part.ref],
+            content_hash=document.content_hash(),
+        )
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 def key_of(kind: str, object_id) -> str:

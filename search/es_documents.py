@@ -21,6 +21,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from search.documents import IndexDocument, StoredFields
+
 az_lowercase = token_filter("az_lowercase", type="lowercase", language="turkish")
 az_folding = token_filter("az_folding", type="asciifolding", preserve_original=True)
 az_text = analyzer("az_text", tokenizer="standard", filter=[az_lowercase, az_folding])
@@ -62,25 +64,11 @@ class PublicDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 1}
 
     @classmethod
-    def from_index_document(cls, document, *, text: str, files_text: str) -> PublicDocument:
-        return cls(
-            meta={"id": document.key},
-            key=document.key,
-            kind=document.kind,
-            object_id=document.object_id,
-            url=document.url,
-            reference=document.reference,
-            title=document.title,
-            text=text,
-            files=files_text,
-            file_refs=[part.ref for part in document.files if part.ref],
-            date=document.date,
-            year=document.year,
-            body_id=document.body_id,
-            outcome=document.outcome,
-            language=document.language,
-            content_hash=document.content_hash(),
-        )
+    def from_index_document(cls, document: IndexDocument) -> PublicDocument:
+        """The same fields as the database row (``StoredFields``); "files" is its files_text."""
+        fields = StoredFields.of(document).as_dict()
+        fields["files"] = fields.pop("files_text")
+        return cls(meta={"id": fields["key"]}, **fields)
 
 
 def index_definition(name: str):

@@ -15,13 +15,12 @@ from django.db.models import F, QuerySet
 
 from search.analysis import QueryWord, index_terms, salient_words
 from search.backends.base import Progress, SearchBackend
-from search.documents import IndexDocument
+from search.documents import IndexDocument, StoredFields
 from search.highlight import Matcher, fragments, highlight_title, opening
 from search.models import SearchDocument
 from search.results import BackendHit, BackendResults
 
 BATCH = 500
-MAX_TEXT = 300_000
 SNIPPETS = 2
 UPDATE_FIELDS = [
     f.name
@@ -151,35 +150,16 @@ class DatabaseBackend(SearchBackend):
 
 
 def row_for(document: IndexDocument) -> SearchDocument:
-    text = document.text[:MAX_TEXT]
-    files_text = document.files_text[:MAX_TEXT]
-    title_terms = index_terms(document.title)
-    text_terms = index_terms(text)
-    files_terms = index_terms(files_text)
-    return SearchDocument(
-        key=document.key,
-        kind=document.kind,
-        object_id=document.object_id,
-        url=document.url,
-        reference=document.reference,
-        title=document.title,
-        text=text,
-        files_text=files_text,
-        file_refs=[part.ref for part in document.files if part.ref],
-        date=document.date,
-        year=document.year,
-        body_id=document.body_id,
-        outcome=document.outcome,
-        language=document.language,
-        extra=document.extra,
-        title_words=title_terms.words,
-        title_variants=title_terms.variants,
-        text_words=text_terms.words,
-        text_variants=text_terms.variants,
-        files_words=files_terms.words,
-        files_variants=files_terms.variants,
-        content_hash=document.content_hash(),
-    )
+    """The stored fields (``StoredFields``, as Elasticsearch has them), the provider's extra,
+    and the words and variants each of title, text and files is matched by."""
+    fields = StoredFields.of(document)
+    analysed = {}
+    matched = {"title": fields.title, "text": fields.text, "files": fields.files_text}
+    for name, value in matched.items():
+        terms = index_terms(value)
+        analysed[f"{name}_words"] = terms.words
+        analysed[f"{name}_variants"] = terms.variants
+    return SearchDocument(**fields.as_dict(), extra=document.extra, **analysed)
 
 
 def filtered(qs: QuerySet, filters: dict) -> QuerySet:

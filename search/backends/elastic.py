@@ -18,13 +18,12 @@ from elasticsearch.helpers import bulk, scan, streaming_bulk
 
 from search.analysis import ParsedQuery, QueryWord, salient_words
 from search.backends.base import Progress, SearchBackend
-from search.documents import IndexDocument
+from search.documents import MAX_STORED_TEXT, IndexDocument
 from search.es_documents import PublicDocument, index_alias, index_definition
 from search.results import BackendHit, BackendResults
 
 logger = logging.getLogger(__name__)
 
-MAX_TEXT = 300_000
 CHUNK = 500
 # Title above text above files; each in its Azerbaijani-folded form and English and Russian
 # stems.
@@ -96,7 +95,7 @@ def build_search(
         pre_tags=["<mark>"],
         post_tags=["</mark>"],
         encoder="html",
-        max_analyzed_offset=MAX_TEXT,
+        max_analyzed_offset=MAX_STORED_TEXT,
     )
     search = search.highlight(*HIGHLIGHT_TITLE, number_of_fragments=0)
     search = search.highlight(*HIGHLIGHT_TEXT, fragment_size=240, number_of_fragments=2)
@@ -125,11 +124,7 @@ def build_similar(*, text: str, kind: str, body_id: int | None, limit: int, inde
 
 
 def document_source(document: IndexDocument) -> dict:
-    return PublicDocument.from_index_document(
-        document,
-        text=document.text[:MAX_TEXT],
-        files_text=document.files_text[:MAX_TEXT],
-    ).to_dict(include_meta=False)
+    return PublicDocument.from_index_document(document).to_dict(include_meta=False)
 
 
 class ElasticsearchBackend(SearchBackend):
