@@ -168,24 +168,15 @@ def give_authenticators() -> dict[str, str]:
     return secrets_by_email
 
 
-PASSWORDS = {
-    "citizen": "demo-citizen-2026",
-    "journalist": "demo-journalist-2026",
-    "officer": "demo-officer-2026",
-    "coordinator": "demo-coordinator-2026",
-    "reviewer": "demo-reviewer-2026",
-    "editor": "demo-editor-2026",
-    "moderator": "demo-moderator-2026",
-    "admin": "demo-admin-2026",
-}
-
-
 def password_of(email: str) -> str:
-    local = email.split("@")[0]
-    for role, password in PASSWORDS.items():
-        if role in local:
-            return password
-    return PASSWORDS["citizen"]
+    """The demo's password for a demo account (the demo's own tables, not a copy)."""
+    from cms.demo.build_roles import MODERATOR
+    from foi.demo.accounts import ACCOUNTS, PASSWORDS
+
+    if email == MODERATOR["email"]:
+        return MODERATOR["password"]
+    roles = {account["email"]: account["role"] for account in ACCOUNTS}
+    return PASSWORDS[roles.get(email, "citizen")]
 
 
 def make_citizen(email: str) -> str:
@@ -194,7 +185,7 @@ def make_citizen(email: str) -> str:
 
     from foi.models import User
 
-    user = User.objects.create_user(email=email, password=PASSWORDS["citizen"])
+    user = User.objects.create_user(email=email, password=password_of(""))
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return email
 
