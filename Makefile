@@ -48,6 +48,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 lint: dev-venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: dev-venv
 	$(BIN)/ruff check --fix .

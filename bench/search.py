@@ -164,8 +164,8 @@ def seed(n: int, out) -> float:
     from django.db import transaction
     from django.utils import timezone
 
-    from foi.demo.build_bodies import bodies_load
-    from foi.demo.files import FIXTURES_DIR
+    from demo.build_bodies import bodies_load
+    from demo.files import FIXTURES_DIR
     from foi.models import Attachment, FOIRequest, Law, Message, PublicBody, User
 
     started = time.perf_counter()

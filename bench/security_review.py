@@ -152,8 +152,8 @@ def give_authenticators() -> dict[str, str]:
     from allauth.mfa.adapter import get_adapter
     from allauth.mfa.models import Authenticator
 
+    from foi.auth.mfa import is_staff
     from foi.models import User
-    from foi.workspace.mfa import is_staff
 
     secrets_by_email = {}
     for user in User.objects.filter(is_active=True):
@@ -170,8 +170,8 @@ def give_authenticators() -> dict[str, str]:
 
 def password_of(email: str) -> str:
     """The demo's password for a demo account (the demo's own tables, not a copy)."""
-    from cms.demo.build_roles import MODERATOR
-    from foi.demo.accounts import ACCOUNTS, PASSWORDS
+    from demo.accounts import ACCOUNTS, PASSWORDS
+    from demo.cms.build_roles import MODERATOR
 
     if email == MODERATOR["email"]:
         return MODERATOR["password"]
@@ -355,8 +355,8 @@ def probe_staff_without_mfa(review: Review, email: str) -> None:
 def private_strings() -> list[tuple[str, str, set]]:
     """What must never reach a public page: (text, where it comes from, the bodies whose
     members may see it)."""
+    from foi.auth.mfa import is_staff
     from foi.models import Attachment, FOIRequest, Message, User
-    from foi.workspace.mfa import is_staff
 
     strings: list[tuple[str, str, set]] = []
     bodies_of_requester: dict[int, set] = {}

@@ -1,6 +1,6 @@
 """What Wagtail's admin shows to whoever reaches it, narrowed to the roles that need it.
 
-A body's officers reach the admin through their membership (foi.workspace.backends) for the
+A body's officers reach the admin through their membership (workspace.backends) for the
 workspace, with no page, document or image right. Several of Wagtail's views list titles to
 anyone with admin access, checking rights only for the action itself: the bulk-action
 confirmation pages (``/admin/bulk/wagtailcore/page/delete/?id=7`` names any page, drafts

@@ -8,7 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foi.feedgen import SafeAtom1Feed
+from core.feedgen import SafeAtom1Feed
 
 from . import selectors
 

@@ -50,7 +50,7 @@ def can_download_document(document, user) -> bool:
 
 def has_page_role(user) -> bool:
     """Editors, moderators, admins: some Wagtail page permission. A body's officers reach the
-    admin through their membership (foi.workspace.backends) with none."""
+    admin through their membership (workspace.backends) with none."""
     from wagtail.models import Page
     from wagtail.permissions import policy_registry
 

@@ -1,5 +1,5 @@
 """Writes of the CMS. Keyword-only, they lock, check, write and log; they raise
-``foi.services.errors`` exceptions with one sentence for the person, and change nothing then."""
+``core.errors`` exceptions with one sentence for the person, and change nothing then."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 
+from core.errors import Conflict, InvalidInput, NotPermitted, NotVisible
 from foi import selectors as foi_selectors
 from foi.models import State
 from foi.privacy.masking import mask_text, requester_identifiers
-from foi.services.errors import Conflict, InvalidInput, NotPermitted, NotVisible
 
 from . import permissions, selectors
 from .models import DisclosureLogDocument, DisclosureLogPage

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from core.errors import NotVisible, ServiceError
 from foi import selectors as foi_selectors
 from foi.models import FOIRequest, PublicBody
-from foi.services.errors import NotVisible, ServiceError
 
 from . import compliance, permissions, selectors, services
 

@@ -28,11 +28,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("anymail/", include("anymail.urls")),
-    path("account/notifications/", include("foi.mail.urls")),
+    path("account/notifications/", include("mail.urls")),
     path("search/", include("search.urls")),
     path("statistics/", include("publicstats.urls")),
-    # The public REST API (foi/api/): /api/v1/..., /api/schema/, /api/docs/
-    path("api/", include("foi.api.urls")),
+    # The public REST API (api/): /api/v1/..., /api/schema/, /api/docs/
+    path("api/", include("api.urls")),
     path("", include("foi.urls")),
     path("", include("cms.urls")),
 ]

@@ -12,7 +12,6 @@ from foi.models import (
     AppealLevel,
     Attachment,
     CaseEvent,
-    DeferredTask,
     Exemption,
     FOIRequest,
     Law,
@@ -98,31 +97,6 @@ class PublicBodyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("parent",)
     readonly_fields = ("request_email_problem", "request_email_problem_at")
-
-    def save_model(self, request, obj, form, change):
-        # A new request address (or clearing the repair flag) goes through the e-mail
-        # service, which also re-sends the letters that bounced to the old one.
-        fixing = change and bool(
-            {"request_email", "request_email_needs_repair"} & set(form.changed_data)
-        )
-        if not fixing or obj.request_email_needs_repair or not obj.request_email:
-            super().save_model(request, obj, form, change)
-            return
-        from foi.mail.bodies import public_body_update_request_email
-
-        new_email = obj.request_email
-        obj.request_email = form.initial.get("request_email", "")
-        obj.request_email_needs_repair = form.initial.get("request_email_needs_repair", False)
-        super().save_model(request, obj, form, change)
-        resent = public_body_update_request_email(
-            body=obj, request_email=new_email, actor=request.user
-        )
-        if resent:
-            self.message_user(
-                request,
-                _("%(count)s letter(s) sent again to %(email)s.")
-                % {"count": resent, "email": new_email},
-            )
 
 
 @admin.register(Membership)
@@ -211,10 +185,3 @@ class CaseEventAdmin(ReadOnlyAdmin):
 class AppealAdmin(ReadOnlyAdmin):
     list_display = ("foi_request", "level", "reviewing_body", "lodged_at", "decision")
     list_select_related = ("foi_request", "level", "reviewing_body")
-
-
-@admin.register(DeferredTask)
-class DeferredTaskAdmin(ReadOnlyAdmin):
-    """Work kept while the queue was down; `foi_requeue` hands it over when Redis is back."""
-
-    list_display = ("task_path", "args", "created_at", "attempts", "last_error")

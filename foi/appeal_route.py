@@ -9,7 +9,8 @@ once the level below it was used in this round.
 
 from __future__ import annotations
 
-from foi import clock, deadlines
+from core import clock
+from foi import deadlines
 
 
 def _appeals(foi_request) -> list:

@@ -10,8 +10,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foi import clock
-from foi.inputs import is_visibly_empty
+from core import clock
+from core.inputs import is_visibly_empty
 
 PRIVATE_FOR_AT_MOST = datetime.timedelta(days=365)
 

@@ -117,19 +117,6 @@ def public_request_rows(requests) -> Iterator[dict]:
         }
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
-
-
 # -- The case file -----------------------------------------------------------------------------
 
 # The verifier shipped as audit/verify.py: a stdlib-only module of its own, copied in as it is.

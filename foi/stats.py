@@ -51,7 +51,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from foi import clock, deadlines
+from core import clock
+from foi import deadlines
 
 OUTCOMES = ("full", "partial", "not_held", "refused", "rejected")
 OPEN = ("submitted", "in_progress", "awaiting_clarification")

@@ -48,10 +48,11 @@ from datetime import date, datetime
 from django.core.cache import cache
 from django.utils import translation
 
-from foi import clock, stats
+from core import clock
+from core.textfold import fold
+from foi import stats
 from foi.models import Law, PublicBody
 from foi.models.i18n import FALLBACK_ORDER, translated_fields
-from foi.textfold import fold
 from publicstats import store
 
 CACHE_SECONDS = 600

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foi import clock
+from core import clock
 
 EARLIEST = date(2000, 1, 1)
 LONGEST_DAYS = 366 * 10

@@ -13,7 +13,7 @@ Keeping current:
 - every committed save of a request (or appeal, or removal of a message) refreshes that
   request's facts and the sums of the months it left and entered, and of their years
   (``schedule`` → a task, which waits in the database while the queue is down:
-  ``foi.taskqueue``);
+  ``core.taskqueue``);
 - the daily sweep (``refresh_recent``) refreshes the requests changed in the last two days and
   every month's and year's sums, which mends anything a lost task left behind;
 - ``manage.py publicstats_refresh --full`` rebuilds everything (after a bulk load such as
@@ -32,7 +32,8 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Min, Q, Sum
 
-from foi import clock, stats
+from core import clock
+from foi import stats
 from publicstats.models import (
     FACTS,
     RUNNING,
@@ -459,7 +460,7 @@ def schedule(request_id) -> None:
 
 
 def _enqueue(request_id: int) -> None:
-    from foi import taskqueue
+    from core import taskqueue
     from publicstats.tasks import refresh_request_task
 
     taskqueue.enqueue(refresh_request_task, request_id)

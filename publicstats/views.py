@@ -19,11 +19,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.csvcell import csv_cell
+from core.errors import NotVisible
 from foi import selectors as foi_selectors
 from foi import stats
-from foi.exports import csv_cell
 from foi.models import Exemption
-from foi.services.errors import NotVisible
 from publicstats import charts, figures
 from publicstats.forms import EARLIEST, PeriodForm, today, year_period
 

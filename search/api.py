@@ -11,11 +11,11 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from foi.inputs import parse_int
+from core.errors import InvalidInput, ServiceError
+from core.inputs import parse_int
 from foi.models import FOIRequest, Outcome, PublicBody
 from foi.models.i18n import translated_fields
 from foi.selectors import foi_request_public_qs
-from foi.services.errors import InvalidInput, ServiceError
 from search import registry
 from search.analysis import parse_query
 from search.backends import fallback_backend, get_backend

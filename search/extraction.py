@@ -13,7 +13,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-from foi import files
+from core import files
 
 logger = logging.getLogger(__name__)
 

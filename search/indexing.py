@@ -58,7 +58,7 @@ def _write(kind: str, object_id: str, change: Callable) -> None:
 
 
 def _index_later(kind: str, object_id: str) -> None:
-    from foi.models import DeferredTask
+    from core.models import DeferredTask
     from search.tasks import index_object_task
 
     DeferredTask.objects.create(
@@ -72,7 +72,7 @@ def _index_later(kind: str, object_id: str) -> None:
 
 def schedule(kind: str, object_id: str) -> None:
     """Index an object in a task once the current transaction commits."""
-    from foi import taskqueue
+    from core import taskqueue
     from search.tasks import index_object_task
 
     transaction.on_commit(lambda: taskqueue.enqueue(index_object_task, kind, str(object_id)))

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from foi.services.errors import InvalidInput
+from core.errors import InvalidInput
 from search import search as run_search
 from search.api import SearchUnavailable
 from search.results import FACETS

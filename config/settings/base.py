@@ -20,7 +20,14 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # The project's apps; docs/architecture.md says what each holds and which may import which.
+    "core",
     "foi",
+    "mail",
+    "workspace",
+    "api",
+    "demo",
+    "bench",
     "cms",
     "search",
     "publicstats",
@@ -62,7 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "foi.middleware.RefuseNulMiddleware",
+    "core.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -269,23 +276,23 @@ LOGGING = {
     },
 }
 
-# E-mail in and out (foi/mail/): links in e-mails point here; replies come to
+# E-mail in and out (mail/): links in e-mails point here; replies come to
 # req-<reference>-<code>@FOI_MAIL_DOMAIN through anymail's inbound webhook at /anymail/.
 FOI_SITE_URL = env("FOI_SITE_URL", default=WAGTAILADMIN_BASE_URL)
-# The agency workspace in the Wagtail admin (foi/workspace). Members of a body reach the admin
+# The agency workspace in the Wagtail admin (workspace/). Members of a body reach the admin
 # through their membership; staff must use TOTP before any staff power works (any page but
 # allauth's, the API, tokens) where this is True (production's default). Everyone signs in
 # through allauth, which asks for the TOTP code.
-AUTHENTICATION_BACKENDS += ["foi.workspace.backends.MembershipAdminAccessBackend"]
-MIDDLEWARE += ["foi.workspace.mfa.StaffMFAMiddleware"]
+AUTHENTICATION_BACKENDS += ["workspace.backends.MembershipAdminAccessBackend"]
+MIDDLEWARE += ["foi.auth.mfa.StaffMFAMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 FOI_REQUIRE_STAFF_MFA = env.bool("FOI_REQUIRE_STAFF_MFA", default=False)
-# The largest file an officer may attach, in bytes (foi.files checks every file's content).
+# The largest file an officer may attach, in bytes (core.files checks every file's content).
 FOI_ATTACHMENT_MAX_SIZE = env.int("FOI_ATTACHMENT_MAX_SIZE", default=25 * 1024 * 1024)
 # The queue marks an open request "due soon" this many working days before its due date.
 FOI_DUE_SOON_WORKING_DAYS = env.int("FOI_DUE_SOON_WORKING_DAYS", default=2)
 
-# The public REST API (foi/api/, issue 8): JSON in and out, a token or the session to sign in,
+# The public REST API (api/, issue 8): JSON in and out, a token or the session to sign in,
 # one-sentence errors, and its OpenAPI schema at /api/schema/ with a docs page at /api/docs/
 # served from our own static files (drf-spectacular-sidecar; no CDN).
 INSTALLED_APPS += [
@@ -297,16 +304,16 @@ INSTALLED_APPS += [
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes "not signed in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # DRF's own, refusing staff who have not used their second factor (foi.auth.api).
-        "foi.auth.api.StaffMFATokenAuthentication",
-        "foi.auth.api.StaffMFASessionAuthentication",
+        # DRF's own, refusing staff who have not used their second factor (api.authentication).
+        "api.authentication.StaffMFATokenAuthentication",
+        "api.authentication.StaffMFASessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "foi.api.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 25,
-    "EXCEPTION_HANDLER": "foi.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"api_token": env("API_TOKEN_RATE", default="10/min")},
 }
@@ -315,7 +322,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Requests for information, public bodies, laws and search.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["foi.api.schema.only_api_v1"],
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -323,7 +330,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # What an archive-based file (DOCX, XLSX, ODT, ODS) may unpack to: total bytes, the ratio of any
-# part over 1 MB, and its number of parts (foi.files.archive_check, before anything reads it).
+# part over 1 MB, and its number of parts (core.files.archive_check, before anything reads it).
 FOI_ARCHIVE_MAX_UNPACKED_SIZE = env.int("FOI_ARCHIVE_MAX_UNPACKED_SIZE", default=100 * 1024 * 1024)
 FOI_ARCHIVE_MAX_RATIO = env.int("FOI_ARCHIVE_MAX_RATIO", default=100)
 FOI_ARCHIVE_MAX_MEMBERS = env.int("FOI_ARCHIVE_MAX_MEMBERS", default=10_000)

@@ -26,7 +26,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-# Staff set up TOTP before they reach any admin page (foi.workspace.mfa).
+# Staff set up TOTP before they reach any admin page (foi.auth.mfa).
 FOI_REQUIRE_STAFF_MFA = env.bool("FOI_REQUIRE_STAFF_MFA", default=True)
 
 STORAGES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from foi.inputs import clean_text, is_visibly_empty
+from core.inputs import clean_text, is_visibly_empty
 
 
 class CleanTextMixin:

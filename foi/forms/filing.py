@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foi import clock
+from core import clock
 from foi.conditions import PRIVATE_FOR_AT_MOST
 from foi.forms.cleaning import CleanTextMixin
 from foi.models import AccessForm, PublicBody, PublicNameChoice, Urgency, Visibility

@@ -33,7 +33,6 @@ from .request import (
     Urgency,
     Visibility,
 )
-from .tasks import DeferredTask
 from .users import User
 
 __all__ = [
@@ -52,7 +51,6 @@ __all__ = [
     "Channel",
     "ClarificationEffect",
     "ClockStart",
-    "DeferredTask",
     "DeliveryStatus",
     "Exemption",
     "FOIRequest",
@@ -74,6 +72,3 @@ __all__ = [
     "User",
     "Visibility",
 ]
-
-# The e-mail models live with the e-mail code (foi/mail/) and belong to this app.
-from foi.mail import models as _mail_models  # noqa: F401

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext
 
-from foi.textfold import fold
+from core.textfold import fold
 
 NAME, EMAIL, PHONE, ADDRESS = "name", "email", "phone", "address"
 # Each hit becomes one of these characters while the passes run (none of them is a letter or a

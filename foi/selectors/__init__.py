@@ -7,7 +7,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_fsm import get_available_user_FIELD_transitions
 
-from foi import clock, permissions
+from core import clock
+from core.errors import NotVisible
+from foi import permissions
 from foi.models import (
     Appeal,
     Attachment,
@@ -19,7 +21,6 @@ from foi.models import (
 )
 from foi.models.i18n import translated_fields
 from foi.privacy import masking
-from foi.services.errors import NotVisible
 
 
 def _sent_q() -> Q:
@@ -168,7 +169,7 @@ def public_body_search(*, query: str = "", kind: str | None = None) -> list[Publ
     Matching runs in Python over the few hundred bodies, so SQLite and PostgreSQL agree. Names
     starting with the query come first, then by name in the reader's language.
     """
-    from foi import textfold
+    from core import textfold
 
     bodies = sorted(public_body_list(kind=kind or None), key=lambda body: textfold.fold(body.name))
     query = (query or "").strip()
@@ -438,7 +439,7 @@ _COMMON_WORDS = frozenset(
 def _stems(text: str) -> set[str]:
     """Folded words of four letters or more, cut to five so that Azerbaijani endings
     (``büdcə``, ``büdcənin``, ``büdcəsi``) meet."""
-    from foi import textfold
+    from core import textfold
 
     return {
         word[:5]
@@ -491,7 +492,7 @@ def similar_answered_requests(
 
 def public_body_choices() -> list[PublicBody]:
     """Every body, active or not, by name in the reader's language: for filters."""
-    from foi import textfold
+    from core import textfold
 
     bodies = PublicBody.objects.only("slug", *translated_fields("name"))
     return sorted(bodies, key=lambda body: textfold.fold(body.name))

@@ -1,10 +1,6 @@
 """Every write to a request goes through one of these (docs/style.md, convention 2)."""
 
-from .accounts import user_delete_account, user_update_profile
-from .appeals import foi_request_appeal, foi_request_decide_appeal
-from .attachments import attachment_approve, attachment_create
-from .audit import case_event_record, case_events_verify, case_events_verify_all
-from .errors import (
+from core.errors import (
     Conflict,
     InvalidInput,
     NotPermitted,
@@ -13,6 +9,11 @@ from .errors import (
     ServiceError,
     TransitionNotAllowed,
 )
+
+from .accounts import user_delete_account, user_update_profile
+from .appeals import foi_request_appeal, foi_request_decide_appeal
+from .attachments import attachment_approve, attachment_create
+from .audit import case_event_record, case_events_verify, case_events_verify_all
 from .filing import foi_request_file
 from .follows import follow_create, follow_delete
 from .handling import (

@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.errors import InvalidInput, NotPermitted
 from foi import permissions
 from foi.models import FOIRequest, Follow, Membership, State
-from foi.services.errors import InvalidInput, NotPermitted
 from foi.services.submission import foi_request_discard
 
 PROFILE_FIELDS = (

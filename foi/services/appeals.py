@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from core.errors import InvalidInput
 from foi import appeal_route, deadlines, permissions
 from foi.models import Appeal, AppealDecision, FOIRequest, Message, MessageKind
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note
-from foi.services.errors import InvalidInput
 
 
 def foi_request_appeal(*, foi_request: FOIRequest, actor, level: str, grounds: str) -> FOIRequest:

@@ -4,17 +4,18 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from foi import clock, files, permissions
+from core import clock, files
+from core.errors import InvalidInput, NotPermitted
+from foi import permissions
 from foi.models import Attachment
 from foi.services.audit import case_event_record, save_audit_head
 from foi.services.base import lock_request
-from foi.services.errors import InvalidInput, NotPermitted
 
 
 def attachment_create(*, message, name: str, content: bytes) -> Attachment:
     """Store a file on a message. Unapproved: nothing uploaded is public until approved.
 
-    Only the kinds ``foi.files`` accepts by their content, up to ``FOI_ATTACHMENT_MAX_SIZE``.
+    Only the kinds ``core.files`` accepts by their content, up to ``FOI_ATTACHMENT_MAX_SIZE``.
     """
     try:
         files.check_size(name, len(content))

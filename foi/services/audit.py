@@ -7,7 +7,7 @@ from functools import partial
 
 from django.db import transaction
 
-from foi import clock
+from core import clock
 from foi.models import CaseEvent
 from foi.models.audit import GENESIS
 from foi.signals import case_event_committed

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition
 
-from foi import clock, conditions
-from foi.inputs import is_visibly_empty
+from core import clock
+from core.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
+from core.inputs import is_visibly_empty
+from foi import conditions
 from foi.models import FOIRequest
 from foi.services.audit import case_event_record
-from foi.services.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
 
 VERBS = {
     "submit": gettext_lazy("submit"),

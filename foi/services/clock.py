@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from core.errors import InvalidInput
 from foi import deadlines
-from foi.services.errors import InvalidInput
 
 
 def clock_note(foi_request, kind: str, at, **extra) -> None:

@@ -11,9 +11,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from foi import clock
+from core import clock
+from core.errors import InvalidInput, RateLimited
 from foi.models import FOIRequest, PublicBody
-from foi.services.errors import InvalidInput, RateLimited
 from foi.services.submission import foi_request_submit
 
 FILING_WINDOW = datetime.timedelta(days=1)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from foi import clock, permissions
+from core import clock
+from core.errors import InvalidInput, NotPermitted, NotVisible
+from foi import permissions
 from foi.models import FOIRequest, Follow, PublicBody, State
-from foi.services.errors import InvalidInput, NotPermitted, NotVisible
 
 
 def follow_create(*, user, foi_request: FOIRequest | None = None, body: PublicBody | None = None):

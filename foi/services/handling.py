@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from core.errors import InvalidInput
 from foi import deadlines, permissions
 from foi.models import FOIRequest, Message, MessageKind
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note
-from foi.services.errors import InvalidInput
 
 
 def assignee_refusal(body) -> InvalidInput:

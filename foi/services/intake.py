@@ -22,14 +22,14 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.errors import Conflict, InvalidInput, NotPermitted
 from foi import permissions
 from foi.models import Channel, FOIRequest, Message
 from foi.models.users import NO_ACCOUNT_DOMAIN
-from foi.services.errors import Conflict, InvalidInput, NotPermitted
 from foi.services.submission import foi_request_register
+from foi.signals import requester_invited
 
 PERSON_FIELDS = (
     "first_name",
@@ -110,7 +110,15 @@ def foi_request_register_for(
             **fields,
         )
         if email:
-            requester_invitation_send(foi_request=foi_request, email=email)
+            # E-mail (the mail app) queues the invitation in this transaction: no request
+            # without its invitation, no invitation for a request that was rolled back.
+            requester_invited.send(
+                sender=FOIRequest,
+                foi_request=foi_request,
+                email=email,
+                token=requester_invitation_token(foi_request=foi_request, email=email),
+                max_age=INVITATION_MAX_AGE,
+            )
     return foi_request
 
 
@@ -126,35 +134,6 @@ def requester_invitation_token(*, foi_request: FOIRequest, email: str) -> str:
         {"r": foi_request.pk, "p": foi_request.requester_id, "e": email.strip().lower()},
         salt=INVITATION_SALT,
         compress=True,
-    )
-
-
-def requester_invitation_send(*, foi_request: FOIRequest, email: str) -> None:
-    """Queue the invitation, in the language of the account with that address if there is one
-    (else the one the officer recorded). Sent the same way whether or not there is one."""
-    from foi.mail.notices import absolute, language_of, render_notice
-    from foi.mail.outbound import outbound_email_queue
-
-    account = (
-        get_user_model()
-        .objects.filter(email__iexact=email, is_active=True)
-        .only("preferred_language")
-        .first()
-    )
-    language = language_of(account or foi_request.requester)
-    link = absolute(
-        reverse(
-            "foi:request_join",
-            args=[requester_invitation_token(foi_request=foi_request, email=email)],
-        )
-    )
-    rendered = render_notice(
-        "requester_invitation",
-        {"foi_request": foi_request, "join_url": link, "days": INVITATION_MAX_AGE.days},
-        language=language,
-    )
-    outbound_email_queue(
-        kind="requester_invitation", to_email=email, rendered=rendered, foi_request=foi_request
     )
 
 

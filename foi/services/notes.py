@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from foi import clock, permissions
+from core import clock
+from core.errors import NotPermitted, TransitionNotAllowed
+from foi import permissions
 from foi.models import FOIRequest, Message, MessageKind, State
 from foi.services.audit import case_event_record, save_audit_head
 from foi.services.base import lock_request, require_text
-from foi.services.errors import NotPermitted, TransitionNotAllowed
 
 
 def foi_request_add_note(*, foi_request: FOIRequest, actor, text: str) -> Message:

@@ -7,7 +7,8 @@ import logging
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from foi import clock
+from core import clock
+from core.errors import InvalidInput, ServiceError
 from foi.actors import SYSTEM
 from foi.models import (
     Exemption,
@@ -20,7 +21,6 @@ from foi.models import (
 )
 from foi.services.attachments import attachment_create
 from foi.services.base import require_text, run_transition
-from foi.services.errors import InvalidInput, ServiceError
 
 logger = logging.getLogger(__name__)
 

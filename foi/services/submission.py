@@ -7,8 +7,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from foi import clock, permissions
-from foi.inputs import earliest_receipt, receipt_before_law_message
+from core import clock
+from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from core.inputs import earliest_receipt, receipt_before_law_message
+from foi import permissions
 from foi.models import (
     Attachment,
     CaseEvent,
@@ -24,7 +26,6 @@ from foi.models import (
 from foi.services.audit import case_event_record
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note, clock_recompute
-from foi.services.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from foi.services.references import reference_next
 
 DRAFT_FIELDS = (

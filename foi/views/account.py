@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from foi import selectors, services
 from foi.forms.accounts import CloseAccountForm, ProfileForm
 from foi.models import State
-from foi.services.errors import ServiceError
 from foi.views.common import attach_errors
 
 

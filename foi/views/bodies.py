@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import NotVisible, ServiceError
 from foi import selectors, services
 from foi.deadlines import law_text
 from foi.models import BodyKind, State
-from foi.services.errors import NotVisible, ServiceError
 
 PAGE_SIZE = 50
 AUTOCOMPLETE_SIZE = 10

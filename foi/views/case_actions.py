@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.errors import NotVisible, ServiceError
 from foi import conditions, permissions, selectors, services
 from foi.deadlines.explanations import _amount
 from foi.forms.case import AppealForm, ClarifyForm, WithdrawForm
 from foi.models import AppealReviewer, State
-from foi.services.errors import NotVisible, ServiceError
 from foi.views.common import attach_errors, get_visible_request, with_version
 from foi.views.requests import render_case
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from core.errors import NotVisible, ServiceError
 from foi import selectors
-from foi.services.errors import NotVisible, ServiceError
 
 
 def get_visible_request(request, reference):

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from foi.services.errors import ServiceError
+from core.errors import ServiceError
 from foi.services.intake import foi_request_requester_join, requester_invitation_check
 
 

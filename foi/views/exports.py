@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.csvcell import csv_cell
 from foi import exports, permissions
 from foi.models import Outcome, State
 from foi.views.common import get_visible_request
@@ -45,7 +46,7 @@ def _csv_stream(rows):
     writer = csv.writer(_Echo())
     yield writer.writerow(exports.PUBLIC_FIELDS)
     for row in rows:
-        yield writer.writerow([exports.csv_cell(row[field]) for field in exports.PUBLIC_FIELDS])
+        yield writer.writerow([csv_cell(row[field]) for field in exports.PUBLIC_FIELDS])
 
 
 def _json_stream(rows):

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core.errors import NotVisible
+from core.feedgen import SafeAtom1Feed
 from foi import selectors
-from foi.feedgen import SafeAtom1Feed
 from foi.privacy import masking
-from foi.services.errors import NotVisible
 
 SUMMARY_WORDS = 80
 

@@ -22,7 +22,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from foi import clock, deadlines, selectors, services
+from core import clock
+from core.errors import NotVisible, ServiceError
+from core.inputs import clean_text, is_visibly_empty
+from foi import deadlines, selectors, services
 from foi.deadlines.explanations import _amount, _article
 from foi.forms.filing import (
     JUSTIFICATION_MAX,
@@ -34,9 +37,7 @@ from foi.forms.filing import (
     LetterForm,
     initial_private_until,
 )
-from foi.inputs import clean_text, is_visibly_empty
 from foi.models import State, Urgency, Visibility
-from foi.services.errors import NotVisible, ServiceError
 from foi.services.submission import foi_request_discard
 from foi.views.common import attach_errors
 

@@ -6,11 +6,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from core.inputs import parse_int
+from core.paging import CappedPaginator
 from foi import deadlines, permissions, selectors
 from foi.forms.case import ClarifyForm, WithdrawForm
-from foi.inputs import parse_int
 from foi.models import Attachment, Outcome, State
-from foi.paging import CappedPaginator
 from foi.privacy import masking
 from foi.views.common import get_visible_request
 

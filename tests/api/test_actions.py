@@ -354,7 +354,7 @@ def test_session_sign_in_needs_the_csrf_token(world):
 
 def test_every_transition_has_an_api_action():
     # A guard on the table itself: every transition of the model has an API action.
-    from foi.api.actions import NAMES
+    from api.actions import NAMES
 
     transitions = {
         t.name for t in FOIRequest._meta.get_field("state").get_all_transitions(FOIRequest)

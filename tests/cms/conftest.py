@@ -9,7 +9,6 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Site
 
-from cms.demo import build_roles
 from cms.models import (
     DisclosureCategory,
     DisclosureHubPage,
@@ -19,6 +18,7 @@ from cms.models import (
     HomePage,
 )
 from cms.services import disclosure_categories_load
+from demo.cms import build_roles
 from tests.factories import UserFactory
 from tests.wagtail_base import wagtail_base_ensure
 

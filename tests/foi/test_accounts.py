@@ -10,10 +10,10 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.errors import InvalidInput, NotPermitted
 from foi import selectors, services
 from foi.models import CaseEvent, FOIRequest, Follow, State
 from foi.services.accounts import CLOSED_ACCOUNT_DOMAIN
-from foi.services.errors import InvalidInput, NotPermitted
 from tests.foi.portal import draft_of
 
 User = get_user_model()

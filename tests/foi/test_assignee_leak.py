@@ -7,9 +7,9 @@ which ids were accounts).
 
 import pytest
 
+from core.errors import InvalidInput
 from foi import services
 from foi.models import FOIRequest, State
-from foi.services.errors import InvalidInput
 from tests.api.conftest import api  # noqa: F401 (the API client fixture)
 from tests.factories import UserFactory
 

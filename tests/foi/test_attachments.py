@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.errors import InvalidInput, NotPermitted
 from foi import services
 from foi.models import Attachment, CaseEvent, FOIRequest, Message, State
-from foi.services.errors import InvalidInput, NotPermitted
 
 
 def answer(world, foi_request, files):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from foi import clock
+from core import clock
 from foi.models import FOIRequest, State
 from tests.foi.portal import draft_of
 
@@ -192,8 +192,8 @@ def test_a_receipt_before_the_law_came_into_force_is_refused(officer, world):
 
 
 def test_the_service_refuses_a_receipt_before_the_law(world):
+    from core.errors import InvalidInput
     from foi import services
-    from foi.services.errors import InvalidInput
 
     world.law.in_force_from = datetime(2005, 12, 19).date()
     world.law.save()
@@ -295,7 +295,7 @@ def test_nul_bytes_are_400_on_postgresql(client, world):
     client.raise_request_exception = False
     world.request(State.ANSWERED)
     _nul_requests(client, world)
-    # The API's JSON: its text fields drop the NUL (foi.api.serializers.TextField).
+    # The API's JSON: its text fields drop the NUL (api.serializers.TextField).
     from rest_framework.authtoken.models import Token
 
     token, _ = Token.objects.get_or_create(user=world.requester)
@@ -366,8 +366,8 @@ def test_the_letter_step_refuses_an_invisible_subject(requester, world, subject)
 
 
 def test_a_draft_with_an_invisible_subject_cannot_be_sent(world):
+    from core.errors import ServiceError
     from foi import services
-    from foi.services.errors import ServiceError
 
     draft = draft_of(world, subject="\u200b\u200b")
     with pytest.raises(ServiceError):
@@ -410,6 +410,6 @@ def test_the_api_cleans_control_characters(api, world):
 @pytest.mark.django_db
 @pytest.mark.parametrize("outbound", [SUPERSCRIPT, "٣", HUGE, "-1", ""])
 def test_a_delivery_report_with_an_unreadable_id_is_ignored(outbound):
-    from foi.mail.tracking import _find
+    from mail.tracking import _find
 
     assert _find(None, {"outbound": outbound}, "") is None

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from foi import selectors, textfold
+from core import textfold
+from foi import selectors
 from foi.models import State
 from tests.factories import PublicBodyFactory
 

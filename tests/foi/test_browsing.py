@@ -199,7 +199,7 @@ def test_similar_requests_respect_the_limit(world, limit, no_finder):
 
 
 def test_a_long_list_is_counted_only_up_to_a_cap(client, world, monkeypatch):
-    from foi.paging import CappedPaginator
+    from core.paging import CappedPaginator
 
     for number in range(4):
         world.request(State.ANSWERED, subject=f"Capped {number}")

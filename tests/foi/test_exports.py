@@ -229,7 +229,7 @@ def test_a_citizen_case_file_holds_no_contact_details_of_others(client, world, c
 
 
 def test_the_workspace_case_page_offers_the_case_file(client, world, case):
-    from tests.foi.workspace.conftest import case_url
+    from tests.workspace.conftest import case_url
 
     client.force_login(world.officer)
     page = client.get(case_url(case)).content.decode()

@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from core.models import DeferredTask
 from foi import services
-from foi.mail.models import OutboundEmail
-from foi.models import CaseEvent, DeferredTask, FOIRequest, State
-from tests.foi.mail.test_rq_worker import REDIS_URL, clear_queues, run_worker
+from foi.models import CaseEvent, FOIRequest, State
+from mail.models import OutboundEmail
+from tests.mail.test_rq_worker import REDIS_URL, clear_queues, run_worker
 
 RQ = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}}
 NOBODY_LISTENS = "redis://127.0.0.1:6398/5"  # a closed port: the broker is "down"
@@ -38,7 +39,7 @@ def test_with_redis_down_answering_works_and_the_work_waits_then_runs(world, set
     )
     assert answered.state == State.ANSWERED
     waiting = list(DeferredTask.objects.values_list("task_path", flat=True))
-    assert "foi.mail.tasks.notify_case_event" in waiting  # the requester's notice waits
+    assert "mail.tasks.notify_case_event" in waiting  # the requester's notice waits
     assert mail.outbox == []
     with pytest.raises(CommandError):
         call_command("foi_requeue")  # still down: nothing is lost, it says so

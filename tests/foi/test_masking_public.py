@@ -14,7 +14,7 @@ from foi.models import FOIRequest, Message, State
 from search import registry, search
 from tests.api.conftest import api  # noqa: F401 (a fixture)
 from tests.cms.conftest import tree  # noqa: F401 (a fixture)
-from tests.foi.workspace.conftest import action_url, grounds
+from tests.workspace.conftest import action_url, grounds
 
 ANSWER = (
     "Hörmətli Zaur Məmmədov,\n\n"

@@ -16,14 +16,14 @@ from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
 
-from foi.mail.models import OutboundEmail
+from core.errors import InvalidInput
 from foi.models import CaseEvent, FOIRequest, Message, User
-from foi.services.errors import InvalidInput
 from foi.services.intake import (
     foi_request_register_for,
     requester_invitation_check,
     requester_invitation_token,
 )
+from mail.models import OutboundEmail
 
 REGISTER = reverse("foi_workspace:register")
 ACCOUNT_PHONE = "+994 55 123 45 67"

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from foi import clock, services, stats
+from core import clock
+from foi import services, stats
 from foi.models import State
 from foi.stats import CaseFacts
 

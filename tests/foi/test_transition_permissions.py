@@ -4,9 +4,9 @@ available actions (which drives every button and API action list) says the same.
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from core.errors import NotPermitted
 from foi import selectors
 from foi.models import CaseEvent, FOIRequest, State
-from foi.services.errors import NotPermitted
 from tests.foi.transition_calls import call
 
 ROLES = [

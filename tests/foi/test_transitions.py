@@ -3,8 +3,8 @@ other pair is refused with a clear error and changes nothing."""
 
 import pytest
 
+from core.errors import TransitionNotAllowed
 from foi.models import CaseEvent, FOIRequest, Message, State
-from foi.services.errors import TransitionNotAllowed
 from tests.foi.transition_calls import call
 
 # The sketch in docs/design.md, refined where the law demands (docs/workflow.md says why).

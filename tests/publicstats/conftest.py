@@ -22,7 +22,8 @@ from datetime import date, datetime
 
 import pytest
 
-from foi import clock, services
+from core import clock
+from foi import services
 from publicstats import store
 from tests.foi.test_stats import BAKU, NOW, act, april, at  # noqa: F401 (april: a fixture)
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from foi import clock
+from core import clock
 from publicstats import figures
 from tests.publicstats.conftest import NOW, PERIOD
 

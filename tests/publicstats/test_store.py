@@ -16,9 +16,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from foi import clock, services, stats
+from core import clock
+from core.models import DeferredTask
 from foi import selectors as foi_selectors
-from foi.models import DeferredTask, FOIRequest, State
+from foi import services, stats
+from foi.models import FOIRequest, State
 from publicstats import figures, store
 from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat
 from tests.foi.test_stats import BAKU, NOW, act, at
@@ -297,7 +299,7 @@ def test_with_the_queue_down_the_refresh_waits_in_the_database(
         raise ConnectionError("Redis is down")
 
     monkeypatch.setattr(type(refresh_request_task), "enqueue", refused)
-    monkeypatch.setattr("foi.taskqueue.BROKER_ERRORS", (ConnectionError,))
+    monkeypatch.setattr("core.taskqueue.BROKER_ERRORS", (ConnectionError,))
     with django_capture_on_commit_callbacks(execute=True), clock.travel(at(4, 1)):
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="Roads", text="Please."

@@ -7,7 +7,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from foi.demo.files import demo_file
+from demo.files import demo_file
 from search.extraction import ExtractionError, extract_text, text_or_empty
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from foi.services.errors import InvalidInput
+from core.errors import InvalidInput
 from search import search
 from tests.search.conftest import document
 

@@ -5,7 +5,7 @@ a closed port plays the dead cluster)."""
 import pytest
 from django.core.management import call_command
 
-from foi.models import DeferredTask
+from core.models import DeferredTask
 from search import api
 from search.backends.elastic import ElasticsearchBackend
 

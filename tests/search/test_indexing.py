@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from demo.files import demo_file
 from foi import services
-from foi.demo.files import demo_file
 from foi.models import Attachment, FOIRequest, State
 from search import search
 from search.backends import get_backend

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Site
 
-from foi.demo.files import demo_file
+from demo.files import demo_file
 from search import search
 from search.indexing import check
 from tests.search.pages_app.models import SearchTestDisclosurePage, SearchTestPlainPage

@@ -1,0 +1,435 @@
+"""The API's endpoints. Thin: parse, ask a selector or call one service, serialise.
+
+Refusals are the services' own (``core.errors``); ``errors.exception_handler`` turns
+each into its status and one sentence.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import actions as action_table
+from api import serializers as s
+from api.schema import (
+    ERROR_400,
+    ERROR_401,
+    ERROR_403,
+    ERROR_404,
+    ERROR_409,
+    ERROR_429,
+    ERROR_503,
+)
+from core.errors import InvalidInput, NotVisible, TransitionNotAllowed
+from core.inputs import parse_int
+from foi import permissions, selectors, services
+from foi.models import BodyKind, Law, Outcome, PublicBody, State
+from foi.privacy import masking
+
+
+class ApiView(GenericAPIView):
+    """Refuses a NUL character in the address or the query string: no database stores one
+    (PostgreSQL raises), so it can only be a mistake or a probe."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        values = [*request.query_params.values(), *(str(v) for v in kwargs.values())]
+        if any("\x00" in value for value in values):
+            raise ValidationError(_("The address contains a NUL character."))
+
+
+# -- laws --------------------------------------------------------------------------------------
+
+
+def _law_queryset():
+    return Law.objects.prefetch_related("exemptions", "appeal_levels__reviewer_body").order_by(
+        "code"
+    )
+
+
+class LawListView(ApiView):
+    serializer_class = s.LawSerializer
+    pagination_class = None
+
+    @extend_schema(
+        operation_id="laws_list",
+        tags=["laws"],
+        summary="The laws",
+        responses={200: s.LawSerializer(many=True), 400: ERROR_400},
+    )
+    def get(self, request):
+        return Response(s.LawSerializer(Law.objects.order_by("code"), many=True).data)
+
+
+class LawDetailView(ApiView):
+    serializer_class = s.LawDetailSerializer
+
+    @extend_schema(
+        tags=["laws"],
+        summary="One law: its clock rules, exemption grounds and appeal route",
+        responses={200: s.LawDetailSerializer, 400: ERROR_400, 404: ERROR_404},
+    )
+    def get(self, request, code):
+        law = _law_queryset().filter(code=code).first()
+        if law is None:
+            raise NotFound(_("No law has the code %(code)s.") % {"code": code[:20]})
+        return Response(s.LawDetailSerializer(law).data)
+
+
+# -- bodies ------------------------------------------------------------------------------------
+
+
+class BodyListView(ApiView):
+    serializer_class = s.BodySerializer
+
+    @extend_schema(
+        operation_id="bodies_list",
+        tags=["bodies"],
+        summary="Active public bodies",
+        parameters=[
+            OpenApiParameter(
+                "q", str, description="Words of the name (az, en or ru) or acronym; any case."
+            ),
+            OpenApiParameter("kind", str, enum=BodyKind.values),
+        ],
+        responses={200: s.BodySerializer(many=True), 400: ERROR_400, 404: ERROR_404},
+    )
+    def get(self, request):
+        kind = request.query_params.get("kind", "")
+        if kind and kind not in BodyKind.values:
+            raise ValidationError(
+                {"kind": [_("There is no kind of body called %(kind)s.") % {"kind": kind[:30]}]}
+            )
+        bodies = selectors.public_body_search(query=request.query_params.get("q", ""), kind=kind)
+        page = self.paginate_queryset(bodies)
+        return self.get_paginated_response(s.BodySerializer(page, many=True).data)
+
+
+class BodyDetailView(ApiView):
+    serializer_class = s.BodyDetailSerializer
+
+    @extend_schema(
+        tags=["bodies"],
+        summary="One public body",
+        responses={200: s.BodyDetailSerializer, 400: ERROR_400, 404: ERROR_404},
+    )
+    def get(self, request, slug):
+        return Response(s.BodyDetailSerializer(selectors.public_body_get(slug=slug)).data)
+
+
+# -- requests ----------------------------------------------------------------------------------
+
+
+def request_representation(foi_request, user) -> dict:
+    """The request as this person may see it: the case page's facts, as data."""
+    messages = selectors.message_list(foi_request=foi_request, user=user)
+    show_contact = permissions.can_see_contact_details(foi_request, user)
+    internal = permissions.can_see_internal(foi_request, user)
+    data = dict(s.RequestSerializer(foi_request).data)
+    # The messages come masked for the public from the selector; the request's own words too.
+    identifiers = None if show_contact else masking.requester_identifiers(foi_request)
+    data["subject"] = masking.mask_text(foi_request.subject, identifiers)
+    requester = foi_request.requester
+    contact = None
+    if show_contact:
+        contact = {
+            "name": requester.get_full_name(),
+            "email": requester.email if requester.has_account else "",
+            "phone": requester.phone,
+            "postal_address": requester.postal_address,
+            "organisation": requester.organisation,
+            "account_closed": not requester.is_active,
+        }
+    assignee = foi_request.assignee if internal else None
+    data.update(
+        {
+            "text": masking.mask_text(foi_request.text, identifiers),
+            "law": foi_request.law.code,
+            "urgency": foi_request.urgency,
+            "access_form": foi_request.access_form,
+            "visibility": foi_request.visibility,
+            "private_until": foi_request.private_until.isoformat()
+            if foi_request.private_until
+            else None,
+            "due_explanation": s.due_explanation(foi_request),
+            "version": foi_request.version,
+            "requester_contact": contact,
+            "assignee": {"id": assignee.pk, "name": str(assignee)} if assignee else None,
+            "appeals": s.AppealSerializer(
+                selectors.appeal_list(foi_request=foi_request), many=True
+            ).data,
+            "messages": s.MessageSerializer(
+                messages, many=True, context={"reference": foi_request.reference}
+            ).data,
+            "actions": selectors.available_actions(foi_request=foi_request, user=user),
+        }
+    )
+    return data
+
+
+REQUEST_FILTERS = [
+    OpenApiParameter("body", str, description="A body's slug."),
+    OpenApiParameter("state", str, enum=[v for v in State.values if v != State.DRAFT]),
+    OpenApiParameter("outcome", str, enum=Outcome.values),
+    OpenApiParameter("year", int, description="The year it was sent."),
+    OpenApiParameter("q", str, description="Words in the subject or text."),
+]
+
+
+def _request_filters(params) -> dict:
+    """The list's filters, each checked: a value that cannot be is a 400 with a sentence."""
+    errors = {}
+    body = params.get("body", "").strip()
+    if body and not PublicBody.objects.filter(slug=body).exists():
+        errors["body"] = [_("There is no body called %(slug)s.") % {"slug": body[:60]}]
+    state = params.get("state", "")
+    if state and (state not in State.values or state == State.DRAFT):
+        errors["state"] = [_("There is no state called %(state)s.") % {"state": state[:30]}]
+    outcome = params.get("outcome", "")
+    if outcome and outcome not in Outcome.values:
+        errors["outcome"] = [
+            _("There is no outcome called %(outcome)s.") % {"outcome": outcome[:30]}
+        ]
+    year_text = params.get("year", "").strip()
+    year = None
+    if year_text:
+        year = parse_int(year_text, minimum=1900, maximum=2200)
+        if year is None:
+            errors["year"] = [_("The year must be a number such as 2026.")]
+    if errors:
+        raise ValidationError(errors)
+    return {"body": body, "state": state, "outcome": outcome, "year": year}
+
+
+class RequestListView(ApiView):
+    serializer_class = s.RequestSerializer
+
+    @extend_schema(
+        operation_id="requests_list",
+        tags=["requests"],
+        summary="Requests: the public ones, and the caller's own and their body's",
+        parameters=REQUEST_FILTERS,
+        responses={200: s.RequestSerializer(many=True), 400: ERROR_400, 404: ERROR_404},
+    )
+    def get(self, request):
+        filters = _request_filters(request.query_params)
+        requests = selectors.foi_request_browse(user=request.user, **filters)
+        words = request.query_params.get("q", "").split()[:10]
+        for word in words:
+            requests = requests.filter(Q(subject__icontains=word) | Q(text__icontains=word))
+        page = self.paginate_queryset(requests)
+        return self.get_paginated_response(s.RequestSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="requests_create",
+        tags=["requests"],
+        summary="File a request",
+        description=(
+            "Creates the request and sends it to the body at once, as the portal's filing "
+            "wizard does (and within the same daily limit per person). A private request "
+            "needs `private_until`; an urgent one its `urgency_justification`; "
+            "`public_name` `pseudonym` needs `pseudonym`."
+        ),
+        request=s.RequestCreateSerializer,
+        responses={
+            201: s.RequestCreatedSerializer,
+            400: ERROR_400,
+            401: ERROR_401,
+            429: ERROR_429,
+        },
+    )
+    def post(self, request):
+        if not request.user.is_authenticated:
+            self.permission_denied(request)
+        serializer = s.RequestCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        body = PublicBody.objects.select_related("law").filter(slug=data.pop("body")).first()
+        if body is None:
+            raise InvalidInput(_("There is no such public body."), errors={"body": ["unknown"]})
+        data["public_name_choice"] = data.pop("public_name")
+        # One transaction: a refused submission leaves no draft behind.
+        with transaction.atomic():
+            draft = services.foi_request_create_draft(requester=request.user, body=body, **data)
+            try:
+                sent = services.foi_request_file(foi_request=draft, actor=request.user)
+            except TransitionNotAllowed as error:
+                # A new draft is refused only for what was sent (an unmet condition): bad input.
+                raise InvalidInput(error.message, errors=error.errors) from error
+        sent = selectors.foi_request_get(reference=sent.reference, user=request.user)
+        url = reverse("api:request_detail", args=[sent.reference])
+        return Response(
+            request_representation(sent, request.user), status=201, headers={"Location": url}
+        )
+
+
+class RequestDetailView(ApiView):
+    serializer_class = s.RequestDetailSerializer
+
+    @extend_schema(
+        tags=["requests"],
+        summary="One request with the messages and files the caller may see",
+        responses={200: s.RequestDetailSerializer, 400: ERROR_400, 404: ERROR_404},
+    )
+    def get(self, request, reference):
+        foi_request = selectors.foi_request_get(reference=reference, user=request.user)
+        return Response(request_representation(foi_request, request.user))
+
+
+class RequestActionView(ApiView):
+    serializer_class = s.ActionSerializer
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=["requests"],
+        summary="Take an action on a request",
+        description=action_table.DESCRIPTION,
+        parameters=[
+            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=action_table.NAMES)
+        ],
+        request=s.ActionSerializer,
+        responses={
+            200: s.ActionResultSerializer,
+            400: ERROR_400,
+            401: ERROR_401,
+            403: ERROR_403,
+            404: ERROR_404,
+            409: ERROR_409,
+            429: ERROR_429,
+        },
+    )
+    def post(self, request, reference, action):
+        if action not in action_table.NAMES:
+            raise NotFound(_("There is no action called %(action)s.") % {"action": action[:40]})
+        foi_request = selectors.foi_request_get(reference=reference, user=request.user)
+        serializer = s.ActionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        refusal = action_table.refusal(foi_request, request.user, action)
+        if refusal:
+            raise PermissionDenied(refusal)
+        if data.get("version"):
+            # The version the caller saw: the service refuses (409) if it changed since.
+            foi_request._loaded_version = data["version"]
+        done = action_table.run(action, foi_request=foi_request, actor=request.user, data=data)
+        try:
+            fresh = selectors.foi_request_get(reference=reference, user=request.user)
+        except NotVisible:
+            # The action itself took the caller's sight of it (a private request transferred
+            # to another body): it succeeded, so 200, with only what they already knew.
+            return Response({"state": done.state, "reference": done.reference, "request": None})
+        return Response(
+            {
+                "state": fresh.state,
+                "reference": fresh.reference,
+                "request": request_representation(fresh, request.user),
+            }
+        )
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+class SearchView(ApiView):
+    serializer_class = s.SearchResultSerializer
+    pagination_class = None
+
+    @extend_schema(
+        tags=["search"],
+        summary="Search answered requests and disclosures",
+        parameters=[
+            OpenApiParameter("q", str, description='Words; "a phrase"; -excluded.'),
+            OpenApiParameter("body", str, description="A body's slug (or id)."),
+            OpenApiParameter("outcome", str, enum=Outcome.values),
+            OpenApiParameter("year", int),
+            OpenApiParameter("kind", str, description="request, disclosure, ..."),
+            OpenApiParameter("page", int),
+        ],
+        responses={200: s.SearchResultSerializer, 400: ERROR_400, 503: ERROR_503},
+    )
+    def get(self, request):
+        from search import search as run_search
+
+        params = request.query_params
+        filters = {name: params.get(name, "") for name in ("kind", "outcome", "year")}
+        body = params.get("body", "").strip()
+        if body:
+            found = PublicBody.objects.filter(Q(slug=body)).values_list("pk", flat=True).first()
+            if found is None:
+                found = parse_int(body, minimum=1)
+            if found is None:
+                raise ValidationError(
+                    {"body": [_("There is no body called %(slug)s.") % {"slug": body[:60]}]}
+                )
+            filters["body"] = found
+        page = parse_int(params.get("page", "1"), minimum=1)
+        if page is None:
+            raise ValidationError({"page": [_("The page must be a number from 1.")]})
+        results = run_search(params.get("q", ""), filters, page, request.user)
+        bodies = dict(
+            PublicBody.objects.filter(
+                pk__in={hit.body_id for hit in results.hits if hit.body_id}
+            ).values_list("pk", "slug")
+        )
+        return Response(
+            {
+                "count": results.total,
+                "degraded": results.degraded,
+                "ranked_within": results.ranked_within,
+                "page": results.page,
+                "num_pages": results.num_pages,
+                "results": [
+                    {
+                        "kind": hit.kind,
+                        "kind_label": hit.kind_label,
+                        "reference": hit.reference,
+                        "url": hit.url,
+                        "title": hit.title,
+                        "snippet": " … ".join(hit.snippets),
+                        "body": {"slug": bodies.get(hit.body_id, ""), "name": hit.body_name}
+                        if hit.body_id
+                        else None,
+                        "outcome": hit.outcome,
+                        "date": hit.date.isoformat() if hit.date else None,
+                    }
+                    for hit in results.hits
+                ],
+                "facets": {
+                    name: [
+                        {
+                            "value": str(value.value),
+                            "label": str(value.label),
+                            "count": value.count,
+                            "selected": value.selected,
+                        }
+                        for value in values
+                    ]
+                    for name, values in results.facets.items()
+                },
+            }
+        )
+
+
+# -- anything else under /api/ -------------------------------------------------------------------
+
+
+class NotFoundView(APIView):
+    """A JSON 404 for addresses under /api/ that name nothing."""
+
+    schema = None
+
+    def dispatch_404(self):
+        raise NotFound(_("There is nothing at this address; see /api/docs/."))
+
+    def get(self, request, *args, **kwargs):
+        self.dispatch_404()
+
+    post = put = patch = delete = get

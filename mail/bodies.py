@@ -1,0 +1,98 @@
+"""A body's request address: flagged when mail to it fails, fixed by an administrator, and
+then the letters that did not arrive are sent again."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core import clock
+from core.errors import InvalidInput, NotPermitted
+from foi.models import DeliveryStatus, FOIRequest, PublicBody, State
+from foi.services.audit import case_event_record, save_audit_head
+from mail.locking import lock_for_append
+
+# States in which the body still has to answer, so a letter that did not arrive matters.
+AWAITING_BODY = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
+
+
+def public_body_flag_address(*, body: PublicBody, problem: str, at=None) -> None:
+    """Mark the body's request address as needing repair (shown in the admin)."""
+    at = at or clock.now()
+    PublicBody.objects.filter(pk=body.pk).update(
+        request_email_needs_repair=True,
+        request_email_problem=(problem or "")[:300],
+        request_email_problem_at=at,
+    )
+    body.request_email_needs_repair = True
+    body.request_email_problem = (problem or "")[:300]
+    body.request_email_problem_at = at
+
+
+def public_body_update_request_email(*, body: PublicBody, request_email: str, actor) -> int:
+    """Set a body's request address and clear its repair flag; every letter to it that bounced
+    or could not be sent goes out again to the new address. Returns how many were re-sent."""
+    from mail.notify import Fanout, body_email_send, body_is_emailed, letter_of
+
+    if not (getattr(actor, "is_active", False) and actor.has_perm("foi.change_publicbody")):
+        raise NotPermitted(_("You may not change public bodies."))
+    request_email = (request_email or "").strip()
+    if not request_email:
+        raise InvalidInput(_("Enter the body's request e-mail."))
+    try:
+        validate_email(request_email)
+    except ValidationError as error:
+        raise InvalidInput(
+            _("Enter a valid e-mail address."), errors={"request_email": error.messages}
+        ) from error
+    resent = 0
+    with transaction.atomic():
+        locked = PublicBody.objects.select_for_update().get(pk=body.pk)
+        locked.request_email = request_email
+        locked.request_email_needs_repair = False
+        locked.request_email_problem = ""
+        locked.request_email_problem_at = None
+        locked.save(
+            update_fields=[
+                "request_email",
+                "request_email_needs_repair",
+                "request_email_problem",
+                "request_email_problem_at",
+                "updated_at",
+            ]
+        )
+        body.__dict__.update(
+            {
+                name: getattr(locked, name)
+                for name in ("request_email", "request_email_needs_repair")
+            }
+        )
+        if not body_is_emailed(locked):
+            return 0
+        undelivered = FOIRequest.objects.filter(
+            body=locked,
+            state__in=AWAITING_BODY,
+            messages__kind="letter",
+            messages__delivery_status__in=[DeliveryStatus.BOUNCED, DeliveryStatus.FAILED],
+        ).distinct()
+        for foi_request in undelivered:
+            foi_request = lock_for_append(foi_request)
+            letter = letter_of(foi_request)
+            fanout = Fanout(None, foi_request=foi_request)
+            if body_email_send(fanout, body=locked, key="letter", message=letter) is None:
+                continue
+            case_event_record(
+                foi_request=foi_request,
+                kind="email_resent",
+                actor=actor,
+                from_state=foi_request.state,
+                to_state=foi_request.state,
+                audience="parties",
+                message=letter,
+                data={"body": locked.pk},
+            )
+            save_audit_head(foi_request)
+            resent += 1
+    return resent

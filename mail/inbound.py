@@ -1,0 +1,241 @@
+"""Replies by e-mail: anymail's ``inbound`` signal hands us a parsed message.
+
+It lands on a case only when it was sent to a request's reply address whose check code is
+right, from one of the body's mail domains. Anything else (unknown address, unknown reference,
+wrong code, foreign sender, automatic reply, spam) goes to the holding pen with the requests it
+most likely belongs to. Every e-mail is kept whole, once per Message-ID: the same e-mail posted
+twice is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from core import clock
+from core.errors import ServiceError
+from foi.models import Audience, FOIRequest, Message, MessageKind, State
+from foi.services.attachments import attachment_create
+from foi.services.audit import case_event_record, save_audit_head
+from mail import addresses
+from mail.locking import lock_for_append
+from mail.models import HeldReason, InboundEmail, InboundStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 200_000
+
+
+def on_inbound(sender, event, esp_name, **kwargs) -> None:
+    """Connected to ``anymail.signals.inbound`` in FoiConfig.ready()."""
+    email_receive(message=event.message, esp_name=esp_name, event_id=event.event_id)
+
+
+@dataclass
+class Received:
+    """What we read from one e-mail."""
+
+    message_id: str
+    sender: str
+    recipients: list[str]
+    subject: str
+    text: str
+    raw: bytes
+    attachments: list = field(default_factory=list)
+    automatic: bool = False
+    spam: bool = False
+    refers_to: list[str] = field(default_factory=list)
+
+
+def read(message, event_id=None) -> Received:
+    raw = _raw_bytes(message)
+    message_id = (message.get("Message-ID") or "").strip()
+    if not message_id:
+        # No Message-ID (rare, and broken): the content itself identifies the e-mail.
+        message_id = f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
+    sender = message.from_email.addr_spec if message.from_email else ""
+    recipients = []
+    for address in [message.envelope_recipient, *[a.addr_spec for a in _all_to(message)]]:
+        if address and address.lower() not in {r.lower() for r in recipients}:
+            recipients.append(address)
+    text = message.text or strip_tags(message.html or "")
+    auto = (message.get("Auto-Submitted") or "no").strip().lower() != "no" or (
+        (message.get("Precedence") or "").strip().lower() in {"auto_reply", "bulk", "junk"}
+    )
+    refers = (
+        " ".join(message.get_all("In-Reply-To") or [])
+        + " "
+        + " ".join(message.get_all("References") or [])
+    )
+    return Received(
+        message_id=message_id[:300],
+        sender=sender or (message.envelope_sender or ""),
+        recipients=recipients,
+        subject=(message.subject or "")[:300],
+        text=(text or "")[:MAX_TEXT],
+        raw=raw,
+        attachments=list(message.attachments),
+        automatic=auto or bool(message.get("X-Autoreply")),
+        spam=bool(message.spam_detected),
+        refers_to=[part for part in refers.split() if part.startswith("<")],
+    )
+
+
+def _all_to(message) -> list:
+    return [*message.to, *message.cc, *message.bcc]
+
+
+def _raw_bytes(message) -> bytes:
+    try:
+        return message.as_bytes()
+    except Exception:
+        return message.as_string().encode("utf-8", "replace")
+
+
+def email_receive(*, message, esp_name: str = "", event_id=None) -> InboundEmail | None:
+    """Store one incoming e-mail: on its case, or in the holding pen. None if seen before."""
+    received = read(message, event_id)
+    if InboundEmail.objects.filter(email_message_id=received.message_id).exists():
+        logger.info("Ignoring e-mail %s: received before", received.message_id)
+        return None
+    foi_request, reason = match(received)
+    try:
+        with transaction.atomic():
+            inbound = _log(received, esp_name)
+            if reason is None:
+                _put_on_case(inbound, received, foi_request)
+            else:
+                _hold(inbound, received, reason)
+    except IntegrityError:
+        # The ESP retried while we were storing the first copy.
+        logger.info("Ignoring e-mail %s: stored meanwhile", received.message_id)
+        return None
+    return inbound
+
+
+def match(received: Received) -> tuple[FOIRequest | None, str | None]:
+    """The request an e-mail belongs to, or why it must be held."""
+    if received.spam:
+        return None, HeldReason.SPAM
+    if received.automatic:
+        return None, HeldReason.AUTOMATIC_REPLY
+    parsed = next(
+        (p for p in map(addresses.parse_reply_address, received.recipients) if p is not None),
+        None,
+    )
+    if parsed is None:
+        return None, HeldReason.UNKNOWN_ADDRESS
+    foi_request = (
+        FOIRequest.objects.select_related("body", "law")
+        .filter(reference__iexact=parsed.reference)
+        .exclude(state=State.DRAFT)
+        .first()
+    )
+    if foi_request is None:
+        return None, HeldReason.UNKNOWN_REQUEST
+    if not parsed.code_ok:
+        return foi_request, HeldReason.BAD_HMAC
+    if not addresses.sender_belongs_to(received.sender, foi_request.body):
+        return foi_request, HeldReason.FOREIGN_SENDER
+    return foi_request, None
+
+
+def _log(received: Received, esp_name: str) -> InboundEmail:
+    inbound = InboundEmail(
+        received_at=clock.now(),
+        esp_name=esp_name[:40],
+        email_message_id=received.message_id,
+        from_email=received.sender[:300],
+        to_addresses=", ".join(received.recipients),
+        subject=received.subject,
+        text=received.text,
+        attachment_names=[a.get_filename() or "" for a in received.attachments],
+        status=InboundStatus.HELD,
+    )
+    digest = hashlib.sha256(received.raw).hexdigest()
+    inbound.raw.save(f"{digest}.eml", ContentFile(received.raw), save=False)
+    inbound.save()
+    return inbound
+
+
+def _hold(inbound: InboundEmail, received: Received, reason: str) -> None:
+    from mail.holding import guess_requests
+
+    inbound.status = InboundStatus.HELD
+    inbound.reason = reason
+    inbound.save(update_fields=["status", "reason"])
+    inbound.guessed_requests.set(guess_requests(received))
+
+
+def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequest) -> None:
+    locked = lock_for_append(foi_request)
+    message = record_on_case(
+        locked,
+        received,
+        inbound=inbound,
+        from_body=locked.body,
+        actor="e-mail",
+        event_kind="email_received",
+    )
+    inbound.status = InboundStatus.MATCHED
+    inbound.foi_request = locked
+    inbound.message = message
+    inbound.save(update_fields=["status", "foi_request", "message"])
+
+
+def record_on_case(
+    locked: FOIRequest, received: Received, *, inbound, from_body, actor, event_kind: str
+) -> Message:
+    """The e-mail as a timeline entry for the parties, its files unapproved, and one event.
+    The caller holds the request's row lock."""
+    now = clock.now()
+    message = Message.objects.create(
+        foi_request=locked,
+        kind=MessageKind.EMAIL_IN,
+        # An e-mail may carry anything; the parties see it, the public only what an officer
+        # later publishes.
+        audience=Audience.PARTIES,
+        from_body=from_body,
+        subject=received.subject,
+        text=received.text,
+        email_message_id=received.message_id,
+        email_from=received.sender[:300],
+        email_to=", ".join(received.recipients)[:300],
+        created_at=now,
+    )
+    stored, refused = [], []
+    for part in received.attachments:
+        name = part.get_filename() or "attachment"
+        try:
+            stored.append(
+                attachment_create(message=message, name=name, content=part.get_content_bytes())
+            )
+        except ServiceError as error:
+            refused.append(f"{name}: {error}")
+    if refused:
+        message.text = (
+            message.text.rstrip()
+            + "\n\n"
+            + _("Files not stored (the original e-mail is kept by the administrators): %(files)s")
+            % {"files": "; ".join(refused)}
+        )
+        message.save(update_fields=["text"])
+    case_event_record(
+        foi_request=locked,
+        kind=event_kind,
+        actor=actor,
+        from_state=locked.state,
+        to_state=locked.state,
+        audience="parties",
+        message=message,
+        data={"inbound": inbound.pk, "attachments": [a.sha256 for a in stored]},
+        at=now,
+    )
+    save_audit_head(locked)
+    return message

@@ -1,0 +1,47 @@
+"""The daily sweep, for cron or a scheduler: lapse clarifications the law's period has passed,
+send due-soon and overdue notices (each once per request and milestone), followers' digests,
+queue again e-mails whose retry is due, mend the public statistics' stored sums, and verify
+every audit chain, writing to the administrators when one is broken. Running it twice the same
+day sends nothing new (except a broken-chain alert, which repeats until someone looks)."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from core.taskqueue import requeue_deferred
+from foi.services import foi_requests_lapse_due
+from foi.services.audit_alerts import audit_verify_and_alert
+from mail.sweep import mail_sweep
+
+
+class Command(BaseCommand):
+    help = (
+        "The daily sweep: lapse unclarified requests, send deadline notices and digests, "
+        "retry failed e-mail, verify the audit trail."
+    )
+
+    def handle(self, *args, **options):
+        lapsed = foi_requests_lapse_due()
+        self.stdout.write(f"{lapsed} request(s) closed for want of a clarification.")
+        report = mail_sweep()
+        milestones = report.milestones
+        self.stdout.write(f"{milestones.due_soon} request(s) due in two working days notified.")
+        self.stdout.write(f"{milestones.overdue} overdue request(s) notified.")
+        self.stdout.write(f"{milestones.emails} deadline e-mail(s) queued.")
+        self.stdout.write(f"{report.digests} follower digest(s) queued.")
+        self.stdout.write(f"{report.retried} failed e-mail(s) queued again.")
+        handed, waiting = requeue_deferred()
+        if handed or waiting:
+            self.stdout.write(f"{handed} task(s) kept while the queue was down queued again.")
+        if waiting:
+            self.stderr.write(f"{waiting} task(s) still wait for the queue (is Redis up?).")
+        # By name, so that foi never imports publicstats.
+        call_command("publicstats_refresh", stdout=self.stdout, stderr=self.stderr)
+        breaks = audit_verify_and_alert()
+        if breaks:
+            self.stderr.write(
+                f"{len(breaks)} audit chain(s) broken; the administrators were written to."
+            )
+            for broken in breaks:
+                self.stderr.write(f"  {broken}")
+        else:
+            self.stdout.write("Every audit chain holds.")

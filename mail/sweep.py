@@ -1,0 +1,163 @@
+"""The e-mail half of the daily sweep: deadline notices (each once per request, milestone and
+due date, so an extension earns a fresh reminder), followers' digests, and retries of sends
+whose back-off has passed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from core import clock
+from foi import deadlines, selectors
+from foi.models import OPEN_STATES, CaseEvent, FOIRequest, Follow
+from mail.models import DigestFrequency, MilestoneNotice
+from mail.notices import request_url
+from mail.notify import Fanout, handlers_of, staff_of, tell_person
+from mail.outbound import outbound_emails_retry_due
+from mail.preferences import preferences_of
+
+DUE_SOON_WORKING_DAYS = 2
+# Two working days are never further off than this, even across the longest holidays.
+DUE_SOON_HORIZON = timedelta(days=21)
+DIGEST_MAX_EVENTS = 200
+# Cron starts a little earlier or later each day; a digest a few hours early is still on time.
+DIGEST_DRIFT = timedelta(hours=4)
+
+
+@dataclass
+class MilestonesSent:
+    due_soon: int = 0
+    overdue: int = 0
+    emails: int = 0
+
+
+def deadline_notices_send(*, now=None) -> MilestonesSent:
+    """Tell officers of requests due in two working days, and requesters and officers of
+    overdue ones; each (request, milestone, due date) once."""
+    now = now or clock.now()
+    sent = MilestonesSent()
+    candidates = (
+        FOIRequest.objects.filter(state__in=OPEN_STATES, due_at__lte=now + DUE_SOON_HORIZON)
+        .select_related("law", "body", "requester", "assignee")
+        .order_by("due_at", "pk")
+    )
+    for foi_request in candidates.iterator():
+        if now > foi_request.due_at:
+            milestone = MilestoneNotice.OVERDUE
+        elif (
+            deadlines.working_days_left(foi_request.law, due_at=foi_request.due_at, now=now)
+            <= DUE_SOON_WORKING_DAYS
+        ):
+            milestone = MilestoneNotice.DUE_SOON
+        else:
+            continue
+        try:
+            with transaction.atomic():
+                _, created = MilestoneNotice.objects.get_or_create(
+                    foi_request=foi_request,
+                    milestone=milestone,
+                    due_at=foi_request.due_at,
+                    defaults={"sent_at": now},
+                )
+                if not created:
+                    continue
+                sent.emails += _tell_milestone(foi_request, milestone, now)
+        except IntegrityError:
+            continue  # another sweep recorded it at the same moment
+        if milestone == MilestoneNotice.OVERDUE:
+            sent.overdue += 1
+        else:
+            sent.due_soon += 1
+    return sent
+
+
+def _tell_milestone(foi_request, milestone: str, now) -> int:
+    fanout = Fanout(None, foi_request=foi_request)
+    if milestone == MilestoneNotice.DUE_SOON:
+        fanout.tell_all(handlers_of(foi_request), "due_soon")
+        return fanout.count
+    late_by = deadlines.working_days_late(foi_request.law, due_at=foi_request.due_at, now=now)
+    fanout.tell(
+        foi_request.requester, "overdue", skip_actor=False, with_appeal_route=True, late_by=late_by
+    )
+    # Overdue is escalated: the coordinators hear of it too, not only the assignee.
+    coordinators = staff_of(foi_request.body, roles=("coordinator",))
+    fanout.tell_all([*handlers_of(foi_request), *coordinators], "overdue_body", late_by=late_by)
+    return fanout.count
+
+
+def digest_events(*, user, since, until) -> list[CaseEvent]:
+    """Public events, since ``since``, on public requests the person follows (or whose body
+    they follow). Nothing private ever: drafts, private requests and parties' or internal
+    events are left out, and their own actions too."""
+    followed = FOIRequest.objects.filter(Q(follows__user=user) | Q(body__follows__user=user))
+    requests = selectors.foi_request_public_qs().filter(pk__in=followed.values("pk"))
+    return list(
+        CaseEvent.objects.filter(
+            foi_request__in=requests,
+            audience="public",
+            created_at__gt=since,
+            created_at__lte=until,
+        )
+        .exclude(actor=user)
+        .select_related("foi_request__body", "foi_request__law")
+        .order_by("foi_request__reference", "seq")[:DIGEST_MAX_EVENTS]
+    )
+
+
+def digests_send(*, now=None) -> int:
+    """One digest per follower who wants one and has news; returns how many were sent."""
+    now = now or clock.now()
+    followers = get_user_model().objects.filter(
+        pk__in=Follow.objects.values("user_id"), is_active=True
+    )
+    sent = 0
+    for user in followers.order_by("pk").iterator():
+        preferences = preferences_of(user)
+        frequency = preferences.follower_digest
+        if frequency == DigestFrequency.OFF:
+            continue
+        period = timedelta(days=7 if frequency == DigestFrequency.WEEKLY else 1)
+        last = preferences.digest_sent_until
+        if last is not None and now - last < period - DIGEST_DRIFT:
+            continue  # the sweep may run more often than the digest goes out
+        events = digest_events(user=user, since=last or now - period, until=now)
+        with transaction.atomic():
+            if events:
+                tell_person(user, "digest", entries=_group(events), count=len(events))
+                sent += 1
+            preferences.digest_sent_until = now
+            preferences.save()
+    return sent
+
+
+def _group(events: list[CaseEvent]) -> list[dict]:
+    entries: dict[int, dict] = {}
+    for event in events:
+        entry = entries.setdefault(
+            event.foi_request_id,
+            {"foi_request": event.foi_request, "url": request_url(event.foi_request), "events": []},
+        )
+        entry["events"].append(event)
+    return list(entries.values())
+
+
+@dataclass
+class SweepReport:
+    milestones: MilestonesSent
+    digests: int
+    retried: int
+
+
+def mail_sweep(*, now=None) -> SweepReport:
+    """Everything the daily sweep does about e-mail (the command lapses clarifications first)."""
+    now = now or clock.now()
+    return SweepReport(
+        milestones=deadline_notices_send(now=now),
+        digests=digests_send(now=now),
+        retried=outbound_emails_retry_due(now=now),
+    )

@@ -1,0 +1,215 @@
+"""``load_demo_data`` builds the whole demo through the services, and running it again changes
+nothing."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from demo.accounts import ACCOUNTS, PASSWORDS
+from demo.files import FIXTURES_DIR
+from demo.scenarios import SCENARIOS
+from foi.models import (
+    OPEN_STATES,
+    Appeal,
+    Attachment,
+    CaseEvent,
+    FOIRequest,
+    Law,
+    Membership,
+    Message,
+    PublicBody,
+    State,
+    User,
+)
+from foi.services import case_events_verify
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@dataclass
+class Loaded:
+    stdout: str
+    stderr: str
+
+
+def load_demo() -> Loaded:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command("load_demo_data", stdout=stdout, stderr=stderr)
+    return Loaded(stdout=stdout.getvalue(), stderr=stderr.getvalue())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module in a transaction rolled back at its end (each
+    test runs in a savepoint inside it, as usual)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+def counts() -> dict:
+    return {
+        "laws": Law.objects.count(),
+        "bodies": PublicBody.objects.count(),
+        "users": User.objects.count(),
+        "memberships": Membership.objects.count(),
+        "requests": FOIRequest.objects.count(),
+        "messages": Message.objects.count(),
+        "attachments": Attachment.objects.count(),
+        "appeals": Appeal.objects.count(),
+        "events": CaseEvent.objects.count(),
+        "bodies_updated": PublicBody.objects.aggregate(last=Max("updated_at"))["last"],
+        "requests_updated": FOIRequest.objects.aggregate(last=Max("updated_at"))["last"],
+    }
+
+
+def test_loads_the_laws_and_the_real_bodies_with_made_up_addresses(demo):
+    assert set(Law.objects.values_list("code", flat=True)) == {"az", "uk", "us", "de", "in"}
+    with (FIXTURES_DIR / "az_public_bodies.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 46
+    bodies = {body.slug: body for body in PublicBody.objects.select_related("parent", "law")}
+    assert len(bodies) == 46
+    for row in rows:
+        body = bodies[row["slug"]]
+        assert body.name_az == row["name_az"]
+        assert body.law.code == "az"
+        assert body.website == f"https://{row['website']}"
+        assert body.request_email == f"foi@{row['slug']}.example"
+        assert (body.parent.slug if body.parent else "") == row["parent_slug"]
+    # The name with a comma in it survived the CSV quoting.
+    assert bodies["state-committee-family-women-children"].name_en == (
+        "State Committee for Family, Women and Children Affairs"
+    )
+    ministries = [body for body in bodies.values() if body.kind == "ministry"]
+    assert all(body.name_ru for body in [*ministries, bodies["ombudsman"]])
+
+
+def test_creates_an_account_for_every_role(demo):
+    people = {account["key"]: User.objects.get(email=account["email"]) for account in ACCOUNTS}
+    for account in ACCOUNTS:
+        assert people[account["key"]].check_password(PASSWORDS[account["role"]])
+        assert account["email"] in demo.stdout
+    for requester in ("aysel", "leyla", "tural"):
+        person = people[requester]
+        assert person.get_full_name() and person.postal_address and person.phone
+
+    def roles(key):
+        return set(people[key].memberships.values_list("body__slug", "role"))
+
+    assert roles("finance-officer") == {("ministry-of-finance", "officer")}
+    assert roles("finance-coordinator") == {("ministry-of-finance", "coordinator")}
+    ecology = "ministry-of-ecology-and-natural-resources"
+    assert roles("ecology-officer") == {(ecology, "officer")}
+    assert roles("ecology-coordinator") == {(ecology, "coordinator")}
+    assert {slug for slug, _role in roles("cabinet-reviewer")} == {"cabinet-of-ministers"}
+    assert {slug for slug, _role in roles("ombudsman-reviewer")} == {"ombudsman"}
+
+    editor, admin = people["editor"], people["admin"]
+    assert editor.is_staff and not editor.is_superuser and not editor.memberships.exists()
+    if Group.objects.filter(name="Editors").exists():
+        assert editor.groups.filter(name="Editors").exists()
+    assert admin.is_superuser and admin.is_staff
+
+
+def test_builds_about_sixty_requests_in_every_state(demo):
+    requests = FOIRequest.objects.all()
+    assert 55 <= requests.count() <= 65
+    assert requests.count() == len(SCENARIOS)
+    assert set(requests.values_list("state", flat=True)) == set(State.values)
+    assert requests.filter(state__in=OPEN_STATES, due_at__lt=timezone.now()).count() >= 3
+    answered = set(requests.filter(state=State.ANSWERED).values_list("outcome", flat=True))
+    assert {"full", "partial", "not_held"} <= answered
+    assert requests.filter(visibility="private", private_until__gt=timezone.localdate()).exists()
+    assert requests.filter(public_name_choice="pseudonym").exists()
+    assert requests.filter(public_name_choice="withheld", public_name="").exists()
+    assert requests.exclude(urgency="normal").exists()
+    assert requests.filter(transferred_at__isnull=False).exists()
+    assert requests.filter(registered_by__isnull=False, channel="post").exists()
+    assert requests.filter(extensions_count=1).exists()
+    assert requests.filter(clarified_at__isnull=False).exists()
+    assert Message.objects.filter(kind="internal_note").exists()
+    assert Attachment.objects.filter(approved=True).exists()
+    assert Attachment.objects.filter(approved=False).exists()
+    # Spread over months, not all made today.
+    first = requests.exclude(submitted_at=None).order_by("submitted_at").first()
+    assert (timezone.now() - first.submitted_at).days > 180
+
+
+def test_covers_every_turn_of_the_appeal_route(demo):
+    under_appeal = Appeal.objects.filter(foi_request__state=State.UNDER_APPEAL, decision="")
+    assert set(under_appeal.values_list("level__code", flat=True)) == {
+        "internal_review",
+        "ombudsman",
+    }
+    closed = FOIRequest.objects.filter(state=State.CLOSED)
+    assert closed.filter(events__kind="lapse").exists()
+    assert closed.filter(appeals__decision="upheld", appeals__decided_at=F("closed_at")).exists()
+    reopened = FOIRequest.objects.filter(
+        state=State.IN_PROGRESS, appeals__decision__in=["overturned", "partly_overturned"]
+    )
+    assert reopened.exists()
+    assert all(foi_request.due_at > timezone.now() for foi_request in reopened)
+
+
+def test_every_audit_chain_holds(demo):
+    for foi_request in FOIRequest.objects.all():
+        assert case_events_verify(foi_request=foi_request) is None
+    call_command("foi_verify_audit", stdout=io.StringIO())
+
+
+def test_no_real_email_address_anywhere(demo):
+    addresses = [
+        *User.objects.values_list("email", flat=True),
+        *PublicBody.objects.exclude(request_email="").values_list("request_email", flat=True),
+    ]
+    for text in Message.objects.values_list("text", flat=True):
+        addresses.extend(EMAIL.findall(text))
+    for scenario in SCENARIOS:
+        addresses.extend(EMAIL.findall(scenario["text"]))
+    assert addresses
+    assert all(address.endswith(".example") for address in addresses), addresses
+
+
+def test_shows_progress_and_a_summary(demo):
+    assert "requests 60/60" in demo.stderr
+    assert "Demo data loaded." in demo.stdout
+    assert "audit chains" in demo.stdout
+
+
+def test_a_second_run_puts_a_changed_body_back(demo):
+    PublicBody.objects.filter(slug="azersu").update(
+        request_email="changed@elsewhere.example", parent=None
+    )
+    load_demo()
+    azersu = PublicBody.objects.get(slug="azersu")
+    assert azersu.request_email == "foi@azersu.example"
+    assert azersu.parent.slug == "cabinet-of-ministers"
+
+
+def test_running_it_again_changes_nothing(demo):
+    before = counts()
+    again = load_demo()
+    assert counts() == before
+    assert "requests        60 (0 new)" in again.stdout
+
+
+def test_demo_accounts_can_sign_in_with_their_documented_password(demo, client):
+    from demo.accounts import PASSWORDS
+
+    response = client.post(
+        "/accounts/login/",
+        {"login": "aysel@demo.example", "password": PASSWORDS["citizen"]},
+    )
+    assert response.status_code == 302
+    assert client.get("/requests/").context["user"].email == "aysel@demo.example"

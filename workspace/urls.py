@@ -1,0 +1,20 @@
+"""The workspace's addresses, under the Wagtail admin (which checks admin access first)."""
+
+from django.urls import path
+
+from workspace.views import actions, appeals, case, intake, queue, reports
+
+app_name = "foi_workspace"
+urlpatterns = [
+    path("", queue.QueueView.as_view(), name="queue"),
+    path("register/", intake.RegisterView.as_view(), name="register"),
+    path("appeals/", appeals.AppealsView.as_view(), name="appeals"),
+    path("reports/", reports.ReportView.as_view(), name="reports"),
+    path("requests/<str:reference>/", case.CaseView.as_view(), name="case"),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/approve/",
+        actions.ApproveAttachmentView.as_view(),
+        name="approve_attachment",
+    ),
+    path("requests/<str:reference>/<slug:action>/", actions.action, name="action"),
+]

@@ -1,0 +1,71 @@
+"""The workspace inside the Wagtail admin: its addresses, its menu, its dashboard panel."""
+
+from __future__ import annotations
+
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from foi import permissions
+from workspace import panels, selectors
+from workspace.views.base import WORKSPACE_ICON
+
+
+@hooks.register("register_admin_urls")
+def register_workspace_urls():
+    return [path("workspace/", include("workspace.urls", namespace="foi_workspace"))]
+
+
+class WorkspaceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.may_use_workspace(request.user)
+
+
+class RegisterMenuItem(MenuItem):
+    """Registering needs a membership: an administrator who works for no body cannot."""
+
+    def is_shown(self, request):
+        return bool(permissions.body_roles(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_workspace_menu():
+    menu = Menu(
+        items=[
+            WorkspaceMenuItem(
+                _("Queue"), reverse("foi_workspace:queue"), icon_name="list-ul", order=100
+            ),
+            WorkspaceMenuItem(
+                _("Appeals to review"),
+                reverse("foi_workspace:appeals"),
+                icon_name="resubmit",
+                order=200,
+            ),
+            RegisterMenuItem(
+                _("Register a request"),
+                reverse("foi_workspace:register"),
+                icon_name="plus",
+                order=300,
+            ),
+            WorkspaceMenuItem(
+                _("Reports"), reverse("foi_workspace:reports"), icon_name="table", order=400
+            ),
+        ]
+    )
+    return SubmenuMenuItem(
+        _("Requests"), menu, icon_name=WORKSPACE_ICON, name="foi-requests", order=150
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_workspace_panel(request, panels_list):
+    if selectors.may_use_workspace(request.user):
+        panels_list.append(panels.WorkspacePanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def workspace_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("workspace/workspace.css"))
