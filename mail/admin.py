@@ -182,7 +182,9 @@ class HeldEmailAdmin(InboundEmailAdmin):
         wrap = self.admin_site.admin_view
         return [
             path("<int:object_id>/file/", wrap(self.file_view), name="mail_heldemail_file"),
-            path("<int:object_id>/discard/", wrap(self.discard_view), name="mail_heldemail_discard"),
+            path(
+                "<int:object_id>/discard/", wrap(self.discard_view), name="mail_heldemail_discard"
+            ),
             path(
                 "<int:object_id>/original/",
                 wrap(self.original_view),
