@@ -1,7 +1,8 @@
 """Public statistics of how bodies handle requests: JSON-ready dicts for pages, downloads and the
 API (``GET /api/v1/stats/bodies/`` and ``/api/v1/stats/bodies/{slug}/``).
 
-They are ``foi.stats``' figures (read its docstring: what each figure means, exactly), computed
+They are ``foi.stats``' figures (read its docstring: what each figure means, exactly; its
+``FIGURES`` define them, and the dicts below follow them, in their order), computed
 only over what an anonymous visitor may see: the requests ``foi.selectors.foi_request_public_qs``
 returns *now* (public, or private whose date has passed; never drafts). A private request is
 left out of every figure, including transfers and appeals. Each function reads a fixed number of
@@ -23,8 +24,9 @@ strings; a share is a percentage with one decimal, or None when there is nothing
       "outcomes": {"full", "partial", "not_held", "refused", "rejected": int},
       "refusals_by_ground": [{"law", "code", "count"}],        # most invoked first
       "partial_answers_by_ground": [{"law", "code", "count"}],
-      "transferred_out", "overdue_now", "withdrawn", "still_open": int,
+      "withdrawn", "still_open", "overdue_now": int,
       "appeals", "appeals_upheld", "appeals_overturned", "appeals_pending": int,
+      "transferred_out": int,
       "appeals_overturned_percent": float | None,  # overturned / (upheld + overturned)
       "monthly": [{"month": "2026-01", "received", "answered", "answered_on_time": int,
                    "on_time_percent": float | None}],
@@ -50,16 +52,15 @@ from django.utils import translation
 
 from core import clock
 from core.textfold import fold
-from foi import stats
-from foi.models import Law, PublicBody
-from foi.models.i18n import FALLBACK_ORDER, translated_fields
+from foi.selectors import stats as foi_stats
 from publicstats import store
 
 CACHE_SECONDS = 600
 CACHE_VERSION = 3
 
+# The league table's columns: figures, and "refused" (of the outcomes).
 LEAGUE_COLUMNS = (
-    *stats.HEADLINE,
+    *foi_stats.HEADLINE,
     "refused",
     "overdue_now",
     "appeals",
@@ -93,26 +94,26 @@ def _months(date_from: date, date_to: date) -> list[str]:
     return months
 
 
+def _scalars(total: store.Sums, *, overdue_now: int) -> dict:
+    """Every figure that is one number (``FIGURES`` order), from a body's (or all) sums."""
+    values = {}
+    for figure in foi_stats.FIGURES:
+        if figure.kind in ("cases", "appeals", "transfers"):
+            values[figure.name] = getattr(total, figure.name)
+        elif figure.kind == "overdue":
+            values[figure.name] = overdue_now
+        elif figure.kind == "median":
+            values[figure.name] = store.median(getattr(total, figure.tally))
+    for figure in foi_stats.of_kind("share"):
+        values[figure.name] = foi_stats.share(figure, values)
+    return values
+
+
 def _league_figures(total: store.Sums, *, overdue_now: int) -> dict:
     """A body's figures in ``LEAGUE_COLUMNS``, from its sums."""
-    return {
-        "received": total.received,
-        "answered": total.answered,
-        "answered_on_time": total.answered_on_time,
-        "on_time_percent": _percent(total.answered_on_time, total.answered),
-        "median_working_days_to_first_response": store.median(total.first_response_days),
-        "median_working_days_to_answer": store.median(total.answer_days),
-        "refused": total.outcomes.get("refused", 0),
-        "overdue_now": overdue_now,
-        "appeals": total.appeals,
-        "appeals_overturned": total.appeals_overturned,
-        "appeals_overturned_percent": _percent(
-            total.appeals_overturned, total.appeals_upheld + total.appeals_overturned
-        ),
-        "transferred_out": total.transferred_out,
-        "withdrawn": total.withdrawn,
-        "still_open": total.still_open,
-    }
+    values = _scalars(total, overdue_now=overdue_now)
+    values["refused"] = total.outcomes.get("refused", 0)
+    return {name: values[name] for name in LEAGUE_COLUMNS}
 
 
 def _figures_dict(
@@ -142,23 +143,20 @@ def _figures_dict(
                 "on_time_percent": _percent(on_time, answered),
             }
         )
-    league = _league_figures(total, overdue_now=overdue_now)
+    scalars = _scalars(total, overdue_now=overdue_now)
+    figures = {}
+    for figure in foi_stats.FIGURES:
+        if figure.kind == "outcomes":
+            outcomes = foi_stats.OUTCOMES
+            figures[figure.name] = {name: total.outcomes.get(name, 0) for name in outcomes}
+        elif figure.kind == "grounds":
+            figures[figure.name] = grounds(getattr(total, figure.tally))
+        else:
+            figures[figure.name] = scalars[figure.name]
     return {
         "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
         "generated_at": now.isoformat(),
-        **{name: league[name] for name in stats.HEADLINE},
-        "outcomes": {name: total.outcomes.get(name, 0) for name in stats.OUTCOMES},
-        "refusals_by_ground": grounds(total.refusal_grounds),
-        "partial_answers_by_ground": grounds(total.partial_grounds),
-        "transferred_out": total.transferred_out,
-        "overdue_now": overdue_now,
-        "withdrawn": total.withdrawn,
-        "still_open": total.still_open,
-        "appeals": total.appeals,
-        "appeals_upheld": total.appeals_upheld,
-        "appeals_overturned": total.appeals_overturned,
-        "appeals_pending": total.appeals_pending,
-        "appeals_overturned_percent": league["appeals_overturned_percent"],
+        **figures,
         "monthly": monthly,
     }
 
@@ -179,17 +177,11 @@ def _cached(key: str, now: datetime | None, compute):
     return value
 
 
-def _body_identity(body: PublicBody, law_code: str) -> dict:
+def _body_identity(body, law_code: str) -> dict:
     return {"slug": body.slug, "name": body.name, "acronym": body.acronym, "law": law_code}
 
 
-def _law_codes() -> dict[int, str]:
-    return dict(Law.objects.values_list("pk", "code"))
-
-
-def body_statistics(
-    *, body: PublicBody, date_from: date, date_to: date, now: datetime | None = None
-) -> dict:
+def body_statistics(*, body, date_from: date, date_to: date, now: datetime | None = None) -> dict:
     """One body's figures for the period (see the module docstring), in at most nine
     queries."""
 
@@ -199,7 +191,7 @@ def body_statistics(
         return _figures_dict(
             total,
             sums.months,
-            law_codes=_law_codes(),
+            law_codes=foi_stats.law_codes(),
             overdue_now=sums.overdue_now.get(body.pk, 0),
             date_from=date_from,
             date_to=date_to,
@@ -218,29 +210,19 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
         sums = store.period_sums(date_from=date_from, date_to=date_to, now=now)
         body_ids = {body for body, total in sums.totals.items() if total.received}
         body_ids |= {body for body, total in sums.totals.items() if total.transferred_out}
-        bodies = (
-            PublicBody.objects.filter(pk__in=body_ids)
-            .select_related("law")
-            .only("slug", "acronym", *translated_fields("name"), "law__code")
-        )
         per_body = {}
         overall_total = store.Sums().add(sums.grounds)
-        for body in bodies:
-            total = sums.totals.get(body.pk, store.Sums())
+        for body, identity in foi_stats.public_body_identities(body_ids).items():
+            total = sums.totals.get(body, store.Sums())
             overall_total.add(total)
-            per_body[body.pk] = {
-                "identity": {
-                    "slug": body.slug,
-                    "acronym": body.acronym,
-                    "law": body.law.code,
-                    "names": {code: getattr(body, f"name_{code}") for code in ("az", "en", "ru")},
-                },
-                "figures": _league_figures(total, overdue_now=sums.overdue_now.get(body.pk, 0)),
+            per_body[body] = {
+                "identity": identity,
+                "figures": _league_figures(total, overdue_now=sums.overdue_now.get(body, 0)),
             }
         overall = _figures_dict(
             overall_total,
             sums.months,
-            law_codes=_law_codes(),
+            law_codes=foi_stats.law_codes(),
             overdue_now=sum(sums.overdue_now.values()),
             date_from=date_from,
             date_to=date_to,
@@ -260,7 +242,7 @@ def overall_statistics(*, date_from: date, date_to: date, now: datetime | None =
 def _name(names: dict) -> str:
     """The name in the reader's language, with ``foi.models.i18n``'s fallback."""
     language = (translation.get_language() or "en")[:2]
-    for code in (language, *FALLBACK_ORDER):
+    for code in (language, *foi_stats.FALLBACK_ORDER):
         if names.get(code):
             return names[code]
     return ""

@@ -12,10 +12,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-RUNNING = ("submitted", "in_progress")
+from foi.selectors.stats import of_kind
 
+# The states in which a request's clock runs (it can be overdue now).
+(_OVERDUE,) = of_kind("overdue")
+RUNNING = _OVERDUE.where[1]
 
-# The fields ``publicstats.store`` sums: everything a figure needs of one request.
+# The fields ``publicstats.store`` sums: everything a figure needs of one request (the facts its
+# ``cases`` figures test, a column per histogram of working days and per ``appeals`` figure).
 FACTS = (
     "body",
     "month",
@@ -23,19 +27,15 @@ FACTS = (
     "state",
     "outcome",
     "on_time",
-    "first_response_days",
-    "answer_days",
+    *(figure.tally for figure in of_kind("median")),
     "grounds",
-    "appeals",
-    "appeals_upheld",
-    "appeals_overturned",
-    "appeals_pending",
+    *(figure.name for figure in of_kind("appeals")),
 )
 
 
 class CaseStat(models.Model):
-    """One request's facts as ``foi.stats`` defines them, at the body now holding it. Drafts
-    have none. Working days are counted by the request's law."""
+    """One request's facts as ``foi.stats`` defines them (its ``FIGURES``), at the body now
+    holding it. Drafts have none. Working days are counted by the request's law."""
 
     request = models.OneToOneField(
         "foi.FOIRequest", primary_key=True, on_delete=models.CASCADE, related_name="+"

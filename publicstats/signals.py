@@ -32,10 +32,9 @@ def _request_deleted(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from foi.models import Appeal, FOIRequest, Message
-
+    # Senders by name ("app_label.Model"), so that publicstats need not import foi's models.
     uid = "publicstats"
-    post_save.connect(_request_saved, sender=FOIRequest, dispatch_uid=f"{uid}.request")
-    pre_delete.connect(_request_deleted, sender=FOIRequest, dispatch_uid=f"{uid}.request_del")
-    post_save.connect(_related_changed, sender=Appeal, dispatch_uid=f"{uid}.appeal")
-    post_delete.connect(_related_changed, sender=Message, dispatch_uid=f"{uid}.message")
+    post_save.connect(_request_saved, sender="foi.FOIRequest", dispatch_uid=f"{uid}.request")
+    pre_delete.connect(_request_deleted, sender="foi.FOIRequest", dispatch_uid=f"{uid}.request_del")
+    post_save.connect(_related_changed, sender="foi.Appeal", dispatch_uid=f"{uid}.appeal")
+    post_delete.connect(_related_changed, sender="foi.Message", dispatch_uid=f"{uid}.message")

@@ -22,34 +22,15 @@ from django.utils.translation import gettext_lazy
 from core.csvcell import csv_cell
 from core.errors import NotVisible
 from foi import selectors as foi_selectors
-from foi import stats
-from foi.models import Exemption
+from foi.selectors import stats as foi_stats
 from publicstats import charts, figures
 from publicstats.forms import EARLIEST, PeriodForm, today, year_period
 
-OUTCOME_LABELS = {
-    "full": gettext_lazy("Given in full"),
-    "partial": gettext_lazy("Given in part"),
-    "not_held": gettext_lazy("Not held"),
-    "refused": gettext_lazy("Refused"),
-    "rejected": gettext_lazy("Rejected as not a request"),
-}
+OUTCOME_LABELS = foi_stats.OUTCOME_LABELS
 COLUMN_LABELS = {
     "name": gettext_lazy("Body"),
-    "received": gettext_lazy("Received"),
-    "answered": gettext_lazy("Answered"),
-    "answered_on_time": gettext_lazy("On time"),
-    "on_time_percent": gettext_lazy("On time, %"),
-    "median_working_days_to_first_response": gettext_lazy("Median working days to first reply"),
-    "median_working_days_to_answer": gettext_lazy("Median working days to decision"),
-    "refused": gettext_lazy("Refused"),
-    "overdue_now": gettext_lazy("Overdue now"),
-    "appeals": gettext_lazy("Appeals"),
-    "appeals_overturned": gettext_lazy("Appeals overturned"),
-    "appeals_overturned_percent": gettext_lazy("Appeals overturned, %"),
-    "transferred_out": gettext_lazy("Transferred out"),
-    "withdrawn": gettext_lazy("Withdrawn"),
-    "still_open": gettext_lazy("Still open"),
+    **{figure.name: figure.label for figure in foi_stats.FIGURES},
+    "refused": OUTCOME_LABELS["refused"],
 }
 # The columns the page shows (the downloads carry them all).
 PAGE_COLUMNS = (
@@ -85,17 +66,9 @@ def _bad_period(form: PeriodForm, fmt: str) -> HttpResponse:
     return HttpResponse(form.error_text(), status=400, content_type="text/plain; charset=utf-8")
 
 
-def _ground_names(rows: list[dict]) -> dict:
-    """(law code, ground code) -> the law's exemption, for the rows shown: one query."""
-    codes = {row["code"] for row in rows}
-    if not codes:
-        return {}
-    exemptions = Exemption.objects.filter(code__in=codes).select_related("law")
-    return {(exemption.law.code, exemption.code): exemption for exemption in exemptions}
-
-
 def _named_grounds(result: dict) -> dict:
-    names = _ground_names(result["refusals_by_ground"] + result["partial_answers_by_ground"])
+    rows = result["refusals_by_ground"] + result["partial_answers_by_ground"]
+    names = foi_stats.exemptions_by_code(row["code"] for row in rows)
 
     def named(rows):
         return [{**row, "exemption": names.get((row["law"], row["code"]))} for row in rows]
@@ -147,17 +120,9 @@ def json_response(data, filename: str) -> JsonResponse:
 
 
 FIGURE_HEADER = ["body", "period_from", "period_to", "month", "figure", "key", "value"]
-SCALAR_FIGURES = (
-    *stats.HEADLINE,
-    "transferred_out",
-    "overdue_now",
-    "withdrawn",
-    "still_open",
-    "appeals",
-    "appeals_upheld",
-    "appeals_overturned",
-    "appeals_pending",
-    "appeals_overturned_percent",
+# The figures that are one number each, one per row.
+SCALAR_FIGURES = tuple(
+    figure.name for figure in foi_stats.FIGURES if figure.kind not in ("outcomes", "grounds")
 )
 
 

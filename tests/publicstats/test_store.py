@@ -23,6 +23,7 @@ from foi import services, stats
 from foi.models import FOIRequest, State
 from publicstats import figures, store
 from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat
+from publicstats.store import periods, refresh
 from tests.foi.test_stats import BAKU, NOW, act, at
 from tests.publicstats.conftest import march
 
@@ -149,10 +150,10 @@ def test_a_month_ending_after_its_last_request_is_read_whole(world, spring):
     days = [*CaseStat.objects.values_list("received_on", flat=True)]
     days += TransferStat.objects.values_list("on", flat=True)
     last = max(day for day in days if day.month == 3)  # March ends with M2's and R10's days
-    assert store._quiet_after(last) == (True, False)  # April follows
-    assert store._quiet_after(last - timedelta(days=1)) == (False, False)
-    assert store._quiet_after(max(days)) == (True, True)
-    assert store._whole_months(date(2026, 2, 10), last, cut_end_is_empty=True) == (
+    assert periods._quiet_after(last) == (True, False)  # April follows
+    assert periods._quiet_after(last - timedelta(days=1)) == (False, False)
+    assert periods._quiet_after(max(days)) == (True, True)
+    assert periods._whole_months(date(2026, 2, 10), last, cut_end_is_empty=True) == (
         date(2026, 3, 1),
         date(2026, 3, 1),
     )
@@ -190,7 +191,7 @@ def test_a_month_ending_after_its_last_request_is_read_whole(world, spring):
     ],
 )
 def test_whole_years_are_read_from_their_own_row(first, last, quiet, expected):
-    assert store._whole_years(first, last, year_end_is_empty=quiet) == expected
+    assert periods._whole_years(first, last, year_end_is_empty=quiet) == expected
 
 
 def test_a_year_holds_the_sum_of_its_months(world, spring, django_capture_on_commit_callbacks):
@@ -348,7 +349,7 @@ def test_two_refreshes_of_one_month_do_not_lose_each_other(world, monkeypatch):
     store.rebuild()
     month = CaseStat.objects.get(request=first).month
     FOIRequest.objects.filter(pk__in=[first.pk, second.pk]).update(state=State.WITHDRAWN)
-    summed, original = threading.Event(), store.sums_of
+    summed, original = threading.Event(), refresh.sums_of
 
     def slow_sums(*args, **kwargs):
         result = original(*args, **kwargs)
@@ -357,7 +358,7 @@ def test_two_refreshes_of_one_month_do_not_lose_each_other(world, monkeypatch):
             threading.Event().wait(0.5)  # summed, not yet written: the other one comes now
         return result
 
-    monkeypatch.setattr(store, "sums_of", slow_sums)
+    monkeypatch.setattr(refresh, "sums_of", slow_sums)
     errors = []
 
     def run(request_id):
