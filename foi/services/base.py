@@ -14,31 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition
 
-from foi import clock, conditions
+from foi import clock, conditions, transitions
 from foi.inputs import is_visibly_empty
 from foi.models import FOIRequest
 from foi.services.audit import case_event_record
 from foi.services.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
-
-VERBS = {
-    "submit": gettext_lazy("submit"),
-    "accept": gettext_lazy("accept"),
-    "assign": gettext_lazy("assign"),
-    "ask_clarification": gettext_lazy("ask for clarification on"),
-    "clarify": gettext_lazy("clarify"),
-    "extend": gettext_lazy("extend"),
-    "transfer": gettext_lazy("transfer"),
-    "answer": gettext_lazy("answer"),
-    "refuse": gettext_lazy("refuse"),
-    "reject": gettext_lazy("reject"),
-    "withdraw": gettext_lazy("withdraw"),
-    "lapse": gettext_lazy("close"),
-    "appeal": gettext_lazy("appeal"),
-    "decide_appeal": gettext_lazy("decide an appeal on"),
-}
 
 
 def lower(text) -> str:
@@ -75,7 +57,7 @@ def check_transition(locked: FOIRequest, name: str, actor) -> None:
     method = getattr(locked, name)
     meta = method._django_fsm
     transition = meta.get_transition(locked.state)
-    verb = VERBS.get(name, name)
+    verb = transitions.verb(name)
     if transition is None:
         raise TransitionNotAllowed(
             _("You cannot %(verb)s a request that is %(state)s.")
