@@ -8,59 +8,63 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput
-from foi import permissions, services
+from foi import services, transitions
 from foi.models import PublicBody
 from foi.privacy import masking
-from foi.services.base import VERBS
 from foi.services.handling import assignee_refusal
 
-# (action, the permission every transition of that name asks, fields, service call)
-PERMISSION = {
-    "submit": permissions.can_submit,
-    "accept": permissions.can_accept,
-    "assign": permissions.can_assign,
-    "ask_clarification": permissions.can_ask_clarification,
-    "clarify": permissions.can_clarify,
-    "extend": permissions.can_extend,
-    "transfer": permissions.can_transfer,
-    "answer": permissions.can_answer,
-    "refuse": permissions.can_refuse,
-    "reject": permissions.can_reject,
-    "withdraw": permissions.can_withdraw,
-    "lapse": permissions.can_lapse,
-    "appeal": permissions.can_appeal,
-    "decide_appeal": permissions.can_decide_appeal,
+# The payload fields each action reads; who takes it is the transition's declared role.
+FIELDS = {
+    "submit": "(none)",
+    "accept": "`assignee` (optional, a person's id)",
+    "assign": "`assignee`",
+    "ask_clarification": "`text`",
+    "clarify": "`text`",
+    "extend": "`reason` (one of the law's extension reason codes), `text` (optional)",
+    "transfer": "`body` (slug), `text` (optional)",
+    "answer": "`outcome` (full, partial, not_held), `text`, `exemptions` (for partial)",
+    "refuse": '`exemptions` (at least one `{"code", "note"}`), `text`',
+    "reject": "`reason` (or `text`)",
+    "withdraw": "`text` (optional)",
+    "lapse": "(none)",
+    "appeal": "`level` (an appeal level code), `text` (the grounds)",
+    "decide_appeal": "`decision` (upheld, overturned, partly_overturned), `text` (reasons)",
 }
-NAMES = list(PERMISSION)
+# How the table names a role, where the role's own name would mislead.
+WHO = {transitions.SYSTEM: "the system only"}
 
-DESCRIPTION = """\
+
+def who(action: str) -> str:
+    role = transitions.role(action)
+    return WHO.get(role, role)
+
+
+NAMES = transitions.names()
+# The permission every transition of that name asks (the same for each of its sources).
+PERMISSION = {name: transitions.permission(name) for name in NAMES}
+# The actions whose text an officer or reviewer writes for the public to read.
+WARNED = tuple(name for name in NAMES if transitions.custom(name)["warn_identity"])
+
+
+def _table() -> str:
+    rows = [f"| {name} | {who(name)} | {FIELDS[name]} |" for name in NAMES]
+    return "\n".join(["| action | who | fields |", "|---|---|---|", *rows])
+
+
+DESCRIPTION = f"""\
 `action` is one of the request's transitions; `actions` in the request's representation lists
 those the caller may take now. Fields each action reads (others are ignored):
 
-| action | who | fields |
-|---|---|---|
-| submit | requester | (none) |
-| accept | coordinator | `assignee` (optional, a person's id) |
-| assign | coordinator | `assignee` |
-| ask_clarification | officer | `text` |
-| clarify | requester | `text` |
-| extend | officer | `reason` (one of the law's extension reason codes), `text` (optional) |
-| transfer | coordinator | `body` (slug), `text` (optional) |
-| answer | officer | `outcome` (full, partial, not_held), `text`, `exemptions` (for partial) |
-| refuse | officer | `exemptions` (at least one `{"code", "note"}`), `text` |
-| reject | coordinator | `reason` (or `text`) |
-| withdraw | requester | `text` (optional) |
-| lapse | the system only | (none) |
-| appeal | requester | `level` (an appeal level code), `text` (the grounds) |
-| decide_appeal | reviewer | `decision` (upheld, overturned, partly_overturned), `text` (reasons) |
+{_table()}
 
 `version` (optional, from the request's representation): the action is refused with 409 if
-the request changed since. An officer's or reviewer's text (ask_clarification, extend, transfer,
-answer, refuse, reject, decide_appeal) that identifies the requester (their real name when
-shown under a pseudonym or withheld, their e-mail, phone or postal address) is refused with 400
-naming what was found, unless `confirm_identity` is true; the public reads those parts masked.
-403: not yours to do; 404: not visible to you or no such action; 409: not allowed in the
-request's state now, or changed meanwhile.
+the request changed since. An officer's or reviewer's text
+({", ".join(WARNED)})
+that identifies the requester (their real name when shown under a pseudonym or withheld, their
+e-mail, phone or postal address) is refused with 400 naming what was found, unless
+`confirm_identity` is true; the public reads those parts masked. 403: not yours to do; 404: not
+visible to you or no such action; 409: not allowed in the request's state now, or changed
+meanwhile.
 """
 
 
@@ -68,7 +72,7 @@ def refusal(foi_request, user, action: str) -> str:
     """A sentence if this person may never take ``action`` on this request (403)."""
     if PERMISSION[action](foi_request, user):
         return ""
-    return _("You may not %(verb)s this request.") % {"verb": VERBS.get(action, action)}
+    return _("You may not %(verb)s this request.") % {"verb": transitions.verb(action)}
 
 
 def _person(pk, foi_request):
@@ -84,7 +88,8 @@ def _person(pk, foi_request):
 
 def _body(slug):
     if not slug:
-        raise InvalidInput(_("Name the body to transfer to."), errors={"body": ["required"]})
+        rule = transitions.rule("transfer", "body")
+        raise InvalidInput(rule.says(), errors={rule.field: ["required"]})
     body = PublicBody.objects.select_related("law").filter(slug=slug).first()
     if body is None:
         raise InvalidInput(_("There is no such public body."), errors={"body": [slug]})
@@ -100,10 +105,6 @@ def _require(data, name, message):
 
 def _exemptions(data):
     return [{"code": item["code"], "note": item.get("note", "")} for item in data["exemptions"]]
-
-
-# The actions whose text an officer or reviewer writes for the public to read.
-WARNED = ("ask_clarification", "extend", "transfer", "answer", "refuse", "reject", "decide_appeal")
 
 
 def _check_identity(action: str, foi_request, data: dict) -> None:
@@ -126,7 +127,7 @@ def run(action: str, *, foi_request, actor, data: dict):
             **common, assignee=_person(data.get("assignee"), foi_request)
         )
     if action == "assign":
-        assignee = _require(data, "assignee", _("Choose the officer to assign."))
+        assignee = _require(data, "assignee", transitions.rule("assign", "assignee").says())
         return services.foi_request_assign(**common, assignee=_person(assignee, foi_request))
     if action == "ask_clarification":
         return services.foi_request_ask_clarification(**common, text=text)
@@ -138,9 +139,7 @@ def run(action: str, *, foi_request, actor, data: dict):
     if action == "transfer":
         return services.foi_request_transfer(**common, body=_body(data.get("body")), text=text)
     if action == "answer":
-        outcome = _require(
-            data, "outcome", _("Choose whether the answer is full, partial or not held.")
-        )
+        outcome = _require(data, "outcome", transitions.rule("answer", "outcome").says())
         return services.foi_request_answer(
             **common, outcome=outcome, text=text, exemptions=_exemptions(data)
         )
@@ -156,8 +155,6 @@ def run(action: str, *, foi_request, actor, data: dict):
         level = _require(data, "level", _("Choose the level to appeal to."))
         return services.foi_request_appeal(**common, level=level, grounds=text)
     if action == "decide_appeal":
-        decision = _require(
-            data, "decision", _("Choose whether the appeal is upheld, overturned or partly.")
-        )
+        decision = _require(data, "decision", transitions.rule("decide_appeal", "decision").says())
         return services.foi_request_decide_appeal(**common, decision=decision, reasons=text)
     raise InvalidInput(_("There is no such action."))

@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from foi import services
+from foi import services, transitions
 from foi.actors import SYSTEM
 from foi.models import Attachment, Channel
 
 from .files import demo_file
 
-# The requester's own verbs, and the daily sweep's; every other step names who acts ("by").
-REQUESTER_VERBS = {"create", "submit", "clarify", "withdraw", "appeal"}
-SYSTEM_VERBS = {"lapse"}
+# The requester's own verbs, and the daily sweep's (the transitions' declared roles); every
+# other step names who acts ("by").
+REQUESTER_VERBS = {"create", *transitions.names(transitions.REQUESTER)}
+SYSTEM_VERBS = set(transitions.names(transitions.SYSTEM))
 
 
 @dataclass(frozen=True)

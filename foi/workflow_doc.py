@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 
+from django.utils import translation
 from django_fsm import GET_STATE
 
 from foi.models import FOIRequest, State
@@ -58,8 +59,11 @@ def transitions() -> list[dict]:
                 "name": transition.name,
                 "sources": [],
                 "targets": _states(transition.target),
+                "role": transition.custom["role"],
                 "who": _doc(transition.permission) if transition.permission else "anyone",
                 "conditions": [_doc(c) for c in transition.conditions],
+                "notices": transition.custom["notices"],
+                "rules": transition.custom["rules"],
                 "target_by_source": transition.custom.get("target_by_source", {}),
                 "edge_labels": transition.custom.get("edge_labels", {}),
             },
@@ -92,23 +96,59 @@ def mermaid() -> str:
 
 def table() -> str:
     lines = [
-        "| transition | from | to | who | conditions |",
-        "|---|---|---|---|---|",
+        "| transition | from | to | role | who | conditions | notices |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in transitions():
         lines.append(
-            "| {name} | {sources} | {targets} | {who} | {conditions} |".format(
+            "| {name} | {sources} | {targets} | {role} | {who} | {conditions} | {notices} |".format(
                 name=f"`{row['name']}`",
                 sources=", ".join(row["sources"]),
                 targets=", ".join(row["targets"]),
+                role=row["role"],
                 who=row["who"],
                 conditions="; ".join(row["conditions"]) or "-",
+                notices=", ".join(f"`{key}`" for key in row["notices"]) or "-",
             )
         )
     return "\n".join(lines)
 
 
+RULES_INTRO = """\
+Each service refuses input that breaks one of these rules (named by the API's field) with the
+sentence quoted (`{name}` stands for what the sentence names). The services read them from the
+transitions' declarations (`foi.transitions`), so this list and the refusals cannot differ."""
+
+
+def input_rules() -> str:
+    lines = [RULES_INTRO, ""]
+    for row in transitions():
+        if not row["rules"]:
+            lines.append(f"- `{row['name']}`: none.")
+            continue
+        lines.append(f"- `{row['name']}`:")
+        for rule in row["rules"].values():
+            lines.append(f"  - `{rule.field}`: {rule.as_documented()}")
+    return "\n".join(lines)
+
+
 def render() -> str:
-    return "\n".join(
-        [HEADER, "## Diagram", "", mermaid(), "", "## Transitions", "", table(), REFINEMENTS]
-    )
+    # The code's own words (English), whatever the site's language.
+    with translation.override("en"):
+        return "\n".join(
+            [
+                HEADER,
+                "## Diagram",
+                "",
+                mermaid(),
+                "",
+                "## Transitions",
+                "",
+                table(),
+                "",
+                "## Input rules",
+                "",
+                input_rules(),
+                REFINEMENTS,
+            ]
+        )

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from foi import deadlines
+from foi import deadlines, transitions
 from foi.models import (
     Appeal,
     AppealDecision,
@@ -327,20 +327,10 @@ def _email_bounced(fanout: Fanout) -> None:
     )
 
 
+# A transition's event is routed when it declares notices (foi.transitions), to the function
+# of its name here; the other events by name.
 ROUTES = {
-    "submit": _submit,
-    "accept": _accept,
-    "assign": _assign,
-    "ask_clarification": _ask_clarification,
-    "clarify": _clarify,
-    "extend": _extend,
-    "transfer": _transfer,
-    "answer": _answer,
-    "refuse": _refuse,
-    "reject": _reject,
-    "lapse": _lapse,
-    "appeal": _appeal,
-    "decide_appeal": _decide_appeal,
+    **{name: globals()[f"_{name}"] for name in transitions.names() if transitions.notices(name)},
     "email_received": _email_received,
     "email_filed": _email_received,
     "email_bounced": _email_bounced,

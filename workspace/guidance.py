@@ -13,8 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from foi import deadlines
+from foi import deadlines, transitions
 from foi.services.outcomes import appeal_route_text
+from foi.transitions import LawFacts
 from workspace import selectors
 
 UNIT_WORDS = {
@@ -132,71 +133,37 @@ def transfer(foi_request, *, now: datetime) -> list[str]:
     sentences.append(
         _("After the transfer %(clock)s.") % {"clock": law.get_transfer_clock_display()}
     )
-    sentences.append(
-        _("The requester is told: the transfer notice is published on the request's page.")
-    )
     return sentences
 
 
-def answer(foi_request, *, now: datetime) -> list[str]:
-    return [
-        _(
-            "The answer is published on the request's page at once. Attached files stay private "
-            "until you approve each one for publication."
-        ),
-        _(
-            "For a partial answer, name for each withheld document or passage the ground of "
-            "the law that allows it, with a note."
-        ),
-    ]
-
-
-def refusal(foi_request, *, now: datetime) -> list[str]:
+def appeal_route(foi_request, *, now: datetime) -> list[str]:
     route = appeal_route_text(foi_request.law, foi_request.requester.preferred_language)
-    sentences = [_("A refusal must name at least one ground of the law and explain it.")]
-    if route:
-        sentences.append(
-            _("Added to your letter automatically, in the requester's language: %(route)s")
-            % {"route": route}
-        )
-    return sentences
-
-
-def rejection(foi_request, *, now: datetime) -> list[str]:
+    if not route:
+        return []
     return [
-        _("Reject only what is not a request for information; the requester may appeal."),
+        _("Added to your letter automatically, in the requester's language: %(route)s")
+        % {"route": route}
     ]
 
 
-def routing(foi_request, *, now: datetime) -> list[str]:
-    return [_("The officer you choose answers it; the assignment is internal to the body.")]
-
-
-def appeal_decision(foi_request, *, now: datetime) -> list[str]:
-    return [
-        _(
-            "Upholding closes the request (the requester may go to the next level). Overturning "
-            "reopens it at the body with a new due date counted from your decision."
-        )
-    ]
-
-
-BY_ACTION = {
-    "accept": routing,
-    "assign": routing,
-    "ask_clarification": clarification,
-    "extend": extension,
+# The law's facts a transition's guidance names (``LawFacts`` in foi.transitions).
+LAW_FACTS = {
+    "clarification": clarification,
+    "extension": extension,
     "transfer": transfer,
-    "answer": answer,
-    "refuse": refusal,
-    "reject": rejection,
-    "decide_appeal": appeal_decision,
+    "appeal_route": appeal_route,
 }
 
 
 def for_action(action: str, foi_request, *, now: datetime) -> list[str]:
-    explain = BY_ACTION.get(action)
-    return explain(foi_request, now=now) if explain else []
+    """The transition's guidance: its own sentences, and the law's facts where it names them."""
+    sentences = []
+    for part in transitions.guidance(action):
+        if isinstance(part, LawFacts):
+            sentences += LAW_FACTS[part.name](foi_request, now=now)
+        else:
+            sentences.append(str(part))
+    return sentences
 
 
 def clock_facts(foi_request, *, now: datetime) -> list[tuple[str, str]]:

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foi import transitions
+
 GENESIS = "0" * 64
 
 
@@ -30,22 +32,9 @@ class CaseEventQuerySet(models.QuerySet):
     _raw_delete = delete
 
 
+# The events that are not transitions; a transition's line is its ``done`` (foi.transitions).
 EVENT_LABELS = {
     "created": _("Draft created"),
-    "submit": _("Submitted"),
-    "accept": _("Accepted"),
-    "assign": _("Assigned"),
-    "ask_clarification": _("Clarification asked"),
-    "clarify": _("Clarified"),
-    "extend": _("Deadline extended"),
-    "transfer": _("Transferred"),
-    "answer": _("Answered"),
-    "refuse": _("Refused"),
-    "reject": _("Rejected"),
-    "withdraw": _("Withdrawn"),
-    "lapse": _("Closed for want of a clarification"),
-    "appeal": _("Appealed"),
-    "decide_appeal": _("Appeal decided"),
     "note": _("Internal note added"),
     "attachment_approved": _("File approved for publication"),
     "email_received": _("E-mail received"),
@@ -110,7 +99,7 @@ class CaseEvent(models.Model):
 
     @property
     def label(self) -> str:
-        return str(EVENT_LABELS.get(self.kind, self.kind))
+        return str(transitions.done(self.kind) or EVENT_LABELS.get(self.kind, self.kind))
 
     def canonical(self) -> str:
         payload = {

@@ -12,6 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
 
 from foi import conditions, permissions
+from foi.transitions import (
+    COORDINATOR,
+    OFFICER,
+    REQUESTER,
+    REVIEWER,
+    SYSTEM,
+    LawFacts,
+    Rule,
+    words,
+)
 
 
 class State(models.TextChoices):
@@ -83,6 +93,12 @@ def _state_after_assign(instance, *args, **kwargs):
 
 def _state_after_decision(instance, *args, decision=None, **kwargs):
     return State.CLOSED if decision == AppealDecision.UPHELD else State.IN_PROGRESS
+
+
+# Words more than one transition shares (foi.transitions).
+ROUTING = _("The officer you choose answers it; the assignment is internal to the body.")
+ASSIGNEE_IS_AN_OFFICER = Rule("assignee", _("Choose one of the officers of %(body)s."))
+NOT_A_GROUND = Rule("exemptions", _("%(code)s is not a ground for withholding under %(law)s."))
 
 
 class FOIRequest(ConcurrentTransitionMixin, models.Model):
@@ -233,7 +249,9 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         return conditions.is_overdue(self)
 
     # -- transitions -----------------------------------------------------------------------
-    # The bodies only record what the transition itself means; services do the rest.
+    # The bodies only record what the transition itself means; services do the rest. Each
+    # declares its words in ``custom=words(...)`` (foi.transitions). They are declared in the
+    # order the workspace shows their buttons: routing, the answer, the rest.
 
     @transition(
         field=state,
@@ -241,6 +259,22 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         target=State.SUBMITTED,
         conditions=[conditions.is_complete, conditions.has_valid_privacy],
         permission=permissions.can_submit,
+        custom=words(
+            verb=_("submit"),
+            label=_("Submit the request"),
+            done=_("Submitted"),
+            role=REQUESTER,
+            notices=("receipt", "new_request", "letter", "letter_bounced"),
+            rules={
+                "own_receipt_date": Rule(
+                    "received_at",
+                    _("Only a request registered by an officer has its own receipt date."),
+                ),
+                "receipt_not_future": Rule(
+                    "received_at", _("The date of receipt cannot be in the future.")
+                ),
+            },
+        ),
     )
     def submit(self, *, at):
         self.submitted_at = at
@@ -250,6 +284,15 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         source=State.SUBMITTED,
         target=State.IN_PROGRESS,
         permission=permissions.can_accept,
+        custom=words(
+            verb=_("accept"),
+            label=_("Accept"),
+            done=_("Accepted"),
+            role=COORDINATOR,
+            notices=("accepted", "assigned"),
+            guidance=(ROUTING,),
+            rules={"officer": ASSIGNEE_IS_AN_OFFICER},
+        ),
     )
     def accept(self, *, at, assignee=None):
         self.accepted_at = at
@@ -264,13 +307,23 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
             states=[State.IN_PROGRESS, State.AWAITING_CLARIFICATION],
         ),
         permission=permissions.can_assign,
-        custom={
-            "target_by_source": {
+        custom=words(
+            verb=_("assign"),
+            label=_("Assign to an officer"),
+            done=_("Assigned"),
+            role=COORDINATOR,
+            notices=("assigned",),
+            guidance=(ROUTING,),
+            rules={
+                "assignee": Rule("assignee", _("Choose the officer to assign.")),
+                "officer": ASSIGNEE_IS_AN_OFFICER,
+            },
+            target_by_source={
                 State.SUBMITTED: State.IN_PROGRESS,
                 State.IN_PROGRESS: State.IN_PROGRESS,
                 State.AWAITING_CLARIFICATION: State.AWAITING_CLARIFICATION,
-            }
-        },
+            },
+        ),
     )
     def assign(self, *, at, assignee):
         if self.accepted_at is None:
@@ -280,8 +333,60 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
     @transition(
         field=state,
         source=[State.SUBMITTED, State.IN_PROGRESS],
+        target=State.ANSWERED,
+        permission=permissions.can_answer,
+        custom=words(
+            verb=_("answer"),
+            label=_("Answer"),
+            done=_("Answered"),
+            role=OFFICER,
+            notices=("answered",),
+            guidance=(
+                _(
+                    "The answer is published on the request's page at once. Attached files stay "
+                    "private until you approve each one for publication."
+                ),
+                _(
+                    "For a partial answer, name for each withheld document or passage the ground "
+                    "of the law that allows it, with a note."
+                ),
+            ),
+            rules={
+                "outcome": Rule(
+                    "outcome", _("Choose whether the answer is full, partial or not held.")
+                ),
+                "text": Rule("text", _("Write the answer.")),
+                "partial_grounds": Rule(
+                    "exemptions", _("A partial answer must name the grounds for what it withholds.")
+                ),
+                "only_partial_withholds": Rule(
+                    "exemptions",
+                    _("Only a partial answer withholds anything; remove the grounds."),
+                ),
+                "ground": NOT_A_GROUND,
+            },
+            warn_identity=True,
+        ),
+    )
+    def answer(self, *, at, outcome):
+        self.outcome = outcome
+        self.answered_at = at
+
+    @transition(
+        field=state,
+        source=[State.SUBMITTED, State.IN_PROGRESS],
         target=State.AWAITING_CLARIFICATION,
         permission=permissions.can_ask_clarification,
+        custom=words(
+            verb=_("ask for clarification on"),
+            label=_("Ask for clarification"),
+            done=_("Clarification asked"),
+            role=OFFICER,
+            notices=("clarification_asked",),
+            guidance=(LawFacts("clarification"),),
+            rules={"text": Rule("text", _("Say what is missing or unclear in the request."))},
+            warn_identity=True,
+        ),
     )
     def ask_clarification(self, *, at):
         self.clarification_requested_at = at
@@ -291,6 +396,14 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         source=State.AWAITING_CLARIFICATION,
         target=State.IN_PROGRESS,
         permission=permissions.can_clarify,
+        custom=words(
+            verb=_("clarify"),
+            label=_("Clarify the request"),
+            done=_("Clarified"),
+            role=REQUESTER,
+            notices=("clarification_received", "clarification_to_body", "letter_bounced"),
+            rules={"text": Rule("text", _("Write the clarification the body asked for."))},
+        ),
     )
     def clarify(self, *, at):
         self.clarified_at = at
@@ -302,6 +415,20 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         target=None,
         conditions=[conditions.has_extensions_left, conditions.is_not_urgent],
         permission=permissions.can_extend,
+        custom=words(
+            verb=_("extend"),
+            label=_("Extend the deadline"),
+            done=_("Deadline extended"),
+            role=OFFICER,
+            notices=("extended",),
+            guidance=(LawFacts("extension"),),
+            rules={
+                "reason": Rule(
+                    "reason", _("Choose one of the reasons the law allows for an extension.")
+                )
+            },
+            warn_identity=True,
+        ),
     )
     def extend(self, *, at):
         """The new due date and the extension count follow from the clock (the service)."""
@@ -309,8 +436,57 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
     @transition(
         field=state,
         source=[State.SUBMITTED, State.IN_PROGRESS],
+        target=State.REFUSED,
+        permission=permissions.can_refuse,
+        custom=words(
+            verb=_("refuse"),
+            label=_("Refuse"),
+            done=_("Refused"),
+            role=OFFICER,
+            notices=("refused",),
+            guidance=(
+                _("A refusal must name at least one ground of the law and explain it."),
+                LawFacts("appeal_route"),
+            ),
+            rules={
+                "text": Rule("text", _("Write the reasons for the refusal.")),
+                "grounds": Rule(
+                    "exemptions", _("A refusal must name at least one ground from the law.")
+                ),
+                "ground": NOT_A_GROUND,
+            },
+            warn_identity=True,
+        ),
+    )
+    def refuse(self, *, at):
+        self.outcome = Outcome.REFUSED
+        self.refused_at = at
+
+    @transition(
+        field=state,
+        source=[State.SUBMITTED, State.IN_PROGRESS],
         target=State.SUBMITTED,
         permission=permissions.can_transfer,
+        custom=words(
+            verb=_("transfer"),
+            label=_("Transfer to another body"),
+            done=_("Transferred"),
+            role=COORDINATOR,
+            notices=("transferred", "new_request", "letter", "letter_bounced"),
+            guidance=(
+                LawFacts("transfer"),
+                _("The requester is told: the transfer notice is published on the request's page."),
+            ),
+            rules={
+                "body": Rule("body", _("Name the body to transfer to.")),
+                "other_body": Rule("body", _("The request is already with this body.")),
+                "active_body": Rule("body", _("%(body)s no longer takes requests.")),
+                "same_law": Rule(
+                    "body", _("A request can only move to a body under the same law.")
+                ),
+            },
+            warn_identity=True,
+        ),
     )
     def transfer(self, *, at, body):
         self.body = body
@@ -321,29 +497,21 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         field=state,
-        source=[State.SUBMITTED, State.IN_PROGRESS],
-        target=State.ANSWERED,
-        permission=permissions.can_answer,
-    )
-    def answer(self, *, at, outcome):
-        self.outcome = outcome
-        self.answered_at = at
-
-    @transition(
-        field=state,
-        source=[State.SUBMITTED, State.IN_PROGRESS],
-        target=State.REFUSED,
-        permission=permissions.can_refuse,
-    )
-    def refuse(self, *, at):
-        self.outcome = Outcome.REFUSED
-        self.refused_at = at
-
-    @transition(
-        field=state,
         source=State.SUBMITTED,
         target=State.REJECTED,
         permission=permissions.can_reject,
+        custom=words(
+            verb=_("reject"),
+            label=_("Reject as not a valid request"),
+            done=_("Rejected"),
+            role=COORDINATOR,
+            notices=("rejected",),
+            guidance=(
+                _("Reject only what is not a request for information; the requester may appeal."),
+            ),
+            rules={"reason": Rule("reason", _("Say why this is not a valid request."))},
+            warn_identity=True,
+        ),
     )
     def reject(self, *, at, reason):
         self.rejection_reason = reason
@@ -360,6 +528,12 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         ],
         target=State.WITHDRAWN,
         permission=permissions.can_withdraw,
+        custom=words(
+            verb=_("withdraw"),
+            label=_("Withdraw the request"),
+            done=_("Withdrawn"),
+            role=REQUESTER,
+        ),
     )
     def withdraw(self, *, at):
         self.withdrawn_at = at
@@ -370,6 +544,13 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         target=State.CLOSED,
         conditions=[conditions.is_clarification_lapsed],
         permission=permissions.can_lapse,
+        custom=words(
+            verb=_("close"),
+            label=_("Close for want of a clarification"),
+            done=_("Closed for want of a clarification"),
+            role=SYSTEM,
+            notices=("lapsed",),
+        ),
     )
     def lapse(self, *, at):
         self.closed_at = at
@@ -388,6 +569,19 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         target=State.UNDER_APPEAL,
         conditions=[conditions.is_appealable],
         permission=permissions.can_appeal,
+        custom=words(
+            verb=_("appeal"),
+            label=_("Appeal"),
+            done=_("Appealed"),
+            role=REQUESTER,
+            notices=("appeal_lodged",),
+            rules={
+                "grounds": Rule("text", _("Say why you appeal.")),
+                "level": Rule(
+                    "level", _("An appeal at this level is not open now. Open now: %(levels)s.")
+                ),
+            },
+        ),
     )
     def appeal(self, *, at):
         self.appealed_at = at
@@ -397,7 +591,28 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
         source=State.UNDER_APPEAL,
         target=GET_STATE(_state_after_decision, states=[State.CLOSED, State.IN_PROGRESS]),
         permission=permissions.can_decide_appeal,
-        custom={"edge_labels": {State.CLOSED: "upheld", State.IN_PROGRESS: "overturned"}},
+        custom=words(
+            verb=_("decide an appeal on"),
+            label=_("Decide the appeal"),
+            done=_("Appeal decided"),
+            role=REVIEWER,
+            notices=("appeal_decided", "appeal_decided_body"),
+            guidance=(
+                _(
+                    "Upholding closes the request (the requester may go to the next level). "
+                    "Overturning reopens it at the body with a new due date counted from your "
+                    "decision."
+                ),
+            ),
+            rules={
+                "decision": Rule(
+                    "decision", _("Choose whether the appeal is upheld, overturned or partly.")
+                ),
+                "reasons": Rule("text", _("Give the reasons for the decision.")),
+            },
+            warn_identity=True,
+            edge_labels={State.CLOSED: "upheld", State.IN_PROGRESS: "overturned"},
+        ),
     )
     def decide_appeal(self, *, at, decision):
         if decision == AppealDecision.UPHELD:

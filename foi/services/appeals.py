@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from core.errors import InvalidInput
-from foi import appeal_route, deadlines, permissions
+from foi import appeal_route, deadlines, permissions, transitions
 from foi.models import Appeal, AppealDecision, FOIRequest, Message, MessageKind
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note
@@ -13,17 +11,17 @@ from foi.services.clock import clock_note
 
 def foi_request_appeal(*, foi_request: FOIRequest, actor, level: str, grounds: str) -> FOIRequest:
     """Lodge an appeal at ``level`` (an appeal level code of the request's law)."""
-    grounds = require_text(grounds, _("Say why you appeal."))
+    grounds = require_text(grounds, transitions.rule("appeal", "grounds").says())
 
     before = {}
 
     def prepare(locked, at):
         open_levels = {lvl.code: lvl for lvl in appeal_route.available_levels(locked, now=at)}
         if level not in open_levels:
+            rule = transitions.rule("appeal", "level")
             raise InvalidInput(
-                _("An appeal at this level is not open now. Open now: %(levels)s.")
-                % {"levels": ", ".join(str(lvl.name) for lvl in open_levels.values()) or "-"},
-                errors={"level": [level]},
+                rule.says(levels=", ".join(str(lvl.name) for lvl in open_levels.values()) or "-"),
+                errors={rule.field: [level]},
             )
         before["level"] = open_levels[level]
         before["state"] = locked.state
@@ -71,9 +69,10 @@ def foi_request_decide_appeal(
 ) -> FOIRequest:
     """Decide the pending appeal. Overturning sends the request back to the body with a new
     deadline; upholding closes it (the requester may go on up the route)."""
+    rules = transitions.rules("decide_appeal")
     if decision not in AppealDecision.values:
-        raise InvalidInput(_("Choose whether the appeal is upheld, overturned or partly."))
-    reasons = require_text(reasons, _("Give the reasons for the decision."))
+        raise InvalidInput(rules["decision"].says())
+    reasons = require_text(reasons, rules["reasons"].says())
 
     def apply(locked, at):
         appeal = permissions.reviewing_appeal(locked)

@@ -14,32 +14,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition
 
 from core import clock
 from core.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
 from core.inputs import is_visibly_empty
-from foi import conditions
+from foi import conditions, transitions
 from foi.models import FOIRequest
 from foi.services.audit import case_event_record
-
-VERBS = {
-    "submit": gettext_lazy("submit"),
-    "accept": gettext_lazy("accept"),
-    "assign": gettext_lazy("assign"),
-    "ask_clarification": gettext_lazy("ask for clarification on"),
-    "clarify": gettext_lazy("clarify"),
-    "extend": gettext_lazy("extend"),
-    "transfer": gettext_lazy("transfer"),
-    "answer": gettext_lazy("answer"),
-    "refuse": gettext_lazy("refuse"),
-    "reject": gettext_lazy("reject"),
-    "withdraw": gettext_lazy("withdraw"),
-    "lapse": gettext_lazy("close"),
-    "appeal": gettext_lazy("appeal"),
-    "decide_appeal": gettext_lazy("decide an appeal on"),
-}
 
 
 def lower(text) -> str:
@@ -76,7 +58,7 @@ def check_transition(locked: FOIRequest, name: str, actor) -> None:
     method = getattr(locked, name)
     meta = method._django_fsm
     transition = meta.get_transition(locked.state)
-    verb = VERBS.get(name, name)
+    verb = transitions.verb(name)
     if transition is None:
         raise TransitionNotAllowed(
             _("You cannot %(verb)s a request that is %(state)s.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput
-from foi import deadlines, permissions
+from foi import deadlines, permissions, transitions
 from foi.models import FOIRequest, Message, MessageKind
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note
@@ -15,9 +15,9 @@ from foi.services.clock import clock_note
 def assignee_refusal(body) -> InvalidInput:
     """One sentence for any assignee who is not an officer of the body: it never names the
     person, so an id cannot be turned into someone's name (nor an account's existence)."""
+    rule = transitions.rule("assign", "officer")
     return InvalidInput(
-        _("Choose one of the officers of %(body)s.") % {"body": body.name},
-        errors={"assignee": ["not an officer of the body"]},
+        rule.says(body=body.name), errors={rule.field: ["not an officer of the body"]}
     )
 
 
@@ -49,7 +49,7 @@ def foi_request_accept(*, foi_request: FOIRequest, actor, assignee=None) -> FOIR
 
 def foi_request_assign(*, foi_request: FOIRequest, actor, assignee) -> FOIRequest:
     if assignee is None:
-        raise InvalidInput(_("Choose the officer to assign."))
+        raise InvalidInput(transitions.rule("assign", "assignee").says())
 
     def apply(locked, at):
         _check_assignee(locked, assignee)
@@ -66,7 +66,7 @@ def foi_request_assign(*, foi_request: FOIRequest, actor, assignee) -> FOIReques
 
 
 def foi_request_ask_clarification(*, foi_request: FOIRequest, actor, text: str) -> FOIRequest:
-    text = require_text(text, _("Say what is missing or unclear in the request."))
+    text = require_text(text, transitions.rule("ask_clarification", "text").says())
 
     def apply(locked, at):
         message = Message.objects.create(
@@ -95,10 +95,8 @@ def foi_request_extend(
     def apply(locked, at):
         allowed = locked.law.extension_reason(reason)
         if allowed is None:
-            raise InvalidInput(
-                _("Choose one of the reasons the law allows for an extension."),
-                errors={"reason": [reason]},
-            )
+            rule = transitions.rule("extend", "reason")
+            raise InvalidInput(rule.says(), errors={rule.field: [reason]})
         before = locked.due_at
         clock_note(locked, "extension", at, reason=reason)
         message = Message.objects.create(
@@ -125,15 +123,17 @@ def foi_request_extend(
 
 
 def foi_request_transfer(*, foi_request: FOIRequest, actor, body, text: str = "") -> FOIRequest:
+    if body is None:
+        raise InvalidInput(transitions.rule("transfer", "body").says())
     before = {}
 
     def prepare(locked, at):
         if body.pk == locked.body_id:
-            raise InvalidInput(_("The request is already with this body."))
+            raise InvalidInput(transitions.rule("transfer", "other_body").says())
         if not body.is_active:
-            raise InvalidInput(_("%(body)s no longer takes requests.") % {"body": body.name})
+            raise InvalidInput(transitions.rule("transfer", "active_body").says(body=body.name))
         if body.law_id != locked.law_id:
-            raise InvalidInput(_("A request can only move to a body under the same law."))
+            raise InvalidInput(transitions.rule("transfer", "same_law").says())
         before["body"] = locked.body
 
     def apply(locked, at):

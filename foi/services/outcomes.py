@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core import clock
 from core.errors import InvalidInput, ServiceError
+from foi import transitions
 from foi.actors import SYSTEM
 from foi.models import (
     Exemption,
@@ -25,18 +26,14 @@ from foi.services.base import require_text, run_transition
 logger = logging.getLogger(__name__)
 
 
-def _exemptions(law, grounds) -> list[tuple[Exemption, str, str | None]]:
+def _exemptions(law, grounds, rule) -> list[tuple[Exemption, str, str | None]]:
     """[(exemption, note, attachment name)] from ``[{"code", "note", "attachment"?}]``."""
     found = {e.code: e for e in Exemption.objects.filter(law=law)}
     result = []
     for ground in grounds or []:
         code = (ground.get("code") or "").strip()
         if code not in found:
-            raise InvalidInput(
-                _("%(code)s is not a ground for withholding under %(law)s.")
-                % {"code": code or "?", "law": law},
-                errors={"exemptions": [code]},
-            )
+            raise InvalidInput(rule.says(code=code or "?", law=law), errors={rule.field: [code]})
         result.append((found[code], (ground.get("note") or "").strip(), ground.get("attachment")))
     return result
 
@@ -71,16 +68,17 @@ def foi_request_answer(
     files: list[tuple[str, bytes]] | None = None,
 ) -> FOIRequest:
     """Answer in full, in part (naming the grounds for what is withheld) or "not held"."""
+    rules = transitions.rules("answer")
     if outcome not in (Outcome.FULL, Outcome.PARTIAL, Outcome.NOT_HELD):
-        raise InvalidInput(_("Choose whether the answer is full, partial or not held."))
-    text = require_text(text, _("Write the answer."))
+        raise InvalidInput(rules["outcome"].says())
+    text = require_text(text, rules["text"].says())
     if outcome == Outcome.PARTIAL and not exemptions:
-        raise InvalidInput(_("A partial answer must name the grounds for what it withholds."))
+        raise InvalidInput(rules["partial_grounds"].says())
     if outcome != Outcome.PARTIAL and exemptions:
-        raise InvalidInput(_("Only a partial answer withholds anything; remove the grounds."))
+        raise InvalidInput(rules["only_partial_withholds"].says())
 
     def apply(locked, at):
-        grounds = _exemptions(locked.law, exemptions)
+        grounds = _exemptions(locked.law, exemptions, rules["ground"])
         message = Message.objects.create(
             foi_request=locked,
             kind=MessageKind.RESPONSE,
@@ -132,12 +130,13 @@ def foi_request_refuse(
     *, foi_request: FOIRequest, actor, grounds: list[dict], text: str
 ) -> FOIRequest:
     """Refuse on the law's grounds; the appeal route is added to the letter."""
-    text = require_text(text, _("Write the reasons for the refusal."))
+    rules = transitions.rules("refuse")
+    text = require_text(text, rules["text"].says())
     if not grounds:
-        raise InvalidInput(_("A refusal must name at least one ground from the law."))
+        raise InvalidInput(rules["grounds"].says())
 
     def apply(locked, at):
-        chosen = _exemptions(locked.law, grounds)
+        chosen = _exemptions(locked.law, grounds, rules["ground"])
         route = appeal_route_text(locked.law, locked.requester.preferred_language)
         message = Message.objects.create(
             foi_request=locked,
@@ -157,7 +156,7 @@ def foi_request_refuse(
 
 
 def foi_request_reject(*, foi_request: FOIRequest, actor, reason: str) -> FOIRequest:
-    reason = require_text(reason, _("Say why this is not a valid request."))
+    reason = require_text(reason, transitions.rule("reject", "reason").says())
 
     def apply(locked, at):
         message = Message.objects.create(

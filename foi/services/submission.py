@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core import clock
 from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from core.inputs import earliest_receipt, receipt_before_law_message
-from foi import permissions
+from foi import permissions, transitions
 from foi.models import (
     Attachment,
     CaseEvent,
@@ -155,13 +155,14 @@ def foi_request_submit(*, foi_request: FOIRequest, actor, received_at=None) -> F
 
     ``received_at`` is only for an officer registering a postal or oral request received earlier.
     """
+    rules = transitions.rules("submit")
     if received_at is not None and foi_request.registered_by_id is None:
-        raise InvalidInput(_("Only a request registered by an officer has its own receipt date."))
+        raise InvalidInput(rules["own_receipt_date"].says())
 
     def apply(locked, at):
         received = received_at or at
         if received > at:
-            raise InvalidInput(_("The date of receipt cannot be in the future."))
+            raise InvalidInput(rules["receipt_not_future"].says())
         earliest = earliest_receipt(locked.body.law)
         if received.date() < earliest:
             raise InvalidInput(receipt_before_law_message(earliest))
@@ -207,7 +208,7 @@ def foi_request_register(*, officer, requester, body, received_at=None, **fields
 
 
 def foi_request_clarify(*, foi_request: FOIRequest, actor, text: str) -> FOIRequest:
-    text = require_text(text, _("Write the clarification the body asked for."))
+    text = require_text(text, transitions.rule("clarify", "text").says())
 
     def apply(locked, at):
         message = Message.objects.create(

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from foi.labels import ACTION_LABELS
+from foi import transitions
 from foi.privacy.masking import mask_text, requester_identifiers
 
 register = template.Library()
@@ -21,7 +21,7 @@ FILE_KINDS = {
 
 @register.filter
 def action_label(name: str) -> str:
-    return str(ACTION_LABELS.get(name, name))
+    return str(transitions.label(name))
 
 
 @register.filter

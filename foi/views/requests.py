@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.inputs import parse_int
 from core.paging import CappedPaginator
-from foi import deadlines, permissions, selectors
+from foi import deadlines, permissions, selectors, transitions
 from foi.forms.case import ClarifyForm, WithdrawForm
 from foi.models import Attachment, Outcome, State
 from foi.privacy import masking
@@ -22,8 +22,6 @@ SORT_LABELS = {
     "due": _("Due soonest"),
     "updated": _("Recently updated"),
 }
-# The actions a requester takes on the case page; the rest belong to the officers' workspace.
-PORTAL_ACTIONS = ("clarify", "withdraw", "appeal")
 
 
 def _year(value: str) -> int | None:
@@ -77,6 +75,8 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
             foi_request.law, due_at=foi_request.due_at, now=selectors.clock_now()
         )
     actions = selectors.available_actions(foi_request=foi_request, user=user)
+    # The requester's actions are taken on this page; the rest in the officers' workspace.
+    requesters = transitions.names(transitions.REQUESTER)
     version = {"version": foi_request.version}
     forms = forms or {}
     appeals = selectors.appeal_list(foi_request=foi_request)
@@ -86,8 +86,8 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         "messages_visible": selectors.message_list(foi_request=foi_request, user=user),
         "events": selectors.case_event_list(foi_request=foi_request, user=user),
         "actions": actions,
-        "portal_actions": [action for action in actions if action in PORTAL_ACTIONS],
-        "workspace_actions": [action for action in actions if action not in PORTAL_ACTIONS],
+        "portal_actions": [action for action in actions if action in requesters],
+        "workspace_actions": [action for action in actions if action not in requesters],
         "clarify_form": forms.get("clarify") or ClarifyForm(initial=version),
         "withdraw_form": forms.get("withdraw") or WithdrawForm(initial=version),
         "open_form": next(iter(forms), ""),

@@ -56,6 +56,13 @@ def test_an_officer_is_sent_to_the_workspace(client, world):
     assert "Withdraw the request" not in page
 
 
+def test_a_requester_is_not_sent_to_the_workspace_for_their_own_draft(requester_client, world):
+    # Submitting is the requester's (its declared role), not the body's.
+    draft = world.request(State.DRAFT, reference="AZ-DRAFT-1")
+    page = requester_client.get(case_url(draft)).content.decode()
+    assert "open the workspace" not in page
+
+
 def test_approved_files_show_their_type_and_size(client, world):
     foi_request = world.request(State.IN_PROGRESS)
     foi_request = services.foi_request_answer(

@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
 from core.errors import Conflict, InvalidInput, NotPermitted, NotVisible, ServiceError
-from foi import permissions, selectors, services
-from foi.labels import ACTION_LABELS
+from foi import permissions, selectors, services, transitions
 from foi.models import Attachment, FOIRequest, State
 from workspace import forms, guidance
 from workspace import selectors as workspace
@@ -35,7 +34,7 @@ class ActionView(WorkspaceView):
     submit_label = ""
 
     def get_page_title(self):
-        return str(ACTION_LABELS.get(self.action, self.action))
+        return str(transitions.label(self.action))
 
     def get_breadcrumbs_items(self):
         self.crumbs = [(case_url(self.foi_request), self.foi_request.reference)]

@@ -6,26 +6,18 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from foi import deadlines, permissions, selectors
-from foi.labels import ACTION_LABELS
+from foi import deadlines, permissions, selectors, transitions
 from workspace import forms, guidance
 from workspace import selectors as workspace
 from workspace.views.base import WorkspaceView, case_or_404
 
-# The actions the workspace offers, in the order of their buttons: routing, the answer, the rest.
-# The requester's own (submit, clarify, withdraw, appeal) belong to the citizen pages, and lapse
-# to the daily sweep, so they never appear here even where the workflow would allow them.
-ACTION_ORDER = (
-    "accept",
-    "assign",
-    "answer",
-    "ask_clarification",
-    "extend",
-    "refuse",
-    "transfer",
-    "reject",
-    "decide_appeal",
-)
+
+def workspace_actions() -> list[str]:
+    """The actions the workspace offers, in the order of their buttons (the model's order):
+    those of the body's and the reviewers' roles. The requester's own belong to the citizen
+    pages, and lapse to the daily sweep, so they never appear here even where the workflow
+    would allow them."""
+    return transitions.names(*transitions.WORKSPACE_ROLES)
 
 
 def action_url(foi_request, action: str) -> str:
@@ -49,8 +41,8 @@ class CaseView(WorkspaceView):
         now = selectors.clock_now()
         available = set(selectors.available_actions(foi_request=foi_request, user=user))
         actions = [
-            {"name": name, "label": ACTION_LABELS[name], "url": action_url(foi_request, name)}
-            for name in ACTION_ORDER
+            {"name": name, "label": transitions.label(name), "url": action_url(foi_request, name)}
+            for name in workspace_actions()
             if name in available
         ]
         timeline = selectors.message_list(foi_request=foi_request, user=user)
