@@ -544,13 +544,16 @@ def section(review: Review, database: str, seconds: float) -> str:
     from bench.record import marked
 
     probes, findings = sum(review.tried.values()), sum(review.found.values())
+    vendor = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(connection.vendor)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
-        "### The last run",
+        f"### {LABEL}",
         "",
-        f"Run {datetime.date.today().isoformat()} on {connection.vendor} "
+        f"Run {datetime.date.today().isoformat()} on {vendor or connection.vendor} "
         f"({'`' + database.rsplit('/', 1)[-1] + '`' if database else 'a temporary file'}), "
         f"the demo data under `config.settings.production`; {review.scope}: "
-        f"**{probes:,} probes, {findings:,} findings** in {seconds:.0f} s.",
+        f"**{probes:,} probes, {findings:,} findings** in {seconds:.0f} s (load average at the "
+        f"end {load}: the machine is shared).",
         "",
         review.table(),
     ]
