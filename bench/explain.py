@@ -7,8 +7,9 @@ It renders each page of ``bench/load.py`` once in-process (Django's test client;
 queue as its coordinator) to warm the caches, then again capturing every SQL statement, and runs
 ``EXPLAIN (ANALYZE, BUFFERS)`` on its two slowest statements and any other that took at least
 ``--threshold`` ms. The
-plans are printed, and with ``--write`` they go to docs/benchmarks.md (section "plans"). Never
-part of the test suite.
+plans are printed; with ``--write`` they replace bench/PLANS.md's section "plans", a table of each
+page's time and queries replaces the section "plans" of docs/benchmarks.md, and that table is
+appended to bench/results/explain-history.md (bench/record.py). Never part of the test suite.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 LABEL = "plans"
+TITLE = "Where the pages under load spend their database time"
+PLANS_TITLE = "Query plans of the pages under load"
+PLANS = ROOT / "bench" / "PLANS.md"
 
 
 def main() -> int:
@@ -33,7 +37,9 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=5.0, help="ms (default 5)")
     parser.add_argument("--only", default="", help="Pages whose name contains this.")
     parser.add_argument("--skip", action="append", default=[], help="Leave out a page by name.")
-    parser.add_argument("--write", action="store_true", help="Write docs/benchmarks.md.")
+    parser.add_argument(
+        "--write", action="store_true", help="Write bench/PLANS.md, the docs and the history."
+    )
     args = parser.parse_args()
 
     from bench import load
@@ -50,11 +56,12 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    lines = [f"Run {datetime.date.today()} on `{args.database.rsplit('/', 1)[-1]}`."]
+    run = f"Run {datetime.date.today()} on `{args.database.rsplit('/', 1)[-1]}`."
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM foi_foirequest")
-        lines.append(f"Requests in the database: {cursor.fetchone()[0]:,}.")
-    lines.append("")
+        requests = cursor.fetchone()[0]
+    lines = [run, f"Requests in the database: {requests:,}.", ""]
+    pages = []
     for page in load.targets(token=None):
         if "floor" in page["name"] or args.only not in page["name"] or page["name"] in args.skip:
             continue
@@ -79,6 +86,17 @@ def main() -> int:
         )
         lines.append("")
         ranked = sorted(queries, key=lambda query: -float(query["time"]))
+        pages.append(
+            {
+                "name": page["name"],
+                "path": page["path"],
+                "status": response.status_code,
+                "ms": elapsed,
+                "database_ms": database_ms,
+                "queries": len(queries),
+                "slowest_ms": float(ranked[0]["time"]) * 1000 if ranked else 0.0,
+            }
+        )
         # The two slowest of each page, and any other over the threshold.
         slow = ranked[:2] + [q for q in ranked[2:] if float(q["time"]) * 1000 >= args.threshold]
         for query in slow:
@@ -96,7 +114,7 @@ def main() -> int:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        write_section(text)
+        write(text, summary(run, requests, pages))
     return 0
 
 
@@ -105,18 +123,31 @@ def _short(sql: str, limit: int = 300) -> str:
     return sql if len(sql) <= limit else sql[:limit] + " …"
 
 
-def write_section(body: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text()
-    start, end = f"<!-- bench:{LABEL} -->", f"<!-- /bench:{LABEL} -->"
-    block = f"{start}\n### Query plans of the pages under load\n\n{body}\n{end}"
-    if start in text:
-        before, rest = text.split(start, 1)
-        after = rest.split(end, 1)[1]
-        text = before + block + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text)
+def summary(run: str, requests: int, pages: list[dict]) -> str:
+    """Each page's time and queries, for docs/benchmarks.md; the plans stay in bench/PLANS.md."""
+    lines = [
+        f"### {TITLE}",
+        "",
+        f"{run} {requests:,} requests in the database; each page rendered once in-process after "
+        "a warm-up. The plans of each page's slowest statements: bench/PLANS.md.",
+        "",
+        "| page | path | HTTP | in-process ms | in the database ms | queries | slowest query ms |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {page['name']} | `{page['path']}` | {page['status']} | {page['ms']:.0f} | "
+        f"{page['database_ms']:.0f} | {page['queries']} | {page['slowest_ms']:.1f} |"
+        for page in pages
+    ]
+    return "\n".join(lines)
+
+
+def write(plans: str, table: str) -> None:
+    from bench import record
+
+    section = record.marked(LABEL, f"### {PLANS_TITLE}\n\n{plans}")
+    record.write_section(PLANS, LABEL, section, header=f"# {PLANS_TITLE}\n")
+    record.record("explain", LABEL, record.marked(LABEL, table))
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ share of the floor's. After the runs it reads the resident memory of each gunico
 counts the SQL queries each page makes (in-process, with the same URL and user). With
 ``--repeat N`` every page is run N times, in rounds over all the pages (so a change in the
 machine's state touches every page alike), and each figure is the median of its N runs; the
-table then also gives the lowest and highest p95. Results and the machine go to
-docs/benchmarks.md. Needs wrk (`apt-get install -y wrk`). Never part of the
-test suite.
+table then also gives the lowest and highest p95. The results and the machine replace the
+run's section of docs/benchmarks.md (one per size and number of connections) and are appended
+to bench/results/load-history.md (bench/record.py). Needs wrk (`apt-get install -y wrk`). Never
+part of the test suite.
 """
 
 from __future__ import annotations
@@ -345,7 +346,9 @@ def main() -> None:
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--skip", action="append", default=[], help="leave out a page by name")
-    parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print; write neither the docs nor the history"
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -409,9 +412,9 @@ def main() -> None:
     section = report(args, results, counts, memory, requests_in_db, load)
     print(section)
     if not args.no_write:
-        from bench.search import write_report
+        from bench.record import record
 
-        write_report(Path(args.output), label(requests_in_db, args.connections), section)
+        record("load", label(requests_in_db, args.connections), section, docs=Path(args.output))
 
 
 if __name__ == "__main__":

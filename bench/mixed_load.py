@@ -8,8 +8,9 @@ request through the API (20 %), or answer one of the requests it filed earlier, 
 coordinator through the API (10 %). Afterwards the database is counted: every filing that got a
 201 must exist exactly once (no lost, no doubled records), every answer that got a 200 must be
 answered, and their audit chains must verify. Any 5xx, connection error or unexpected status is
-an error. The result goes to docs/benchmarks.md. Needs a database with at least one public body
-with a coordinator and one requester (the demo data or seed_bench's).
+an error. The result replaces the section "mixed load" of docs/benchmarks.md and is appended to
+bench/results/mixed_load-history.md (bench/record.py). Needs a database with at least one public
+body with a coordinator and one requester (the demo data or seed_bench's).
 """
 
 from __future__ import annotations
@@ -331,9 +332,9 @@ def main() -> None:
     section = "\n".join(lines)
     print(section)
     if not args.no_write:
-        from bench.search import write_report
+        from bench.record import record
 
-        write_report(Path(args.output), LABEL, section)
+        record("mixed_load", LABEL, section, docs=Path(args.output))
     sys.exit(0 if ok else 1)
 
 

@@ -8,8 +8,9 @@ Reports seeding time, index throughput (documents built from the database and wr
 index, per second) and p50/p95/max latency of ``search.search`` (hits, snippets, facets,
 labels: what the /search/ page asks) over a fixed set of queries, and of
 ``search.api.similar_requests``. With ``ELASTICSEARCH_URL`` set it also indexes into and
-queries Elasticsearch. Results are written to docs/benchmarks.md, one section per database and
-backend. Never part of the test suite.
+queries Elasticsearch. Each run replaces its section of docs/benchmarks.md (one per database
+and backend) and is appended to bench/results/search-history.md (bench/record.py). Never part
+of the test suite.
 """
 
 from __future__ import annotations
@@ -363,29 +364,6 @@ def report_section(label, database_label, n, seeded, index_seconds, count, timin
     return "\n".join(lines)
 
 
-HEADER = """# Benchmarks
-
-Produced by the scripts in `bench/`; each section is rewritten by its own run. Numbers are
-from the machine each section names (shared with other work while it ran, so treat them as an
-upper bound).
-
-## Search (`bench/search.py`)
-
-Goal: p95 under 150 ms at 100,000 requests on PostgreSQL on a 2-core machine.
-"""
-
-
-def write_report(path: Path, label: str, section: str) -> None:
-    text = path.read_text() if path.exists() else HEADER
-    name = re.escape(label)
-    pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=100_000)
@@ -395,7 +373,9 @@ def main() -> None:
         help="a DATABASE_URL of its own (never the portal's): it is filled with bench data",
     )
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print; write neither the docs nor the history"
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
 
@@ -463,8 +443,10 @@ def main() -> None:
         if args.no_write:
             out(section)
         else:
-            write_report(Path(args.output), label, section)
-            out(f"  written to {args.output}")
+            from bench.record import history_path, record
+
+            record("search", label, section, docs=Path(args.output))
+            out(f"  written to {args.output} and {history_path('search')}")
 
 
 if __name__ == "__main__":

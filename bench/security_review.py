@@ -20,7 +20,8 @@ staff account of the demo an authenticator app, and then tries what an attacker 
 
 It prints what it tried, with counts, and each finding, and exits 1 when it found anything.
 A PostgreSQL database given with ``--database`` must be named ``*_review``: it is dropped and
-made anew. docs/security.md keeps the last run's table.
+made anew. With ``--write`` the run's table replaces the section "security review" of
+docs/security.md and is appended to bench/results/security_review-history.md (bench/record.py).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class Review:
         self.tried = Counter()
         self.found = Counter()
         self.examples: dict[str, list[str]] = {}
+        self.scope = ""  # what the leak probe read: URLs, viewers, private strings
 
     def find(self, what: str, where: str = "") -> None:
         """One finding: ``what`` names its kind (counted), ``where`` says where it was seen."""
@@ -431,9 +433,10 @@ def probe_leaks(review: Review, viewers: dict) -> None:
 
     strings = private_strings()
     urls = public_urls()
-    print(
-        f"  {len(urls)} URLs × {len(viewers)} viewers, {len(strings)} private strings", flush=True
+    review.scope = (
+        f"{len(urls)} public URLs × {len(viewers)} viewers, {len(strings)} private strings"
     )
+    print(f"  {review.scope}", flush=True)
     for who, browser in viewers.items():
         user_id = browser.session.get("_auth_user_id")
         user = User.objects.get(pk=user_id) if user_id else None
@@ -529,9 +532,45 @@ def probe_feeds(review: Review) -> None:
                 )
 
 
+LABEL = "security review"
+
+
+def section(review: Review, database: str, seconds: float) -> str:
+    """The run for docs/security.md: what was tried, with counts, and every finding."""
+    import datetime
+
+    from django.db import connection
+
+    from bench.record import marked
+
+    probes, findings = sum(review.tried.values()), sum(review.found.values())
+    vendor = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(connection.vendor)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    lines = [
+        f"### {LABEL}",
+        "",
+        f"Run {datetime.date.today().isoformat()} on {vendor or connection.vendor} "
+        f"({'`' + database.rsplit('/', 1)[-1] + '`' if database else 'a temporary file'}), "
+        f"the demo data under `config.settings.production`; {review.scope}: "
+        f"**{probes:,} probes, {findings:,} findings** in {seconds:.0f} s (load average at the "
+        f"end {load}: the machine is shared).",
+        "",
+        review.table(),
+    ]
+    if findings:
+        lines += ["", "Findings (with up to five places each):", "", "```", review.findings()]
+        lines += ["```"]
+    return marked(LABEL, "\n".join(lines))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", help="postgres://…/*_review (recreated); default SQLite")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="write the run to docs/security.md and bench/results/security_review-history.md",
+    )
     arguments = parser.parse_args()
     started = time.monotonic()
     configure(arguments.database)
@@ -569,6 +608,11 @@ def main() -> int:
         f"{sum(review.found.values()):,} findings"
     )
     print(review.findings())
+    if arguments.write:
+        from bench.record import record
+
+        text = section(review, arguments.database or "", time.monotonic() - started)
+        record("security_review", LABEL, text, docs=ROOT / "docs" / "security.md")
     return 1 if review.found else 0
 
 

@@ -1,4 +1,5 @@
-"""Seeding benchmark: time ``manage.py seed_bench`` and write the result to docs/benchmarks.md.
+"""Seeding benchmark: time ``manage.py seed_bench``; the result replaces its section of
+docs/benchmarks.md and is appended to bench/results/seed-history.md (bench/record.py).
 
     .venv/bin/python bench/seed.py --database postgres://postgres@127.0.0.1:5432/sorgu_seed \
         --requests 100000
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = "# Benchmarks\n"
+sys.path.insert(0, str(ROOT))
 ROW = re.compile(r"^  ([a-z][a-z ]+?)\s{2,}(\d+)", re.M)
 
 
@@ -82,18 +83,6 @@ def section(
     return "\n".join(lines)
 
 
-def write_report(path: Path, label: str, text: str) -> None:
-    current = path.read_text() if path.exists() else HEADER
-    pattern = re.compile(
-        rf"<!-- bench:{re.escape(label)} -->.*?<!-- /bench:{re.escape(label)} -->", re.S
-    )
-    if pattern.search(current):
-        current = pattern.sub(lambda _: text, current)
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    path.write_text(current)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", required=True, help="DATABASE_URL of its own database")
@@ -106,6 +95,9 @@ def main() -> None:
     parser.add_argument("--load-after", help="with --from-output: the load when it ended")
     parser.add_argument("--note", default="")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument(
+        "--no-write", action="store_true", help="print; write neither the docs nor the history"
+    )
     args = parser.parse_args()
     vendor = "PostgreSQL" if args.database.startswith("postgres") else "SQLite"
     if args.from_output:
@@ -149,7 +141,10 @@ def main() -> None:
         load_after=load_after,
         note=args.note,
     )
-    write_report(Path(args.output), label, text)
+    if not args.no_write:
+        from bench.record import record
+
+        record("seed", label, text, docs=Path(args.output))
     print(text)
 
 

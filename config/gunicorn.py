@@ -19,6 +19,7 @@ accesslog = "-"
 def post_worker_init(worker):
     """Move everything loaded so far (Django, Wagtail, the URL and template caches) out of the
     garbage collector's reach: a full collection then no longer walks a million long-lived
-    objects, which paused one request in forty for about 100 ms (docs/benchmarks.md)."""
+    objects, which paused one request in forty for about 100 ms
+    (bench/results/load-history.md)."""
     gc.collect()
     gc.freeze()

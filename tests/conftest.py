@@ -3,6 +3,8 @@ from dataclasses import dataclass
 
 import pytest
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from foi.actors import SYSTEM
 from foi.models import State
@@ -169,3 +171,26 @@ def world(db):
 @pytest.fixture
 def system():
     return SYSTEM
+
+
+@pytest.fixture
+def api():
+    """A JSON client; ``api.as_(user)`` signs in with that person's token (None: anonymous)."""
+    client = APIClient()
+
+    def as_(user):
+        if user is None:
+            client.credentials()
+        else:
+            token, _ = Token.objects.get_or_create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    client.as_ = as_
+    return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): ...`` runs what waits for the commit (indexing) at the block's end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

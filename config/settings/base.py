@@ -200,7 +200,8 @@ SEARCH_DATABASE_FALLBACK = env.bool("SEARCH_DATABASE_FALLBACK", default=True)
 # The alias searches and writes go to; each rebuild makes a new index behind it.
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="sorgu-search")
 # PostgreSQL backend: relevance ranks at most this many matches, the newest, and the page says
-# so when more match (ranking reads one document row per ranked match; docs/benchmarks.md).
+# so when more match (ranking reads one document row per ranked match;
+# bench/results/search-history.md).
 SEARCH_RANK_CANDIDATES = env.int("SEARCH_RANK_CANDIDATES", default=5000)
 
 # The law applied to bodies that do not name one, and to the deadline command's default.

@@ -193,7 +193,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["state", "due_at"], name="foirequest_state_due"),
             # The request list, newest first (or oldest: read backwards), whole or by year; by
             # state; a body's latest. Each carries the public rule's two columns, so that the
-            # count can be read from the index alone (docs/benchmarks.md, "plans").
+            # count can be read from the index alone (bench/PLANS.md).
             models.Index(
                 fields=["-submitted_at", "-id"],
                 name="foirequest_listed",

@@ -1,29 +1,4 @@
-import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
-
-
-@pytest.fixture
-def api():
-    """A JSON client; ``api.as_(user)`` signs in with that person's token (None: anonymous)."""
-    client = APIClient()
-
-    def as_(user):
-        if user is None:
-            client.credentials()
-        else:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    client.as_ = as_
-    return client
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """``with committed(): ...`` runs what waits for the commit (indexing) at the block's end."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+"""The API's tests share ``api`` and ``committed`` with every test (tests/conftest.py)."""
 
 
 def snapshot(foi_request):

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from bench.seed.setup import DEFAULT_PASSWORD, EMAIL_DOMAIN, SLUG_PREFIX
+from bench.seeder.setup import DEFAULT_PASSWORD, EMAIL_DOMAIN, SLUG_PREFIX
 from core import clock
 from foi import deadlines
 from foi.models import (

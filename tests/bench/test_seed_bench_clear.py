@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bench.seed.setup import EMAIL_DOMAIN, SLUG_PREFIX
+from bench.seeder.setup import EMAIL_DOMAIN, SLUG_PREFIX
 from foi.models import CaseEvent, FOIRequest, Message, PublicBody, State, User
 from publicstats.models import BodyMonthStat, CaseStat
 from tests.bench.test_seed_bench import seed_bench, table_counts

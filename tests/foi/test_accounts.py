@@ -15,21 +15,13 @@ from foi import selectors, services
 from foi.models import CaseEvent, FOIRequest, Follow, State
 from foi.services.accounts import CLOSED_ACCOUNT_DOMAIN
 from tests.foi.portal import draft_of
+from tests.forms import signup_form
 
 User = get_user_model()
 
 
 def test_sign_up_asks_for_the_name_and_sends_a_verification(client, db):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "first_name": "Nigar",
-            "last_name": "Həsənova",
-            "email": "nigar@example.org",
-            "password1": "a long enough pass phrase",
-            "password2": "a long enough pass phrase",
-        },
-    )
+    response = client.post(reverse("account_signup"), signup_form("nigar@example.org"))
     assert response.status_code == 302
     user = User.objects.get(email="nigar@example.org")
     assert (user.first_name, user.last_name) == ("Nigar", "Həsənova")
@@ -42,14 +34,7 @@ def test_sign_up_asks_for_the_name_and_sends_a_verification(client, db):
 
 def test_sign_up_without_a_name_is_refused(client, db):
     response = client.post(
-        reverse("account_signup"),
-        {
-            "first_name": "",
-            "last_name": "",
-            "email": "noname@example.org",
-            "password1": "a long enough pass phrase",
-            "password2": "a long enough pass phrase",
-        },
+        reverse("account_signup"), signup_form("noname@example.org", first_name="", last_name="")
     )
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
@@ -246,13 +231,7 @@ def test_sign_ups_are_rate_limited(client, db, settings, fresh_rate_limits):
     for number in range(3):
         response = client.post(
             reverse("account_signup"),
-            {
-                "first_name": "Many",
-                "last_name": "Accounts",
-                "email": f"many{number}@example.org",
-                "password1": "a long enough pass phrase",
-                "password2": "a long enough pass phrase",
-            },
+            signup_form(f"many{number}@example.org", first_name="Many", last_name="Accounts"),
         )
         statuses.append(response.status_code)
     assert statuses[-1] == 429

@@ -10,6 +10,7 @@ from django.urls import reverse
 from core import clock
 from foi.models import FOIRequest, State
 from tests.foi.portal import draft_of
+from tests.forms import REGISTER, register_form
 
 BAKU = ZoneInfo("Asia/Baku")
 SUPERSCRIPT = "²"
@@ -130,25 +131,6 @@ def test_reports_refuse_extreme_dates(officer, world, day):
     assert "Choose a date between 1900-01-01 and 2200-12-31." in response.content.decode()
 
 
-def register_data(world, **overrides):
-    return {
-        "body": world.ministry.pk,
-        "channel": "post",
-        "received_at": "2026-01-05 10:00",
-        "requester_kind": "none",
-        "first_name": "Kamran",
-        "phone": "+994 00 000 00 05",
-        "preferred_language": "az",
-        "subject": "Budget",
-        "text": "Please send the budget.",
-        "urgency": "normal",
-        "access_form": "paper",
-        "public_name_choice": "name",
-        "visibility": "public",
-        **overrides,
-    }
-
-
 @pytest.mark.parametrize(
     "overrides",
     [
@@ -164,9 +146,7 @@ def register_data(world, **overrides):
 def test_the_register_form_refuses_bad_values(officer, world, overrides):
     count = FOIRequest.objects.count()
     with clock.travel(datetime(2026, 2, 2, 12, tzinfo=BAKU)):
-        response = officer.post(
-            reverse("foi_workspace:register"), register_data(world, **overrides)
-        )
+        response = officer.post(REGISTER, register_form(world.ministry, **overrides))
     # The form refuses (400), or the service's condition on a private date (409).
     assert response.status_code in (400, 409), response.content.decode()[:2000]
     assert FOIRequest.objects.count() == count
@@ -177,15 +157,13 @@ def test_a_receipt_before_the_law_came_into_force_is_refused(officer, world):
     world.law.save()
     with clock.travel(datetime(2026, 2, 2, 12, tzinfo=BAKU)):
         response = officer.post(
-            reverse("foi_workspace:register"),
-            register_data(world, received_at="2005-12-18 10:00"),
+            REGISTER, register_form(world.ministry, received_at="2005-12-18 10:00")
         )
         assert response.status_code == 400
         assert "a request cannot have been received before it" in response.content.decode()
         assert not FOIRequest.objects.filter(subject="Budget").exists()
         accepted = officer.post(
-            reverse("foi_workspace:register"),
-            register_data(world, received_at="2005-12-19 10:00"),
+            REGISTER, register_form(world.ministry, received_at="2005-12-19 10:00")
         )
     assert accepted.status_code == 302
     assert FOIRequest.objects.filter(subject="Budget").exists()

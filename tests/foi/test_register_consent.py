@@ -24,8 +24,8 @@ from foi.services.intake import (
     requester_invitation_token,
 )
 from mail.models import OutboundEmail
+from tests.forms import REGISTER, register_form
 
-REGISTER = reverse("foi_workspace:register")
 ACCOUNT_PHONE = "+994 55 123 45 67"
 ACCOUNT_ADDRESS = "Hesab küçəsi 42, Gəncə"
 UNKNOWN = "nobody-here@example.org"
@@ -42,30 +42,12 @@ def holder(world):
     return person
 
 
-def form(email, **overrides):
-    data = {
-        "body": None,
-        "channel": "post",
-        "received_at": "2026-01-05 10:00",
-        "first_name": "Kamran",
-        "last_name": "Babayev",
-        "phone": "+994 00 000 00 05",
-        "requester_email": email,
-        "preferred_language": "az",
-        "subject": "Budget",
-        "text": "Please send the budget.",
-        "urgency": "normal",
-        "access_form": "paper",
-        "public_name_choice": "name",
-        "visibility": "public",
-    }
-    data.update(overrides)
-    return data
-
-
 def register(client, world, email, **overrides):
     client.force_login(world.officer)
-    return client.post(REGISTER, form(email, body=world.ministry.pk, **overrides), follow=True)
+    data = register_form(
+        world.ministry, **{"last_name": "Babayev", "requester_email": email, **overrides}
+    )
+    return client.post(REGISTER, data, follow=True)
 
 
 def normalised(page: str, email: str) -> str:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from foi import services
 from foi.models import Attachment, CaseEvent, FOIRequest, Message, State
+from tests.forms import REGISTER, register_form
 from tests.workspace.conftest import ROLES, action_url, case_url, grounds
 
 ALLOWED, FORBIDDEN, HIDDEN, SIGN_IN = 200, 403, 404, 302
@@ -193,9 +194,6 @@ def test_the_reports(as_role, world, role):
     assert (csv.get("Content-Type", "").startswith("text/csv")) == (status == ALLOWED)
 
 
-REGISTER = reverse("foi_workspace:register")
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_registering_a_request_for_the_ministry(as_role, world, role):
     client = as_role(role)
@@ -204,24 +202,7 @@ def test_registering_a_request_for_the_ministry(as_role, world, role):
         role, allowed={"officer", "coordinator", "other_officer", "reviewer"}, forbidden={"editor"}
     )
     count = FOIRequest.objects.count()
-    posted = client.post(
-        REGISTER,
-        {
-            "body": world.ministry.pk,
-            "channel": "post",
-            "received_at": "2026-01-05 10:00",
-            "requester_kind": "none",
-            "first_name": "Kamran",
-            "phone": "+994 00 000 00 05",
-            "preferred_language": "az",
-            "subject": "Budget",
-            "text": "Please send the budget.",
-            "urgency": "normal",
-            "access_form": "paper",
-            "public_name_choice": "name",
-            "visibility": "public",
-        },
-    )
+    posted = client.post(REGISTER, register_form(world.ministry))
     if role in ("officer", "coordinator"):
         assert posted.status_code == 302, posted.content.decode()[:3000]
         assert FOIRequest.objects.count() == count + 1

@@ -1,7 +1,7 @@
 """Generate bench data at scale: ``manage.py seed_bench --requests 100000``.
 
 Bodies, staff, requesters and N requests over the years since 2022 in every state, with their
-messages, files, grounds, appeals and audit chains, by bulk inserts (see ``bench.seed``). Bench
+messages, files, grounds, appeals and audit chains, by bulk inserts (see ``bench.seeder``). Bench
 objects are marked (slug ``bench-``, e-mail ``@bench.invalid``) and ``--clear`` removes them and
 nothing else. The search index is not built here.
 """
@@ -14,8 +14,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from bench.seed.run import seed
-from bench.seed.setup import DEFAULT_PASSWORD, EMAIL_DOMAIN, SLUG_PREFIX, bench_clear, bench_exists
+from bench.seeder.run import seed
+from bench.seeder.setup import (
+    DEFAULT_PASSWORD,
+    EMAIL_DOMAIN,
+    SLUG_PREFIX,
+    bench_clear,
+    bench_exists,
+)
 from core import clock
 
 
