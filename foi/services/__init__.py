@@ -4,6 +4,7 @@ from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create
 from .audit import case_event_record, case_events_verify, case_events_verify_all
+from .case import foi_request_append
 from .errors import (
     Conflict,
     InvalidInput,
@@ -57,6 +58,7 @@ __all__ = [
     "foi_request_add_note",
     "foi_request_answer",
     "foi_request_appeal",
+    "foi_request_append",
     "foi_request_ask_clarification",
     "foi_request_assign",
     "foi_request_clarify",
