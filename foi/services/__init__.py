@@ -35,8 +35,6 @@ from .outcomes import (
 from .submission import (
     foi_request_clarify,
     foi_request_create_draft,
-    foi_request_register,
-    foi_request_submit,
     foi_request_update_draft,
     foi_request_withdraw,
 )
@@ -68,10 +66,8 @@ __all__ = [
     "foi_request_file",
     "foi_request_lapse",
     "foi_request_refuse",
-    "foi_request_register",
     "foi_request_register_for",
     "foi_request_reject",
-    "foi_request_submit",
     "foi_request_transfer",
     "foi_request_update_draft",
     "foi_request_withdraw",

@@ -29,7 +29,8 @@ from foi import permissions
 from foi.models import Channel, FOIRequest, Message
 from foi.models.users import NO_ACCOUNT_DOMAIN
 from foi.services.errors import Conflict, InvalidInput, NotPermitted
-from foi.services.submission import foi_request_register
+from foi.services.filing import foi_request_file
+from foi.services.submission import foi_request_create_draft
 
 PERSON_FIELDS = (
     "first_name",
@@ -101,14 +102,11 @@ def foi_request_register_for(
             ) from error
     with transaction.atomic():
         requester = _person_without_account(person)
-        foi_request = foi_request_register(
-            officer=officer,
-            requester=requester,
-            body=body,
-            received_at=received_at,
-            channel=channel,
-            **fields,
+        draft = foi_request_create_draft(
+            requester=requester, body=body, channel=channel, registered_by=officer, **fields
         )
+        # Filed like every request (foi_request_file), by the officer for the requester.
+        foi_request = foi_request_file(foi_request=draft, actor=officer, received_at=received_at)
         if email:
             requester_invitation_send(foi_request=foi_request, email=email)
     return foi_request
