@@ -95,7 +95,7 @@ def register(*, foi_request, actor, params, context):
 
 
 def submit(*, foi_request, actor, params, context):
-    # Through the portal's own door, daily limit and all: no scenario files ten in a day.
+    # The portal's own door, daily limit and all: no demo requester files ten in a day.
     return services.foi_request_file(foi_request=foi_request, actor=actor)
 
 
