@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from core import clock
 from core.errors import InvalidInput, NotPermitted
 from foi.models import DeliveryStatus, FOIRequest, PublicBody, State
-from foi.services.audit import case_event_record, save_audit_head
-from mail.locking import lock_for_append
+from foi.services.case import Entry, foi_request_append
 
 # States in which the body still has to answer, so a letter that did not arrive matters.
 AWAITING_BODY = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
@@ -34,7 +33,7 @@ def public_body_flag_address(*, body: PublicBody, problem: str, at=None) -> None
 def public_body_update_request_email(*, body: PublicBody, request_email: str, actor) -> int:
     """Set a body's request address and clear its repair flag; every letter to it that bounced
     or could not be sent goes out again to the new address. Returns how many were re-sent."""
-    from mail.notify import Fanout, body_email_send, body_is_emailed, letter_of
+    from mail.notify import body_is_emailed
 
     if not (getattr(actor, "is_active", False) and actor.has_perm("foi.change_publicbody")):
         raise NotPermitted(_("You may not change public bodies."))
@@ -78,21 +77,22 @@ def public_body_update_request_email(*, body: PublicBody, request_email: str, ac
             messages__delivery_status__in=[DeliveryStatus.BOUNCED, DeliveryStatus.FAILED],
         ).distinct()
         for foi_request in undelivered:
-            foi_request = lock_for_append(foi_request)
-            letter = letter_of(foi_request)
-            fanout = Fanout(None, foi_request=foi_request)
-            if body_email_send(fanout, body=locked, key="letter", message=letter) is None:
-                continue
-            case_event_record(
-                foi_request=foi_request,
-                kind="email_resent",
-                actor=actor,
-                from_state=foi_request.state,
-                to_state=foi_request.state,
-                audience="parties",
-                message=letter,
-                data={"body": locked.pk},
-            )
-            save_audit_head(foi_request)
-            resent += 1
+            if _letter_resend(foi_request, body=locked, actor=actor) is not None:
+                resent += 1
     return resent
+
+
+def _letter_resend(foi_request: FOIRequest, *, body: PublicBody, actor):
+    """Send the request's letter again, recorded on its case; None if it could not be sent."""
+    from mail.notify import Fanout, body_email_send, letter_of
+
+    def write(locked, at):
+        letter = letter_of(locked)
+        fanout = Fanout(None, foi_request=locked)
+        if body_email_send(fanout, body=body, key="letter", message=letter) is None:
+            return None
+        return Entry(message=letter, data={"body": body.pk})
+
+    return foi_request_append(
+        foi_request=foi_request, actor=actor, kind="email_resent", audience="parties", write=write
+    )

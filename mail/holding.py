@@ -13,7 +13,6 @@ from core import clock
 from core.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
 from foi.models import FOIRequest, Message, PublicBody, State
 from mail import addresses
-from mail.locking import lock_for_append
 from mail.models import InboundEmail, InboundStatus
 
 REFERENCE = re.compile(r"\b([A-Z]{2,8}-\d{4}-\d{4,8})\b", re.IGNORECASE)
@@ -119,19 +118,12 @@ def held_email_file(
             parsed = AnymailInboundMessage.parse_raw_mime_bytes(raw.read())
         received = read(parsed)
         received.message_id = locked_held.email_message_id
-        locked = lock_for_append(foi_request)
-        sender_is_body = addresses.sender_belongs_to(received.sender, locked.body)
-        message = record_on_case(
-            locked,
-            received,
-            inbound=locked_held,
-            from_body=locked.body if sender_is_body else None,
-            actor=actor,
-            event_kind="email_filed",
+        appended = record_on_case(
+            foi_request, received, inbound=locked_held, actor=actor, event_kind="email_filed"
         )
         locked_held.status = InboundStatus.FILED
-        locked_held.foi_request = locked
-        locked_held.message = message
+        locked_held.foi_request = appended.foi_request
+        locked_held.message = appended.message
         locked_held.decided_by = actor
         locked_held.decided_at = clock.now()
         locked_held.decision_note = (note or "").strip()
@@ -145,7 +137,7 @@ def held_email_file(
                 "decision_note",
             ]
         )
-    return message
+    return appended.message
 
 
 def held_email_discard(*, held: InboundEmail, actor, note: str = "") -> InboundEmail:

@@ -22,9 +22,8 @@ from core import clock
 from core.errors import ServiceError
 from foi.models import Audience, FOIRequest, Message, MessageKind, State
 from foi.services.attachments import attachment_create
-from foi.services.audit import case_event_record, save_audit_head
+from foi.services.case import Appended, Entry, foi_request_append
 from mail import addresses
-from mail.locking import lock_for_append
 from mail.models import HeldReason, InboundEmail, InboundStatus
 
 logger = logging.getLogger(__name__)
@@ -174,41 +173,51 @@ def _hold(inbound: InboundEmail, received: Received, reason: str) -> None:
 
 
 def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequest) -> None:
-    locked = lock_for_append(foi_request)
-    message = record_on_case(
-        locked,
-        received,
-        inbound=inbound,
-        from_body=locked.body,
-        actor="e-mail",
-        event_kind="email_received",
+    appended = record_on_case(
+        foi_request, received, inbound=inbound, actor="e-mail", event_kind="email_received"
     )
     inbound.status = InboundStatus.MATCHED
-    inbound.foi_request = locked
-    inbound.message = message
+    inbound.foi_request = appended.foi_request
+    inbound.message = appended.message
     inbound.save(update_fields=["status", "foi_request", "message"])
 
 
 def record_on_case(
-    locked: FOIRequest, received: Received, *, inbound, from_body, actor, event_kind: str
-) -> Message:
-    """The e-mail as a timeline entry for the parties, its files unapproved, and one event.
-    The caller holds the request's row lock."""
-    now = clock.now()
-    message = Message.objects.create(
-        foi_request=locked,
-        kind=MessageKind.EMAIL_IN,
-        # An e-mail may carry anything; the parties see it, the public only what an officer
-        # later publishes.
-        audience=Audience.PARTIES,
-        from_body=from_body,
-        subject=received.subject,
-        text=received.text,
-        email_message_id=received.message_id,
-        email_from=received.sender[:300],
-        email_to=", ".join(received.recipients)[:300],
-        created_at=now,
+    foi_request: FOIRequest, received: Received, *, inbound, actor, event_kind: str
+) -> Appended:
+    """The e-mail as a timeline entry for the parties, its files unapproved, and one event
+    (through ``foi_request_append``, which locks the request). It is from the body when the
+    sender is one of the body's addresses."""
+
+    def write(locked, at):
+        sender_is_body = addresses.sender_belongs_to(received.sender, locked.body)
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.EMAIL_IN,
+            # An e-mail may carry anything; the parties see it, the public only what an
+            # officer later publishes.
+            audience=Audience.PARTIES,
+            from_body=locked.body if sender_is_body else None,
+            subject=received.subject,
+            text=received.text,
+            email_message_id=received.message_id,
+            email_from=received.sender[:300],
+            email_to=", ".join(received.recipients)[:300],
+            created_at=at,
+        )
+        stored = _store_files(message, received)
+        return Entry(
+            message=message,
+            data={"inbound": inbound.pk, "attachments": [a.sha256 for a in stored]},
+        )
+
+    return foi_request_append(
+        foi_request=foi_request, actor=actor, kind=event_kind, audience="parties", write=write
     )
+
+
+def _store_files(message: Message, received: Received) -> list:
+    """The e-mail's files on its message, unapproved; those refused are named in its text."""
     stored, refused = [], []
     for part in received.attachments:
         name = part.get_filename() or "attachment"
@@ -226,16 +235,4 @@ def record_on_case(
             % {"files": "; ".join(refused)}
         )
         message.save(update_fields=["text"])
-    case_event_record(
-        foi_request=locked,
-        kind=event_kind,
-        actor=actor,
-        from_state=locked.state,
-        to_state=locked.state,
-        audience="parties",
-        message=message,
-        data={"inbound": inbound.pk, "attachments": [a.sha256 for a in stored]},
-        at=now,
-    )
-    save_audit_head(locked)
-    return message
+    return stored

@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 
 from core import clock
 from core.inputs import parse_int
-from foi.services.audit import case_event_record, save_audit_head
+from foi.services.case import Entry, foi_request_append
 from mail.bodies import public_body_flag_address
-from mail.locking import lock_for_append
 from mail.models import OutboundEmail, OutboundStatus
 from mail.outbound import _mirror_on_message
 from mail.preferences import notifications_off_after_complaint
@@ -113,16 +112,12 @@ def _letter_bounced(outbound: OutboundEmail, detail: str, at) -> None:
     if outbound.foi_request_id is None:
         return
     # The requester hears of it through the case event (mail.notify).
-    foi_request = lock_for_append(outbound.foi_request)
-    case_event_record(
-        foi_request=foi_request,
-        kind="email_bounced",
+    foi_request_append(
+        foi_request=outbound.foi_request,
         actor="system",
-        from_state=foi_request.state,
-        to_state=foi_request.state,
+        kind="email_bounced",
         audience="parties",
-        message=outbound.message,
-        data={"body": body.pk, "outbound": outbound.pk},
-        at=clock.now(),
+        write=lambda locked, at: Entry(
+            message=outbound.message, data={"body": body.pk, "outbound": outbound.pk}
+        ),
     )
-    save_audit_head(foi_request)

@@ -14,6 +14,7 @@ from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create
 from .audit import case_event_record, case_events_verify, case_events_verify_all
+from .case import foi_request_append
 from .filing import foi_request_file
 from .follows import follow_create, follow_delete
 from .handling import (
@@ -35,8 +36,6 @@ from .outcomes import (
 from .submission import (
     foi_request_clarify,
     foi_request_create_draft,
-    foi_request_register,
-    foi_request_submit,
     foi_request_update_draft,
     foi_request_withdraw,
 )
@@ -58,6 +57,7 @@ __all__ = [
     "foi_request_add_note",
     "foi_request_answer",
     "foi_request_appeal",
+    "foi_request_append",
     "foi_request_ask_clarification",
     "foi_request_assign",
     "foi_request_clarify",
@@ -67,10 +67,8 @@ __all__ = [
     "foi_request_file",
     "foi_request_lapse",
     "foi_request_refuse",
-    "foi_request_register",
     "foi_request_register_for",
     "foi_request_reject",
-    "foi_request_submit",
     "foi_request_transfer",
     "foi_request_update_draft",
     "foi_request_withdraw",

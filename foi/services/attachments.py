@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import clock, files
 from core.errors import InvalidInput, NotPermitted
 from foi import permissions
 from foi.models import Attachment
-from foi.services.audit import case_event_record, save_audit_head
-from foi.services.base import lock_request
+from foi.services.case import Entry, foi_request_append
 
 
 def attachment_create(*, message, name: str, content: bytes) -> Attachment:
@@ -38,37 +36,38 @@ def attachment_create(*, message, name: str, content: bytes) -> Attachment:
 
 def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
     """Approve a file for publication; recorded on the request's audit trail."""
-    with transaction.atomic():
-        locked = lock_request(attachment.message.foi_request)
+    approved = attachment
+
+    def write(locked, at):
+        nonlocal approved
         if not permissions.can_approve_attachment(locked, actor):
             raise NotPermitted(_("You may not approve files on this request."))
-        attachment = (
+        approved = (
             Attachment.objects.select_for_update(of=("self",))
             .select_related("message")
             .get(pk=attachment.pk)
         )
-        if attachment.message.audience == "internal":
+        if approved.message.audience == "internal":
             raise InvalidInput(_("A file on an internal note stays inside the body."))
-        if attachment.approved:
-            return attachment
-        now = clock.now()
-        attachment.approved = True
-        attachment.approved_by = actor
-        attachment.approved_at = now
-        attachment.save(update_fields=["approved", "approved_by", "approved_at"])
-        case_event_record(
-            foi_request=locked,
-            kind="attachment_approved",
-            actor=actor,
-            from_state=locked.state,
-            to_state=locked.state,
-            audience="parties",
-            message=attachment.message,
-            data={"attachment": attachment.pk, "sha256": attachment.sha256},
-            at=now,
+        if approved.approved:
+            return None
+        approved.approved = True
+        approved.approved_by = actor
+        approved.approved_at = at
+        approved.save(update_fields=["approved", "approved_by", "approved_at"])
+        return Entry(
+            message=approved.message,
+            data={"attachment": approved.pk, "sha256": approved.sha256},
         )
-        save_audit_head(locked)
-    return attachment
+
+    foi_request_append(
+        foi_request=attachment.message.foi_request,
+        actor=actor,
+        kind="attachment_approved",
+        audience="parties",
+        write=write,
+    )
+    return approved
 
 
 def attachment_store_extracted_text(*, attachment: Attachment, text: str) -> None:

@@ -32,8 +32,10 @@ def lower(text) -> str:
     return text.lower()
 
 
-def lock_request(foi_request: FOIRequest) -> FOIRequest:
-    """The row, locked for this transaction; Conflict if the caller's copy is stale."""
+def lock_request(foi_request: FOIRequest, *, refuse_stale: bool = True) -> FOIRequest:
+    """The row, locked for this transaction and freshly read; Conflict if the caller's copy is
+    stale, unless ``refuse_stale`` is False (an append, which acts on no one's view of the
+    request: ``foi.services.case``)."""
     locked = (
         # of=self: lock the request's row only. Without it PostgreSQL also locks the joined
         # law, body and requester rows, and two officers answering two requests of the same
@@ -43,7 +45,7 @@ def lock_request(foi_request: FOIRequest) -> FOIRequest:
         .get(pk=foi_request.pk)
     )
     seen = getattr(foi_request, "_loaded_version", None) or foi_request.version
-    if seen and locked.version != seen:
+    if refuse_stale and seen and locked.version != seen:
         raise Conflict(
             _(
                 "Someone else changed this request meanwhile (it is now %(state)s); "

@@ -1,4 +1,10 @@
-"""Filing through the portal: submitting a draft within the per-person daily limit."""
+"""Filing: the one way a draft is sent to its body.
+
+``foi_request_file`` is the only public entry: the portal's wizard, the API, an officer's
+registration on someone's behalf (``foi.services.intake``) and the demo all come through it,
+so the daily limit cannot be walked around. The ``submit`` transition itself is ``_submit``,
+private to this module.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +19,25 @@ from django.utils.translation import ngettext
 
 from core import clock
 from core.errors import InvalidInput, RateLimited
-from foi.models import FOIRequest, PublicBody
-from foi.services.submission import foi_request_submit
+from core.inputs import earliest_receipt, receipt_before_law_message
+from foi.models import FOIRequest, Message, MessageKind, PublicBody, PublicNameChoice
+from foi.services.base import require_text, run_transition
+from foi.services.clock import clock_recompute
+from foi.services.references import reference_next
 
 FILING_WINDOW = datetime.timedelta(days=1)
 
 
-def foi_request_file(*, foi_request: FOIRequest, actor) -> FOIRequest:
-    """Submit the requester's own draft, refusing once they have filed
-    ``FOI_FILING_RATE_LIMIT`` requests in the last 24 hours (0 turns the limit off)."""
-    limit = int(getattr(settings, "FOI_FILING_RATE_LIMIT", 10) or 0)
+def foi_request_file(*, foi_request: FOIRequest, actor, received_at=None) -> FOIRequest:
+    """Send the draft to its body: reference, clock, and the letter on the timeline.
+
+    A person filing in their own name is refused once they have filed
+    ``FOI_FILING_RATE_LIMIT`` requests in the last 24 hours (0 turns the limit off). An
+    officer registering a letter, call or visit the body received (``registered_by``) is not:
+    the law obliges the body to register every request it receives, and such requests do not
+    count against the requester's own. ``received_at`` is only for such a registration, when
+    the request was received earlier.
+    """
     body = PublicBody.objects.filter(pk=foi_request.body_id).first()
     if body is None or not body.is_active:
         raise InvalidInput(
@@ -31,34 +46,103 @@ def foi_request_file(*, foi_request: FOIRequest, actor) -> FOIRequest:
             errors={"body": ["inactive"]},
         )
     with transaction.atomic():
-        if limit and getattr(actor, "pk", None):
-            # One person's submissions queue up here, so two tabs cannot both slip under it.
-            get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
-            now = clock.now()
-            recent = list(
-                FOIRequest.objects.filter(
-                    requester=actor,
-                    registered_by__isnull=True,
-                    submitted_at__gte=now - FILING_WINDOW,
-                )
-                .order_by("submitted_at")
-                .values_list("submitted_at", flat=True)
+        if _files_in_own_name(foi_request, actor):
+            _check_daily_limit(actor)
+        return _submit(foi_request=foi_request, actor=actor, received_at=received_at)
+
+
+def _files_in_own_name(foi_request: FOIRequest, actor) -> bool:
+    # Anyone else is either the officer who registered the request or refused by the
+    # transition's permission (``permissions.can_submit``).
+    return getattr(actor, "pk", None) is not None and actor.pk == foi_request.requester_id
+
+
+def _check_daily_limit(actor) -> None:
+    limit = int(getattr(settings, "FOI_FILING_RATE_LIMIT", 10) or 0)
+    if not limit:
+        return
+    # One person's submissions queue up here, so two tabs cannot both slip under it.
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
+    now = clock.now()
+    recent = list(
+        FOIRequest.objects.filter(
+            requester=actor,
+            registered_by__isnull=True,
+            submitted_at__gte=now - FILING_WINDOW,
+        )
+        .order_by("submitted_at")
+        .values_list("submitted_at", flat=True)
+    )
+    if len(recent) >= limit:
+        free_at = timezone.localtime(recent[len(recent) - limit] + FILING_WINDOW)
+        raise RateLimited(
+            ngettext(
+                "You have sent %(count)d request in the last 24 hours, the most this "
+                "site accepts from one person. Your draft is saved: you can send it "
+                "after %(when)s.",
+                "You have sent %(count)d requests in the last 24 hours, the most this "
+                "site accepts from one person. Your draft is saved: you can send it "
+                "after %(when)s.",
+                len(recent),
             )
-            if len(recent) >= limit:
-                free_at = timezone.localtime(recent[len(recent) - limit] + FILING_WINDOW)
-                raise RateLimited(
-                    ngettext(
-                        "You have sent %(count)d request in the last 24 hours, the most this "
-                        "site accepts from one person. Your draft is saved: you can send it "
-                        "after %(when)s.",
-                        "You have sent %(count)d requests in the last 24 hours, the most this "
-                        "site accepts from one person. Your draft is saved: you can send it "
-                        "after %(when)s.",
-                        len(recent),
-                    )
-                    % {
-                        "count": len(recent),
-                        "when": formats.date_format(free_at, "DATETIME_FORMAT"),
-                    }
-                )
-        return foi_request_submit(foi_request=foi_request, actor=actor)
+            % {
+                "count": len(recent),
+                "when": formats.date_format(free_at, "DATETIME_FORMAT"),
+            }
+        )
+
+
+def _submit(*, foi_request: FOIRequest, actor, received_at=None) -> FOIRequest:
+    """The ``submit`` transition. Only ``foi_request_file`` calls it."""
+    if received_at is not None and foi_request.registered_by_id is None:
+        raise InvalidInput(_("Only a request registered by an officer has its own receipt date."))
+
+    def apply(locked, at):
+        received = received_at or at
+        if received > at:
+            raise InvalidInput(_("The date of receipt cannot be in the future."))
+        earliest = earliest_receipt(locked.body.law)
+        if received.date() < earliest:
+            raise InvalidInput(receipt_before_law_message(earliest))
+        locked.law = locked.body.law
+        locked.public_name = _public_name(locked)
+        locked.reference = reference_next(law=locked.law, year=timezone.localtime(at).year)
+        locked.first_received_at = received
+        locked.received_at = received
+        locked.clock_history = []
+        clock_recompute(locked)
+        message = Message.objects.create(
+            foi_request=locked,
+            kind=MessageKind.LETTER,
+            audience="public",
+            author=locked.requester,
+            subject=locked.subject,
+            text=locked.text,
+            created_at=at,
+        )
+        return {
+            "message": message,
+            "data": {
+                "reference": locked.reference,
+                "body": locked.body_id,
+                "urgency": locked.urgency,
+                "received_at": received.isoformat(),
+                "due_at": locked.due_at.isoformat(),
+            },
+        }
+
+    return run_transition(foi_request=foi_request, actor=actor, name="submit", apply=apply)
+
+
+def _public_name(foi_request: FOIRequest) -> str:
+    choice = foi_request.public_name_choice
+    if choice == PublicNameChoice.PSEUDONYM:
+        return require_text(foi_request.pseudonym, _("Choose the pseudonym to show in public."))
+    if choice == PublicNameChoice.WITHHELD:
+        return ""
+    name = foi_request.requester.get_full_name().strip()
+    if not name:
+        raise InvalidInput(
+            _("Add your name to your profile, or choose a pseudonym or to withhold your name.")
+        )
+    return name

@@ -28,7 +28,8 @@ from core.errors import Conflict, InvalidInput, NotPermitted
 from foi import permissions
 from foi.models import Channel, FOIRequest, Message
 from foi.models.users import NO_ACCOUNT_DOMAIN
-from foi.services.submission import foi_request_register
+from foi.services.filing import foi_request_file
+from foi.services.submission import foi_request_create_draft
 from foi.signals import requester_invited
 
 PERSON_FIELDS = (
@@ -101,14 +102,11 @@ def foi_request_register_for(
             ) from error
     with transaction.atomic():
         requester = _person_without_account(person)
-        foi_request = foi_request_register(
-            officer=officer,
-            requester=requester,
-            body=body,
-            received_at=received_at,
-            channel=channel,
-            **fields,
+        draft = foi_request_create_draft(
+            requester=requester, body=body, channel=channel, registered_by=officer, **fields
         )
+        # Filed like every request (foi_request_file), by the officer for the requester.
+        foi_request = foi_request_file(foi_request=draft, actor=officer, received_at=received_at)
         if email:
             # E-mail (the mail app) queues the invitation in this transaction: no request
             # without its invitation, no invitation for a request that was rolled back.

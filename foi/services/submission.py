@@ -1,16 +1,14 @@
-"""The requester's side: drafting, submitting (or an officer registering), clarifying,
-withdrawing."""
+"""The requester's side: drafting (or an officer drafting for someone), clarifying,
+withdrawing, discarding. Sending a draft is ``foi.services.filing.foi_request_file``."""
 
 from __future__ import annotations
 
 from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import clock
 from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
-from core.inputs import earliest_receipt, receipt_before_law_message
-from foi import permissions, transitions
+from foi import permissions
 from foi.models import (
     Attachment,
     CaseEvent,
@@ -25,8 +23,7 @@ from foi.models import (
 )
 from foi.services.audit import case_event_record
 from foi.services.base import require_text, run_transition
-from foi.services.clock import clock_note, clock_recompute
-from foi.services.references import reference_next
+from foi.services.clock import clock_note
 
 DRAFT_FIELDS = (
     "subject",
@@ -63,6 +60,8 @@ def foi_request_create_draft(
     )
     if not permissions.is_person(requester) and not registered_for_offline:
         raise NotPermitted(_("Sign in to make a request."))
+    if registered_by is not None and not permissions.is_member(registered_by, body.pk):
+        raise NotPermitted(_("Only the body's officers may register a request for someone."))
     if not body.is_active:
         raise InvalidInput(_("%(body)s no longer takes requests.") % {"body": body.name})
     with transaction.atomic():
@@ -136,79 +135,8 @@ def _validate(foi_request: FOIRequest) -> None:
         raise InvalidInput(" ".join(error.messages), errors=error.message_dict) from error
 
 
-def _public_name(foi_request: FOIRequest) -> str:
-    choice = foi_request.public_name_choice
-    if choice == PublicNameChoice.PSEUDONYM:
-        return require_text(foi_request.pseudonym, _("Choose the pseudonym to show in public."))
-    if choice == PublicNameChoice.WITHHELD:
-        return ""
-    name = foi_request.requester.get_full_name().strip()
-    if not name:
-        raise InvalidInput(
-            _("Add your name to your profile, or choose a pseudonym or to withhold your name.")
-        )
-    return name
-
-
-def foi_request_submit(*, foi_request: FOIRequest, actor, received_at=None) -> FOIRequest:
-    """Send the request to the body: reference, clock, and the letter on the timeline.
-
-    ``received_at`` is only for an officer registering a postal or oral request received earlier.
-    """
-    rules = transitions.rules("submit")
-    if received_at is not None and foi_request.registered_by_id is None:
-        raise InvalidInput(rules["own_receipt_date"].says())
-
-    def apply(locked, at):
-        received = received_at or at
-        if received > at:
-            raise InvalidInput(rules["receipt_not_future"].says())
-        earliest = earliest_receipt(locked.body.law)
-        if received.date() < earliest:
-            raise InvalidInput(receipt_before_law_message(earliest))
-        locked.law = locked.body.law
-        locked.public_name = _public_name(locked)
-        locked.reference = reference_next(law=locked.law, year=timezone.localtime(at).year)
-        locked.first_received_at = received
-        locked.received_at = received
-        locked.clock_history = []
-        clock_recompute(locked)
-        message = Message.objects.create(
-            foi_request=locked,
-            kind=MessageKind.LETTER,
-            audience="public",
-            author=locked.requester,
-            subject=locked.subject,
-            text=locked.text,
-            created_at=at,
-        )
-        return {
-            "message": message,
-            "data": {
-                "reference": locked.reference,
-                "body": locked.body_id,
-                "urgency": locked.urgency,
-                "received_at": received.isoformat(),
-                "due_at": locked.due_at.isoformat(),
-            },
-        }
-
-    return run_transition(foi_request=foi_request, actor=actor, name="submit", apply=apply)
-
-
-def foi_request_register(*, officer, requester, body, received_at=None, **fields) -> FOIRequest:
-    """An officer registers an oral or postal request on the requester's behalf."""
-    if not permissions.is_member(officer, body.pk):
-        raise NotPermitted(_("Only the body's officers may register a request for someone."))
-    channel = fields.pop("channel", Channel.POST)
-    draft = foi_request_create_draft(
-        requester=requester, body=body, channel=channel, registered_by=officer, **fields
-    )
-    return foi_request_submit(foi_request=draft, actor=officer, received_at=received_at)
-
-
 def foi_request_clarify(*, foi_request: FOIRequest, actor, text: str) -> FOIRequest:
-    text = require_text(text, transitions.rule("clarify", "text").says())
+    text = require_text(text, _("Write the clarification the body asked for."))
 
     def apply(locked, at):
         message = Message.objects.create(

@@ -107,8 +107,8 @@ def record(world):
     person.organisation = "Açıq Xəbər"
     person.save()
     EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
-    named = services.foi_request_submit(foi_request=draft_of(world), actor=person)
-    pseudonymous = services.foi_request_submit(
+    named = services.foi_request_file(foi_request=draft_of(world), actor=person)
+    pseudonymous = services.foi_request_file(
         foi_request=draft_of(world, public_name_choice="pseudonym", pseudonym="Qələm"),
         actor=person,
     )

@@ -349,7 +349,7 @@ def test_a_draft_with_an_invisible_subject_cannot_be_sent(world):
 
     draft = draft_of(world, subject="\u200b\u200b")
     with pytest.raises(ServiceError):
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     draft.refresh_from_db()
     assert draft.state == State.DRAFT
 

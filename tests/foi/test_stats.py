@@ -28,7 +28,7 @@ def submit(world, when, *, subject="Budget"):
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject=subject, text="Please."
         )
-        return services.foi_request_submit(foi_request=draft, actor=world.requester)
+        return services.foi_request_file(foi_request=draft, actor=world.requester)
 
 
 def act(when, service, **kwargs):

@@ -30,7 +30,7 @@ def call(world, system, name, foi_request, actor=None):
         else "internal_review"
     )
     calls = {
-        "submit": lambda: services.foi_request_submit(foi_request=foi_request, actor=actor),
+        "submit": lambda: services.foi_request_file(foi_request=foi_request, actor=actor),
         "accept": lambda: services.foi_request_accept(foi_request=foi_request, actor=actor),
         "assign": lambda: services.foi_request_assign(
             foi_request=foi_request, actor=actor, assignee=world.officer

@@ -33,7 +33,7 @@ def submitted_draft(world, body=None):
 def test_submit_sends_a_receipt_and_tells_the_bodys_staff(world, committed):
     draft = submitted_draft(world)
     foi_request = committed(
-        lambda: services.foi_request_submit(foi_request=draft, actor=world.requester)
+        lambda: services.foi_request_file(foi_request=draft, actor=world.requester)
     )
     staff = {world.officer.email, world.second_officer.email, world.coordinator.email}
     assert sent("receipt") == [("receipt", world.requester.email)]
@@ -56,7 +56,7 @@ def test_notices_are_rendered_in_each_recipients_language(world, committed):
     world.officer.save()
     draft = submitted_draft(world)
     foi_request = committed(
-        lambda: services.foi_request_submit(foi_request=draft, actor=world.requester)
+        lambda: services.foi_request_file(foi_request=draft, actor=world.requester)
     )
 
     receipt = outbox_to(world.requester.email)[0]
@@ -84,7 +84,7 @@ def test_a_body_without_officers_gets_the_letter_with_its_reply_address(world, c
     )
     draft = submitted_draft(world, body=body)
     foi_request = committed(
-        lambda: services.foi_request_submit(foi_request=draft, actor=world.requester)
+        lambda: services.foi_request_file(foi_request=draft, actor=world.requester)
     )
     reply = addresses.reply_address(foi_request.reference)
     assert reply == (
@@ -110,7 +110,7 @@ def test_a_body_without_an_address_is_flagged_and_the_requester_told(world, comm
     body = PublicBodyFactory(slug="silent", request_email="")
     draft = submitted_draft(world, body=body)
     foi_request = committed(
-        lambda: services.foi_request_submit(foi_request=draft, actor=world.requester)
+        lambda: services.foi_request_file(foi_request=draft, actor=world.requester)
     )
     body.refresh_from_db()
     assert body.request_email_needs_repair
@@ -248,6 +248,6 @@ def test_a_new_officer_of_an_emailed_body_is_told_instead_of_the_body(world, com
     body = PublicBodyFactory(slug="now-online", request_email="foi@now-online.example")
     officer = MembershipFactory(body=body, user=UserFactory()).user
     draft = submitted_draft(world, body=body)
-    committed(lambda: services.foi_request_submit(foi_request=draft, actor=world.requester))
+    committed(lambda: services.foi_request_file(foi_request=draft, actor=world.requester))
     assert sent("letter") == []
     assert sent("new_request") == [("new_request", officer.email)]

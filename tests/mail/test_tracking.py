@@ -35,7 +35,7 @@ def letter_sent(world, committed):
         requester=world.requester, body=body, subject="Tariffs", text="Send the tariffs."
     )
     foi_request = committed(
-        lambda: services.foi_request_submit(foi_request=draft, actor=world.requester)
+        lambda: services.foi_request_file(foi_request=draft, actor=world.requester)
     )
     outbound = OutboundEmail.objects.get(kind="letter")
     assert outbound.status == OutboundStatus.SENT

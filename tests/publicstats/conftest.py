@@ -30,6 +30,13 @@ from tests.foi.test_stats import BAKU, NOW, act, april, at  # noqa: F401 (april:
 PERIOD = {"date_from": date(2026, 3, 1), "date_to": date(2026, 4, 30)}
 
 
+@pytest.fixture(autouse=True)
+def _no_daily_limit(settings):
+    """One requester files every request here, more than ten on some days; the daily limit
+    on filing is tested in tests/foi/test_filing_service.py."""
+    settings.FOI_FILING_RATE_LIMIT = 0
+
+
 def march(day, hour=10, minute=0):
     return datetime(2026, 3, day, hour, minute, tzinfo=BAKU)
 
@@ -39,7 +46,7 @@ def _submit(world, when, *, body, **privacy):
         draft = services.foi_request_create_draft(
             requester=world.requester, body=body, subject="Spending", text="Please.", **privacy
         )
-        return services.foi_request_submit(foi_request=draft, actor=world.requester)
+        return services.foi_request_file(foi_request=draft, actor=world.requester)
 
 
 @pytest.fixture

@@ -213,7 +213,7 @@ def test_a_year_holds_the_sum_of_its_months(world, spring, django_capture_on_com
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="More", text="Please."
         )
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     assert check().received == before + 1  # refreshed with its month
 
 
@@ -246,7 +246,7 @@ def test_every_committed_change_refreshes_the_figures(world, django_capture_on_c
     assert not CaseStat.objects.exists()  # a draft has no statistics
     with django_capture_on_commit_callbacks(execute=True):
         request = act(
-            march(16), services.foi_request_submit, foi_request=draft, actor=world.requester
+            march(16), services.foi_request_file, foi_request=draft, actor=world.requester
         )
     assert _figures_now(world)["received"] == 1
     assert _figures_now(world)["still_open"] == 1
@@ -273,7 +273,7 @@ def test_a_transfer_moves_the_request_between_bodies(world, django_capture_on_co
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="Roads", text="Please."
         )
-        request = services.foi_request_submit(foi_request=draft, actor=world.requester)
+        request = services.foi_request_file(foi_request=draft, actor=world.requester)
     april = date(2026, 4, 1)
     assert BodyMonthStat.objects.get(body=world.ministry, month=april).received == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -305,7 +305,7 @@ def test_with_the_queue_down_the_refresh_waits_in_the_database(
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="Roads", text="Please."
         )
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     waiting = DeferredTask.objects.get(task_path=refresh_request_task.module_path)
     assert waiting.args == [draft.pk]
     assert not CaseStat.objects.exists()

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from search.extraction import ExtractionError, extract_text, text_or_empty
-from tests.foi.test_archive_bombs import MB, docx_bomb, lying_docx
+from tests.core.test_archive_bombs import MB, docx_bomb, lying_docx
 
 
 def peak_of(function, *args):
@@ -61,7 +61,7 @@ WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 def dense_docx(megabytes: int) -> bytes:
     """A DOCX within the bounds whose main part is ``megabytes`` of tiny paragraphs: parsed
     whole (python-docx) it took some 20 times its size in memory."""
-    from tests.foi.test_archive_bombs import DOCX_RELS, DOCX_TYPES
+    from tests.core.test_archive_bombs import DOCX_RELS, DOCX_TYPES
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -112,7 +112,7 @@ def test_docx_paragraphs_and_table_rows():
 
 
 def test_a_docx_nested_without_end_is_refused():
-    from tests.foi.test_archive_bombs import DOCX_RELS, DOCX_TYPES
+    from tests.core.test_archive_bombs import DOCX_RELS, DOCX_TYPES
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -25,7 +25,7 @@ def test_the_body_sees_everything(client, world):
 
 
 def test_the_due_date_is_explained(client, world):
-    foi_request = services.foi_request_submit(
+    foi_request = services.foi_request_file(
         foi_request=services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="Budget", text="Please."
         ),

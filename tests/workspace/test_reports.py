@@ -22,11 +22,11 @@ def january(world):
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="A", text="Please."
         )
-        answered = services.foi_request_submit(foi_request=draft, actor=world.requester)
+        answered = services.foi_request_file(foi_request=draft, actor=world.requester)
         draft = services.foi_request_create_draft(
             requester=world.requester, body=world.ministry, subject="B", text="Please."
         )
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     # Mon 5 Jan to Thu 8 Jan: 6, 7, 8 = 3 working days.
     with clock.travel(datetime(2026, 1, 8, 10, tzinfo=BAKU)):
         services.foi_request_answer(

@@ -18,7 +18,7 @@ def answered(world):
         subject="Staff list",
         text="Please send the staff list of the ministry.",
     )
-    foi_request = services.foi_request_submit(foi_request=draft, actor=world.requester)
+    foi_request = services.foi_request_file(foi_request=draft, actor=world.requester)
     foi_request = services.foi_request_accept(
         foi_request=foi_request, actor=world.coordinator, assignee=world.officer
     )
@@ -152,7 +152,7 @@ def test_verifying_everything_names_every_broken_chain_in_one_pass(
     draft = services.foi_request_create_draft(
         requester=world.requester, body=world.ministry, subject="Budget", text="Please."
     )
-    other = services.foi_request_submit(foi_request=draft, actor=world.requester)
+    other = services.foi_request_file(foi_request=draft, actor=world.requester)
     assert list(services.case_events_verify_all()) == []
     first = CaseEvent.objects.filter(foi_request=answered).order_by("seq").first()
     last = CaseEvent.objects.filter(foi_request=other).order_by("-seq").first()

@@ -67,7 +67,7 @@ def sent(world):
     draft = services.foi_request_create_draft(
         requester=world.requester, body=world.ministry, subject="Staff list", text="Send it."
     )
-    return services.foi_request_submit(foi_request=draft, actor=world.requester)
+    return services.foi_request_file(foi_request=draft, actor=world.requester)
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_the_migration_removes_withdrawn_drafts_and_the_audit_holds(
     world, sent, withdrawn_draft, capsys
 ):
     other_withdrawn = services.foi_request_withdraw(
-        foi_request=services.foi_request_submit(
+        foi_request=services.foi_request_file(
             foi_request=draft_of(world, subject="Sent, then withdrawn"), actor=world.requester
         ),
         actor=world.requester,

@@ -40,7 +40,7 @@ def submit(world, received, **fields):
         **fields,
     )
     with clock.travel(received):
-        return services.foi_request_submit(foi_request=draft, actor=world.requester)
+        return services.foi_request_file(foi_request=draft, actor=world.requester)
 
 
 def test_submit_gives_reference_clock_and_letter(world):
@@ -71,14 +71,14 @@ def test_urgent_request_needs_its_justification_and_gets_24_hours(world):
     )
     before = unchanged(draft)
     with pytest.raises(TransitionNotAllowed) as refused:
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     assert "justification" in str(refused.value)
     assert unchanged(draft) == before
     draft = services.foi_request_update_draft(
         foi_request=draft, actor=world.requester, urgency_justification="The flood is tomorrow."
     )
     with clock.travel(baku(2026, 4, 10, 15, 0)):
-        urgent = services.foi_request_submit(foi_request=draft, actor=world.requester)
+        urgent = services.foi_request_file(foi_request=draft, actor=world.requester)
     assert urgent.due_at == baku(2026, 4, 11, 15, 0)
     with pytest.raises(TransitionNotAllowed) as refused:
         services.foi_request_extend(foi_request=urgent, actor=world.officer, reason="volume")
@@ -92,13 +92,13 @@ def test_submit_needs_a_public_name(world):
         requester=world.requester, body=world.ministry, subject="S", text="T"
     )
     with pytest.raises(InvalidInput) as refused:
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     assert "pseudonym" in str(refused.value)
     assert FOIRequest.objects.get(pk=draft.pk).state == State.DRAFT
     draft = services.foi_request_update_draft(
         foi_request=draft, actor=world.requester, public_name_choice="withheld"
     )
-    assert services.foi_request_submit(foi_request=draft, actor=world.requester).public_name == ""
+    assert services.foi_request_file(foi_request=draft, actor=world.requester).public_name == ""
 
 
 def test_private_until_must_be_within_twelve_months(world):
@@ -112,7 +112,7 @@ def test_private_until_must_be_within_twelve_months(world):
         private_until=too_late,
     )
     with pytest.raises(TransitionNotAllowed) as refused:
-        services.foi_request_submit(foi_request=draft, actor=world.requester)
+        services.foi_request_file(foi_request=draft, actor=world.requester)
     assert "twelve months" in str(refused.value)
 
 
@@ -359,13 +359,16 @@ def test_lapse_sweep_closes_only_what_is_due(world):
 def test_an_officer_registers_a_postal_request(world):
     received = baku(2026, 3, 16, 12, 0)
     with clock.travel(baku(2026, 3, 18, 9, 0)):
-        registered = services.foi_request_register(
-            officer=world.officer,
+        draft = services.foi_request_create_draft(
             requester=world.citizen,
             body=world.ministry,
-            received_at=received,
+            channel="post",
+            registered_by=world.officer,
             subject="Letter of 16 March",
             text="Copy of the ministry's 2025 annual report.",
+        )
+        registered = services.foi_request_file(
+            foi_request=draft, actor=world.officer, received_at=received
         )
     assert registered.registered_by == world.officer
     assert registered.channel == "post"
@@ -378,10 +381,10 @@ def test_outsiders_cannot_register_for_someone(world):
     from core.errors import NotPermitted
 
     with pytest.raises(NotPermitted):
-        services.foi_request_register(
-            officer=world.other_officer,
+        services.foi_request_create_draft(
             requester=world.citizen,
             body=world.ministry,
+            registered_by=world.other_officer,
             subject="S",
             text="T",
         )
