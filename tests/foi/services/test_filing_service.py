@@ -62,7 +62,7 @@ def test_a_body_that_closed_meanwhile_takes_no_request(world):
 
 # -- one way to file --------------------------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SKIPPED = {".venv", "node_modules", "tests", "migrations", ".git"}
 
 
