@@ -8,6 +8,14 @@ class FoiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from foi.services.attachments import on_attachment_text_extracted
+        from foi.signals import attachment_text_extracted
+
+        # The text the search app reads from a released file, kept on the file (a write: ours).
+        attachment_text_extracted.connect(
+            on_attachment_text_extracted, dispatch_uid="foi.attachment_text"
+        )
+
         # E-mail (foi/mail/): notices on every committed case event, replies and delivery
         # reports from anymail's webhooks, and the admin of the outbound log and holding pen.
         from anymail.signals import inbound, tracking
