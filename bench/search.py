@@ -7,7 +7,7 @@
 Reports seeding time, index throughput (documents built from the database and written to the
 index, per second) and p50/p95/max latency of ``search.search`` (hits, snippets, facets,
 labels: what the /search/ page asks) over a fixed set of queries, and of
-``search.api.similar_requests``. With ``ELASTICSEARCH_URL`` set it also indexes into and
+``search.similar_requests``. With ``ELASTICSEARCH_URL`` set it also indexes into and
 queries Elasticsearch. Each run replaces its section of docs/benchmarks.md (one per database
 and backend) and is appended to bench/results/search-history.md (bench/record.py). Never part
 of the test suite.
@@ -272,8 +272,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def time_queries(repeats: int) -> dict:
-    from search import search
-    from search.api import similar_requests
+    from search import search, similar_requests
 
     for query, filters, sort, page in QUERIES:  # warm caches once
         search(query, filters, page, None, sort=sort)

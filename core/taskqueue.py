@@ -40,21 +40,28 @@ def _submit(task, args, kwargs, run_after):
 
 def enqueue(task, *args, run_after=None, **kwargs):
     """``task.enqueue(*args, **kwargs)``, or a DeferredTask row when the broker is down."""
-    from core.models import DeferredTask
-
     try:
         return _submit(task, args, kwargs, run_after)
     except BROKER_ERRORS as error:
         logger.warning("Queue unreachable; %s kept in the database: %s", task.module_path, error)
-        DeferredTask.objects.create(
-            task_path=task.module_path,
-            args=list(args),
-            kwargs=kwargs,
-            run_after=run_after,
-            attempts=1,
-            last_error=f"{type(error).__name__}: {error}"[:500],
-        )
+        defer(task, args, kwargs, run_after=run_after, reason=f"{type(error).__name__}: {error}")
         return None
+
+
+def defer(task, args=(), kwargs=None, *, run_after=None, reason: str = "") -> None:
+    """Keep ``task`` waiting in the database (a DeferredTask row) for ``requeue_deferred`` to
+    hand over, not before ``run_after``: for work that failed for now (``reason``) and is to
+    be tried again later, such as indexing while the search cluster does not answer."""
+    from core.models import DeferredTask
+
+    DeferredTask.objects.create(
+        task_path=task.module_path,
+        args=list(args),
+        kwargs=kwargs or {},
+        run_after=run_after,
+        attempts=1,
+        last_error=reason[:500],
+    )
 
 
 def requeue_deferred(*, limit: int = 1000) -> tuple[int, int]:

@@ -6,3 +6,12 @@ class FoiConfig(AppConfig):
     name = "foi"
     verbose_name = _("Requests for information")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from foi.services.attachments import on_attachment_text_extracted
+        from foi.signals import attachment_text_extracted
+
+        # The text the search app reads from a released file, kept on the file (a write: ours).
+        attachment_text_extracted.connect(
+            on_attachment_text_extracted, dispatch_uid="foi.attachment_text"
+        )

@@ -1,4 +1,4 @@
-"""Signals for decoupled concerns (search indexing, notifications), sent after commit."""
+"""Signals for decoupled concerns (search indexing, notifications, the search app's file text)."""
 
 from django.dispatch import Signal
 
@@ -9,3 +9,9 @@ case_event_committed = Signal()
 # address: ``foi_request``, ``email``, the signed ``token`` of the join link and its ``max_age``.
 # E-mail queues the invitation (mail.notify.on_requester_invited).
 requester_invited = Signal()
+
+# Sent by whoever read the text inside an attachment (the search app, indexing a released
+# file), with ``attachment`` and ``text``. foi keeps the text on the attachment
+# (``foi.services.attachments.attachment_store_extracted_text``) so that a file is read once;
+# the reader stays out of foi's services, and without a receiver the file is only read again.
+attachment_text_extracted = Signal()

@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput, ServiceError
 from core.inputs import parse_int
-from foi.models import FOIRequest, Outcome, PublicBody
-from foi.models.i18n import translated_fields
-from foi.selectors import foi_request_public_qs
+from foi.selectors import search as foi_reads
+from foi.selectors.search import FOIRequest
 from search import registry
 from search.analysis import parse_query
 from search.backends import fallback_backend, get_backend
@@ -27,7 +26,6 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50
 MAX_PAGE = 500  # deep pages are for crawlers; people refine the query instead
 MAX_BODY_FACETS = 15
-BODY_NAME_FIELDS = ("id", *translated_fields("name"))
 
 
 class SearchUnavailable(ServiceError):
@@ -131,7 +129,7 @@ def clean_filters(filters) -> dict:
         clean[name] = number
     outcome = get("outcome")
     if outcome:
-        if outcome not in Outcome.values:
+        if outcome not in foi_reads.outcome_labels():
             message = _("There is no outcome called %(value)s.")
             raise InvalidInput(message % {"value": str(outcome)[:20]})
         clean["outcome"] = outcome
@@ -161,10 +159,9 @@ def _label(results: SearchResults, counts: dict[str, dict[str, int]]) -> SearchR
     body_ids = _shown_bodies(counts.get("body", {}), results.filters.get("body")) | {
         hit.body_id for hit in results.hits if hit.body_id
     }
-    names = PublicBody.objects.filter(pk__in=body_ids).order_by().only(*BODY_NAME_FIELDS)
-    bodies = {body.pk: body.name for body in names}
+    bodies = foi_reads.body_names(body_ids)
     kinds = {provider.kind: str(provider.label) for provider in registry.providers()}
-    outcomes = dict(Outcome.choices)
+    outcomes = foi_reads.outcome_labels()
     for hit in results.hits:
         hit.kind_label = kinds.get(hit.kind, hit.kind)
         hit.body_name = bodies.get(hit.body_id, "") if hit.body_id else ""
@@ -213,9 +210,5 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list[FOIRequest
             logger.exception("Similar requests could not be found")
     if ids is None:
         return []
-    found = (
-        foi_request_public_qs()
-        .select_related("body", "requester")  # the subject is shown masked (public_subject)
-        .in_bulk([int(i) for i in ids])
-    )
+    found = foi_reads.public_requests_by_id(int(i) for i in ids)
     return [found[int(i)] for i in ids if int(i) in found][:limit]

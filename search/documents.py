@@ -78,7 +78,8 @@ class StoredFields:
     """What every backend stores of one document, built once: the database row
     (``search.backends.database.row_for``) and the Elasticsearch source
     (``search.es_documents.PublicDocument.from_index_document``) are each made from these and
-    add only what is their own (the row's words, variants and ``extra``; the document's id)."""
+    add only what is their own (the row's words, variants and ``extra``; the document's id).
+    A hit reads back the same ``search.results.HIT_FIELDS`` of them from either."""
 
     key: str
     kind: str

@@ -58,15 +58,14 @@ def _write(kind: str, object_id: str, change: Callable) -> None:
 
 
 def _index_later(kind: str, object_id: str) -> None:
-    from core.models import DeferredTask
+    from core import taskqueue
     from search.tasks import index_object_task
 
-    DeferredTask.objects.create(
-        task_path=index_object_task.module_path,
-        args=[kind, str(object_id)],
+    taskqueue.defer(
+        index_object_task,
+        [kind, str(object_id)],
         run_after=timezone.now() + RETRY_AFTER,
-        attempts=1,
-        last_error="The search index did not answer.",
+        reason="The search index did not answer.",
     )
 
 

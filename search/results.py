@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 FACETS = ("kind", "body", "outcome", "year")
 SORTS = ("relevance", "date")
+# What a hit shows of a stored document (``search.documents.StoredFields``): the one list both
+# backends read back, the database's columns and Elasticsearch's ``_source``.
+HIT_FIELDS = ("key", "kind", "object_id", "url", "reference", "title", "date", "body_id", "outcome")
 
 
 @dataclass
@@ -90,6 +94,15 @@ class BackendHit:
     outcome: str
     reference: str
     score: float = 0.0
+
+    @classmethod
+    def of_stored(cls, stored: Mapping, *, title_html: str, snippets: list[str], score=0.0):
+        """The hit for a document as a backend stored it: ``stored`` has ``HIT_FIELDS`` by name
+        (Elasticsearch leaves the empty ones out)."""
+        fields = {name: stored.get(name) for name in HIT_FIELDS}
+        fields["outcome"] = fields["outcome"] or ""
+        fields["reference"] = fields["reference"] or ""
+        return cls(**fields, title_html=title_html, snippets=snippets, score=float(score or 0.0))
 
 
 @dataclass

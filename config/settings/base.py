@@ -259,9 +259,7 @@ ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
 # optional dotted path to a function(text=, body=, limit=) that finds similar answered requests
 # (the search app's, by default; empty: a simple word match in foi.selectors).
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
-FOI_SIMILAR_REQUESTS_FINDER = env(
-    "FOI_SIMILAR_REQUESTS_FINDER", default="search.api.similar_requests"
-)
+FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="search.similar_requests")
 
 LOGGING = {
     "version": 1,

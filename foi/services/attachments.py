@@ -71,7 +71,13 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
 
 
 def attachment_store_extracted_text(*, attachment: Attachment, text: str) -> None:
-    """Keep the text read from a file (by the search app) so that it is read once. Derived
+    """Keep the text read from a file (by the search app, through
+    ``foi.signals.attachment_text_extracted``) so that it is read once. Derived
     data: no audit event, and the file itself is untouched."""
     attachment.extracted_text = text
     type(attachment).objects.filter(pk=attachment.pk).update(extracted_text=text)
+
+
+def on_attachment_text_extracted(sender, *, attachment: Attachment, text: str, **kwargs) -> None:
+    """``foi.signals.attachment_text_extracted``'s receiver (connected in ``FoiConfig.ready``)."""
+    attachment_store_extracted_text(attachment=attachment, text=text)

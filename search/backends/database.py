@@ -18,7 +18,7 @@ from search.backends.base import Progress, SearchBackend
 from search.documents import IndexDocument, StoredFields
 from search.highlight import Matcher, fragments, highlight_title, opening
 from search.models import SearchDocument
-from search.results import BackendHit, BackendResults
+from search.results import HIT_FIELDS, BackendHit, BackendResults
 
 BATCH = 500
 SNIPPETS = 2
@@ -27,19 +27,8 @@ UPDATE_FIELDS = [
     for f in SearchDocument._meta.concrete_fields
     if f.name not in ("id", "key", "rank_vector")  # rank_vector: set by a trigger
 ]
-HIT_FIELDS = [
-    "key",
-    "kind",
-    "object_id",
-    "url",
-    "reference",
-    "title",
-    "text",
-    "files_text",
-    "date",
-    "body_id",
-    "outcome",
-]
+# What a hit is read from: its stored fields, and the texts its snippets come from.
+HIT_COLUMNS = [*HIT_FIELDS, "text", "files_text"]
 
 
 class DatabaseBackend(SearchBackend):
@@ -119,14 +108,14 @@ class DatabaseBackend(SearchBackend):
             base = filtered(self.objects(), filters)
             total, facets = facet_counts(base, self.using)
             recent = base.order_by(F("date").desc(nulls_last=True), "-id")
-            rows = list(recent.only(*HIT_FIELDS)[offset : offset + limit])
+            rows = list(recent.only(*HIT_COLUMNS)[offset : offset + limit])
         else:
             base = filtered(dialect.matchable(self.using), filters)
             with dialect.searching(self.using):
                 total, facets, ids, ranked_within = dialect.page_and_facets(
                     base, parsed, sort=sort, offset=offset, limit=limit, using=self.using
                 )
-                found = self.objects().filter(id__in=ids).only(*HIT_FIELDS).in_bulk()
+                found = self.objects().filter(id__in=ids).only(*HIT_COLUMNS).in_bulk()
             rows = [found[pk] for pk in ids if pk in found]
         matcher = Matcher.for_query(parsed)
         return BackendResults(
@@ -265,19 +254,11 @@ def hit_for(row: SearchDocument, matcher: Matcher) -> BackendHit:
         snippets += fragments(row.files_text, matcher, limit=SNIPPETS - len(snippets))
     if not snippets and row.text:
         snippets = [opening(row.text)]
-    return BackendHit(
-        key=row.key,
-        kind=row.kind,
-        object_id=row.object_id,
-        url=row.url,
-        title=row.title,
+    return BackendHit.of_stored(
+        {name: getattr(row, name) for name in HIT_FIELDS},
         title_html=highlight_title(row.title, matcher),
         snippets=snippets,
-        date=row.date,
-        body_id=row.body_id,
-        outcome=row.outcome,
-        reference=row.reference,
-        score=float(getattr(row, "score", 0.0) or 0.0),
+        score=getattr(row, "score", 0.0),
     )
 
 

@@ -20,7 +20,7 @@ from search.analysis import ParsedQuery, QueryWord, salient_words
 from search.backends.base import Progress, SearchBackend
 from search.documents import MAX_STORED_TEXT, IndexDocument
 from search.es_documents import PublicDocument, index_alias, index_definition
-from search.results import BackendHit, BackendResults
+from search.results import HIT_FIELDS, BackendHit, BackendResults
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ FIELDS = [
     "files.ru",
 ]
 PREFIX_FIELDS = {"title": 1.5, "text": 1.0, "files": 0.5}
-SOURCE = ["key", "kind", "object_id", "url", "reference", "title", "date", "body_id", "outcome"]
 HIGHLIGHT_TEXT = ["text", "text.en", "text.ru", "files", "files.en", "files.ru"]
 HIGHLIGHT_TITLE = ["title", "title.en", "title.ru"]
 FACET_SIZES = {"kind": 20, "body": 200, "outcome": 10, "year": 100}
@@ -90,7 +89,7 @@ def build_search(
         search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
     for name, field in FACET_FIELDS.items():
         search.aggs.bucket(name, "terms", field=field, size=FACET_SIZES[name])
-    search = search.source(SOURCE).extra(track_total_hits=True)
+    search = search.source(list(HIT_FIELDS)).extra(track_total_hits=True)
     search = search.highlight_options(
         pre_tags=["<mark>"],
         post_tags=["</mark>"],
@@ -266,20 +265,12 @@ def hit_for(hit) -> BackendHit:
         for fragment in highlighted.get(field, []):
             if fragment not in snippets and len(snippets) < 2:
                 snippets.append(fragment)
-    date = getattr(hit, "date", None)
-    if isinstance(date, str):
-        date = datetime.datetime.fromisoformat(date)
-    return BackendHit(
-        key=hit.key,
-        kind=hit.kind,
-        object_id=hit.object_id,
-        url=hit.url,
-        title=hit.title,
+    stored = hit.to_dict()
+    if isinstance(stored.get("date"), str):
+        stored["date"] = datetime.datetime.fromisoformat(stored["date"])
+    return BackendHit.of_stored(
+        stored,
         title_html=title_html or escape(hit.title),
         snippets=snippets,
-        date=date,
-        body_id=getattr(hit, "body_id", None),
-        outcome=getattr(hit, "outcome", "") or "",
-        reference=getattr(hit, "reference", "") or "",
-        score=float(hit.meta.score or 0.0),
+        score=hit.meta.score,
     )

@@ -10,39 +10,15 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from foi.models import Attachment, FOIRequest, Message, State
-from foi.privacy.masking import mask_text, requester_identifiers
-from foi.services.attachments import attachment_store_extracted_text
-from foi.signals import case_event_committed
+from foi.selectors import search as foi_reads
+from foi.selectors.search import Attachment, FOIRequest, Message
+from foi.signals import attachment_text_extracted, case_event_committed
 from search import extraction
 from search.documents import FilePart, IndexDocument
-from search.selectors import DECISION_KINDS, indexable_requests_qs, public_messages_prefetch
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-REQUEST_FIELDS = (
-    "id",
-    "reference",
-    "subject",
-    "text",
-    "body_id",
-    "outcome",
-    "state",
-    "submitted_at",
-    "visibility",
-    "private_until",
-    "version",
-    # What masks the requester's identity in the document (foi.privacy.masking).
-    "public_name_choice",
-    "public_name",
-    "pseudonym",
-    "requester__first_name",
-    "requester__last_name",
-    "requester__email",
-    "requester__phone",
-    "requester__postal_address",
-)
 
 
 class RequestProvider:
@@ -50,16 +26,10 @@ class RequestProvider:
     label = _("Requests")
 
     def queryset(self, *, after: int | None = None):
-        return (
-            indexable_requests_qs(after=after)
-            .select_related("requester")
-            .only(*REQUEST_FIELDS)
-            .prefetch_related(public_messages_prefetch())
-            .order_by("pk")
-        )
+        return foi_reads.indexable_requests(after=after)
 
     def count(self) -> int:
-        return indexable_requests_qs().count()
+        return foi_reads.indexable_request_count()
 
     def iter_documents(self) -> Iterator[IndexDocument]:
         last_pk = 0
@@ -78,21 +48,21 @@ class RequestProvider:
     def build(self, foi_request: FOIRequest) -> IndexDocument:
         messages = foi_request.public_messages
         # The index is public: it never holds the requester's identity, wherever it was typed.
-        identifiers = requester_identifiers(foi_request)
-        parts = [mask_text(foi_request.text, identifiers)]
+        mask = foi_reads.public_masker(foi_request)
+        parts = [mask(foi_request.text)]
         files = []
         decided_at = None
         for message in messages:
             if message.text and message.text != foi_request.text:
                 text = "\n".join(p for p in (message.subject, message.text) if p)
-                parts.append(mask_text(text, identifiers))
-            if message.kind in DECISION_KINDS:
+                parts.append(mask(text))
+            if message.kind in foi_reads.DECISION_KINDS:
                 decided_at = message.created_at
             for attachment in message.public_files:
                 files.append(
                     FilePart(
-                        name=mask_text(attachment.original_name, identifiers),
-                        text=mask_text(_text_of(attachment), identifiers),
+                        name=mask(attachment.original_name),
+                        text=mask(_text_of(attachment)),
                         ref=f"attachment:{attachment.pk}",
                     )
                 )
@@ -100,7 +70,7 @@ class RequestProvider:
             kind=self.kind,
             object_id=str(foi_request.pk),
             url=reverse("foi:request_detail", args=[foi_request.reference]),
-            title=mask_text(foi_request.subject, identifiers),
+            title=mask(foi_request.subject),
             text="\n\n".join(parts),
             files=tuple(files),
             date=decided_at or foi_request.submitted_at,
@@ -115,15 +85,15 @@ class RequestProvider:
     def connect(self, on_change, on_remove) -> None:
         def event_committed(sender, event, **kwargs):
             foi_request = event.foi_request
-            if indexable_requests_qs().filter(pk=foi_request.pk).exists():
+            if foi_reads.is_indexable(foi_request.pk):
                 on_change(self.kind, str(foi_request.pk))
-            elif foi_request.state != State.DRAFT:
+            elif not foi_reads.is_draft(foi_request):
                 on_remove(self.kind, str(foi_request.pk))
 
         def request_saved(sender, instance, created, raw=False, **kwargs):
             # Whatever path made a request private (a service, the admin, a shell), it leaves
             # the index as soon as that commits, without waiting for a task.
-            if raw or created or instance.state == State.DRAFT or instance.is_public:
+            if raw or created or foi_reads.is_draft(instance) or instance.is_public:
                 return
             pk = str(instance.pk)
             transaction.on_commit(lambda: on_remove(self.kind, pk))
@@ -143,10 +113,10 @@ class RequestProvider:
         def attachment_saved(sender, instance, created, raw=False, **kwargs):
             # A file unapproved leaves the index at once; an approval has its own event.
             if not (raw or created or instance.approved):
-                refresh_after_commit(_request_of(instance))
+                refresh_after_commit(foi_reads.request_id_of_attachment(instance))
 
         def attachment_deleted(sender, instance, **kwargs):
-            refresh_after_commit(_request_of(instance))
+            refresh_after_commit(foi_reads.request_id_of_attachment(instance))
 
         uid = "search.request_provider"
         case_event_committed.connect(event_committed, weak=False, dispatch_uid=f"{uid}.event")
@@ -163,14 +133,6 @@ class RequestProvider:
         )
 
 
-def _request_of(attachment: Attachment):
-    return (
-        Message.objects.filter(pk=attachment.message_id)
-        .values_list("foi_request_id", flat=True)
-        .first()
-    )
-
-
 def _refresh_now(provider: RequestProvider, object_id: str, on_remove) -> None:
     from search.indexing import index_object
 
@@ -183,7 +145,8 @@ def _refresh_now(provider: RequestProvider, object_id: str, on_remove) -> None:
 
 
 def _text_of(attachment: Attachment) -> str:
-    """The file's text, read once and kept on the attachment."""
+    """The file's text, read once: foi keeps what was read on the attachment when told
+    (``attachment_text_extracted``; the write is foi's, search only reads)."""
     if attachment.extracted_text:
         return attachment.extracted_text
     try:
@@ -196,5 +159,5 @@ def _text_of(attachment: Attachment) -> str:
         content, attachment.original_name, what=f"attachment {attachment.pk}"
     )
     if text:
-        attachment_store_extracted_text(attachment=attachment, text=text)
+        attachment_text_extracted.send(sender=RequestProvider, attachment=attachment, text=text)
     return text

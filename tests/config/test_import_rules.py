@@ -42,3 +42,12 @@ def test_every_app_of_the_project_is_a_root_package_of_the_rules():
     }
     assert {"core", "foi", "mail", "workspace", "api", "demo", "bench"} <= ours
     assert ours <= names(rules()["importlinter"]["root_packages"])
+
+
+def test_every_internal_module_of_search_is_protected():
+    import search
+
+    public = {"search.results", "search.registry", "search.documents", "search.urls"}
+    modules = {f"search.{info.name}" for info in pkgutil.iter_modules(search.__path__)}
+    contract = rules()["importlinter:contract:search-public-interface"]
+    assert modules - public == names(contract["protected_modules"])

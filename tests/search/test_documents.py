@@ -75,3 +75,37 @@ def test_both_backends_cut_text_and_files_at_the_same_length():
     assert row.text == source["text"] == fields["text"]
     assert row.files_text == source["files"] == fields["files_text"]
     assert row.content_hash == source["content_hash"] == item.content_hash()
+
+
+def test_a_hit_reads_back_the_same_stored_fields_from_either_backend():
+    """What a result shows of a document (``HIT_FIELDS``) is the same whichever backend found it,
+    an empty outcome and reference included (Elasticsearch leaves empty values out)."""
+    from elasticsearch.dsl.response import Hit
+
+    from search.analysis import parse_query
+    from search.backends import database, elastic
+    from search.highlight import Matcher
+    from search.results import HIT_FIELDS
+
+    for fields in (
+        {"body_id": 4, "outcome": "full", "reference": "AZ-2026-000004"},
+        {},  # a page: no body, outcome or reference
+    ):
+        item = document(
+            object_id="4",
+            title="Su tarifləri",
+            text="Tariflər əlavədədir.",
+            date=datetime.datetime(2026, 3, 18, 10, tzinfo=datetime.UTC),
+            **fields,
+        )
+        source = elastic.document_source(item)
+        source = {name: value for name, value in source.items() if value != ""}
+        source["date"] = item.date.isoformat()  # as JSON brings it back
+        from_elastic = elastic.hit_for(Hit({"_id": item.key, "_score": 1.0, "_source": source}))
+        from_database = database.hit_for(
+            database.row_for(item), Matcher.for_query(parse_query("su"))
+        )
+        for name in HIT_FIELDS:
+            assert getattr(from_elastic, name) == getattr(from_database, name), name
+        assert from_database.outcome == fields.get("outcome", "")
+        assert from_database.reference == fields.get("reference", "")

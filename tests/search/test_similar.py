@@ -6,10 +6,10 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from foi.models import FOIRequest
-from search.api import similar_requests
+from search import similar_requests
 
 
-def test_the_setting_names_our_finder():
+def test_the_setting_names_our_public_finder():
     assert import_string(settings.FOI_SIMILAR_REQUESTS_FINDER) is similar_requests
 
 

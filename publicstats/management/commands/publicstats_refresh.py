@@ -8,8 +8,8 @@ The daily sweep does the first; ``--full`` shows a progress bar.
 
 from django.core.management.base import BaseCommand
 
+from core.progress import ProgressBar
 from publicstats import store
-from search.management.commands.search_index import ProgressBar
 
 
 class Command(BaseCommand):
