@@ -1,4 +1,5 @@
 """The attacker's review, repeatable: the doors of docs/security.md tried under production settings.
+(One script on purpose, over ~500 lines: a reviewer reads every probe and its verdict in order.)
 
     .venv/bin/python bench/security_review.py                       # SQLite in a temporary folder
     .venv/bin/python bench/security_review.py --database postgres://postgres@127.0.0.1:5432/sorgu_review

@@ -1,7 +1,8 @@
 """Words for the bench data: body names, people's names and letters in az, en and ru.
 
 Plausible rather than real: the bodies are made up from real kinds of Azerbaijani institutions,
-and every letter is assembled from a topic and a few templates.
+and every letter is assembled from a topic and a few templates. Long because it is word lists
+(data, in three languages), not logic.
 """
 
 LANGUAGES = ("az", "en", "ru")

@@ -3,6 +3,10 @@
 The state changes only through the transitions below, and a transition only through its service
 in ``foi.services`` (which locks, checks, saves and audits). Conditions live in
 ``foi.conditions``; permissions in ``foi.permissions``.
+
+Longer than our ~500-line rule on purpose: each transition carries its words here (verb, label,
+role, notices, guidance, input rules; ``foi.transitions``), so the machine and what it says about
+itself are read in one place.
 """
 
 from django.conf import settings

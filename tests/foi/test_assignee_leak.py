@@ -10,7 +10,6 @@ import pytest
 from core.errors import InvalidInput
 from foi import services
 from foi.models import FOIRequest, State
-from tests.api.conftest import api  # noqa: F401 (the API client fixture)
 from tests.factories import UserFactory
 
 SECRET_NAME = ("Gizlinur", "Adsızova")
@@ -42,7 +41,7 @@ def test_the_service_never_names_the_person(world, stranger, service):
 
 @pytest.mark.parametrize("action", ["accept", "assign"])
 def test_the_api_answers_the_same_for_a_stranger_an_unknown_id_and_a_closed_account(
-    api,  # noqa: F811 (the fixture imported above)
+    api,
     world,
     stranger,
     action,

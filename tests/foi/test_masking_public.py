@@ -12,7 +12,6 @@ from cms.services import disclosure_log_draft_create
 from foi import services
 from foi.models import FOIRequest, Message, State
 from search import registry, search
-from tests.api.conftest import api  # noqa: F401 (a fixture)
 from tests.cms.conftest import tree  # noqa: F401 (a fixture)
 from tests.workspace.conftest import action_url, grounds
 
@@ -124,7 +123,7 @@ def test_the_refusal_form_warns_too(client, world, pseudonymous):
     assert FOIRequest.objects.get(pk=pseudonymous.pk).state == State.IN_PROGRESS
 
 
-def test_the_api_answer_needs_confirm_identity(world, pseudonymous, api):  # noqa: F811
+def test_the_api_answer_needs_confirm_identity(world, pseudonymous, api):
     url = f"/api/v1/requests/{pseudonymous.reference}/actions/answer/"
     payload = {"outcome": "full", "text": ANSWER}
 
@@ -175,7 +174,7 @@ def test_the_approved_files_name_is_masked_for_the_public(client, published):
     assert_masked(response["Content-Disposition"], "the download's file name")
 
 
-def test_the_api_masks_it_for_the_public(world, published, api):  # noqa: F811
+def test_the_api_masks_it_for_the_public(world, published, api):
     for viewer in (None, world.citizen):
         detail = api.as_(viewer).get(f"/api/v1/requests/{published.reference}/")
         assert detail.status_code == 200
@@ -187,7 +186,7 @@ def test_the_api_masks_it_for_the_public(world, published, api):  # noqa: F811
         assert_masked(listing.content.decode("unicode_escape"), "the API list")
 
 
-def test_the_api_shows_it_to_the_requester(world, published, api):  # noqa: F811
+def test_the_api_shows_it_to_the_requester(world, published, api):
     detail = api.as_(world.requester).get(f"/api/v1/requests/{published.reference}/").json()
     answer = next(m for m in detail["messages"] if m["kind"] == "response")
     assert_shown(answer["text"], "the API for the requester")
@@ -245,7 +244,7 @@ def test_the_disclosure_log_masks_it(world, published, tree):  # noqa: F811
     assert_masked(text, "the disclosure log")
 
 
-def test_a_subject_naming_the_requester_is_masked_in_lists(client, world, published, api):  # noqa: F811
+def test_a_subject_naming_the_requester_is_masked_in_lists(client, world, published, api):
     """An officer registering an oral request may type the name into its subject."""
     published.subject = "Water reports asked by Zaur Məmmədov"
     published.save()
