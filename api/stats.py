@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from api.schema import ERROR_400, ERROR_404
 from api.views import ApiView
 from foi import selectors
+from foi.stats import FIGURES, OUTCOMES
 from publicstats import figures
 from publicstats.forms import PeriodForm
 
@@ -41,36 +42,32 @@ class Month(serializers.Serializer):
     on_time_percent = serializers.FloatField(**NULLABLE_FLOAT)
 
 
-class Outcomes(serializers.Serializer):
-    full = serializers.IntegerField()
-    partial = serializers.IntegerField()
-    not_held = serializers.IntegerField()
-    refused = serializers.IntegerField()
-    rejected = serializers.IntegerField()
+def _outcomes() -> serializers.Serializer:
+    fields = {outcome: serializers.IntegerField() for outcome in OUTCOMES}
+    return type("Outcomes", (serializers.Serializer,), fields)()
 
 
-class Figures(serializers.Serializer):
-    period = PeriodOut()
-    generated_at = serializers.DateTimeField()
-    received = serializers.IntegerField()
-    answered = serializers.IntegerField()
-    answered_on_time = serializers.IntegerField()
-    on_time_percent = serializers.FloatField(**NULLABLE_FLOAT)
-    median_working_days_to_first_response = serializers.FloatField(**NULLABLE_FLOAT)
-    median_working_days_to_answer = serializers.FloatField(**NULLABLE_FLOAT)
-    outcomes = Outcomes()
-    refusals_by_ground = GroundCount(many=True)
-    partial_answers_by_ground = GroundCount(many=True)
-    transferred_out = serializers.IntegerField()
-    overdue_now = serializers.IntegerField()
-    withdrawn = serializers.IntegerField()
-    still_open = serializers.IntegerField()
-    appeals = serializers.IntegerField()
-    appeals_upheld = serializers.IntegerField()
-    appeals_overturned = serializers.IntegerField()
-    appeals_pending = serializers.IntegerField()
-    appeals_overturned_percent = serializers.FloatField(**NULLABLE_FLOAT)
-    monthly = Month(many=True)
+def _field(figure) -> serializers.Field:
+    """A figure's field, from its kind in ``foi.stats.FIGURES`` (the one definition)."""
+    if figure.kind == "outcomes":
+        return _outcomes()
+    if figure.kind == "grounds":
+        return GroundCount(many=True)
+    if figure.kind in ("share", "median"):
+        return serializers.FloatField(**NULLABLE_FLOAT)
+    return serializers.IntegerField()
+
+
+Figures = type(
+    "Figures",
+    (serializers.Serializer,),
+    {
+        "period": PeriodOut(),
+        "generated_at": serializers.DateTimeField(),
+        **{figure.name: _field(figure) for figure in FIGURES},
+        "monthly": Month(many=True),
+    },
+)
 
 
 class BodyIdentity(serializers.Serializer):

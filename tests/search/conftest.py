@@ -7,13 +7,6 @@ from search.documents import FilePart, IndexDocument
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """``with committed(): ...`` runs what waits for the commit (signals, indexing tasks) at the
-    end of the block, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def backend(db):
     backend = get_backend()
     backend.clear()
