@@ -67,6 +67,7 @@ def words(
     guidance: tuple = (),
     rules: dict[str, Rule] | None = None,
     warn_identity: bool = False,
+    not_yours=None,
     **extra,
 ) -> dict:
     """The ``custom`` dict of a transition.
@@ -76,10 +77,14 @@ def words(
     ``mail.notices`` its event may send; ``guidance``: sentences (or ``LawFacts``) shown
     where an officer takes it; ``rules``: what its service refuses, by a short name;
     ``warn_identity``: the body writes its text for the public, so the API warns when it names
-    the requester. ``extra`` is for the workflow diagram (``target_by_source``, ``edge_labels``).
+    the requester; ``not_yours``: a requester's transition, what anyone else who tries it on
+    the case page is told. ``extra`` is for the workflow diagram (``target_by_source``,
+    ``edge_labels``).
     """
     if role not in ROLES:
         raise ValueError(f"Unknown role {role!r}; one of {ROLES}.")
+    if not_yours is not None and role != REQUESTER:
+        raise ValueError("Only a requester's transition says who else may not take it.")
     return {
         "verb": verb,
         "label": label,
@@ -89,6 +94,7 @@ def words(
         "guidance": tuple(guidance),
         "rules": dict(rules or {}),
         "warn_identity": warn_identity,
+        "not_yours": not_yours,
         **extra,
     }
 

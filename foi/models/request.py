@@ -405,6 +405,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
             label=_("Clarify the request"),
             done=_("Clarified"),
             role=REQUESTER,
+            not_yours=_("Only the requester may clarify this request."),
             notices=("clarification_received", "clarification_to_body", "letter_bounced"),
             rules={"text": Rule("text", _("Write the clarification the body asked for."))},
         ),
@@ -537,6 +538,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
             label=_("Withdraw the request"),
             done=_("Withdrawn"),
             role=REQUESTER,
+            not_yours=_("Only the requester may withdraw this request."),
         ),
     )
     def withdraw(self, *, at):
@@ -578,6 +580,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
             label=_("Appeal"),
             done=_("Appealed"),
             role=REQUESTER,
+            not_yours=_("Only the requester may appeal."),
             notices=("appeal_lodged",),
             rules={
                 "grounds": Rule("text", _("Say why you appeal.")),

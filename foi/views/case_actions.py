@@ -13,22 +13,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.errors import NotVisible, ServiceError
-from foi import conditions, permissions, selectors, services
+from foi import conditions, permissions, selectors, services, transitions
 from foi.deadlines.explanations import _amount
 from foi.forms.case import AppealForm, ClarifyForm, WithdrawForm
 from foi.models import AppealReviewer, State
 from foi.views.common import attach_errors, get_visible_request, with_version
 from foi.views.requests import render_case
 
-NOT_YOURS = {
-    "clarify": gettext_lazy("Only the requester may clarify this request."),
-    "withdraw": gettext_lazy("Only the requester may withdraw this request."),
-    "appeal": gettext_lazy("Only the requester may appeal."),
-}
+
+def not_yours(verb: str) -> str:
+    """What someone other than the requester is told, as the transition declares it."""
+    return str(transitions.custom(verb)["not_yours"])
 
 
 def _case_url(foi_request) -> str:
@@ -39,7 +37,7 @@ def _refuse_stranger(request, foi_request, verb, form):
     """Someone else's request: a clear 403, before the state is even considered."""
     if permissions.is_requester(foi_request, request.user):
         return None
-    form.add_error(None, str(NOT_YOURS[verb]))
+    form.add_error(None, not_yours(verb))
     return render_case(request, foi_request, forms={verb: form}, status=403)
 
 
@@ -159,7 +157,7 @@ def appeal(request, reference):
         return render(
             request,
             "foi/appeal_form.html",
-            {"foi_request": foi_request, "refusal": NOT_YOURS["appeal"]},
+            {"foi_request": foi_request, "refusal": not_yours("appeal")},
             status=403,
         )
     options = selectors.appeal_options(foi_request=foi_request)
