@@ -318,7 +318,7 @@ class RequestActionView(ApiView):
             raise PermissionDenied(refusal)
         if data.get("version"):
             # The version the caller saw: the service refuses (409) if it changed since.
-            foi_request._loaded_version = data["version"]
+            foi_request.seen_version = data["version"]
         done = action_table.run(action, foi_request=foi_request, actor=request.user, data=data)
         try:
             fresh = selectors.foi_request_get(reference=reference, user=request.user)

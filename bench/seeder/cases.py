@@ -3,7 +3,8 @@ and the hash-chained case events, built in memory for a bulk insert.
 
 The history is made of the same steps the services take (``foi.services``), in the same order,
 with the same event data, so that the pages, the exports and ``foi_verify_audit`` cannot tell a
-bench request from a real one. ``due_at`` comes from ``foi.deadlines`` (memoised by the caller).
+bench request from a real one (tests/bench/test_seed_parity.py replays them through the services
+and compares). ``due_at`` comes from ``foi.deadlines`` (memoised by the caller).
 """
 
 from __future__ import annotations
@@ -424,21 +425,6 @@ class CaseBuilder:
                     "due_at": request.due_at.isoformat(),
                 },
             )
-        if rng.random() < 0.6:
-            at = self.later(at, 0.5, 4)
-            officer = request.assignee or self._staff(request.body).officers[0]
-            self.message(
-                built,
-                kind=MessageKind.EMAIL_IN,
-                at=at,
-                author=None,
-                from_body=request.body,
-                audience="parties",
-                subject=f"Re: {request.subject}"[:300],
-                text=texts.EMAIL[language].format(officer=officer.get_full_name()),
-                email_from=officer.email,
-                email_to=request.body.request_email,
-            )
         if rng.random() < 0.4:
             at = self.later(at, 0.2, 3)
             officer = request.assignee or self._staff(request.body).officers[0]
@@ -469,14 +455,6 @@ class CaseBuilder:
         at = self.later(at, 0.1, 2)
         officer = staff.officers[self.rng.randrange(len(staff.officers))]
         request.accepted_at, request.assignee = at, officer
-        self.message(
-            built,
-            kind=MessageKind.ACKNOWLEDGEMENT,
-            at=at,
-            author=staff.coordinator,
-            from_body=request.body,
-            text=texts.ACKNOWLEDGEMENT[language],
-        )
         self.transition(
             built,
             "accept",

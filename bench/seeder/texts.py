@@ -386,12 +386,6 @@ LETTER = {
     ),
 }
 
-ACKNOWLEDGEMENT = {
-    "az": "Sorğunuz qeydə alınmışdır və icraçıya göndərilmişdir.",
-    "en": "Your request has been registered and passed to an officer.",
-    "ru": "Ваш запрос зарегистрирован и передан исполнителю.",
-}
-
 ANSWER = {
     "az": (
         "Sorğunuza cavab olaraq {year}-ci il üzrə {topic} əlavə olunur. Məlumat rəsmi "
@@ -470,13 +464,6 @@ APPEAL = {
 APPEAL_DECISION = {
     "upheld": "The body applied the law correctly; the decision stands.",
     "overturned": "The grounds do not apply; the body must answer the request again.",
-}
-
-EMAIL = {
-    "az": "Salam, sənədlər hazırlanır, bu həftə göndəriləcək. Hörmətlə, {officer}",
-    "en": "Hello, the documents are being prepared and will be sent this week. Regards, {officer}",
-    "ru": "Здравствуйте, документы готовятся и будут отправлены на этой неделе. С уважением, "
-    "{officer}",
 }
 
 NOTES = [

@@ -128,8 +128,15 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let a reader and a writer work at once on the embedded database.
+    # IMMEDIATE: a transaction takes the write lock when it begins, which on SQLite is what
+    # select_for_update is on PostgreSQL (it waits, then reads what the other wrote). Without
+    # it a second writer that read first fails with "database is locked" instead of waiting.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 # A read replica for public reads (config/db_router.py): DATABASE_REPLICA_URL=postgres://...
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 
 from foi import conditions, permissions
 from foi.transitions import (
@@ -105,7 +105,7 @@ ASSIGNEE_IS_AN_OFFICER = Rule("assignee", _("Choose one of the officers of %(bod
 NOT_A_GROUND = Rule("exemptions", _("%(code)s is not a ground for withholding under %(law)s."))
 
 
-class FOIRequest(ConcurrentTransitionMixin, models.Model):
+class FOIRequest(FSMModelMixin, models.Model):
     reference = models.CharField(max_length=32, unique=True, null=True, blank=True)
     law = models.ForeignKey("foi.Law", on_delete=models.PROTECT, related_name="requests")
     body = models.ForeignKey("foi.PublicBody", on_delete=models.PROTECT, related_name="requests")
@@ -182,7 +182,7 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
     appealed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
-    # Optimistic lock: every save bumps it, and a save from a stale copy fails.
+    # Bumped by every save; a transition from an older copy is refused (see ``save``).
     version = models.PositiveIntegerField(default=0)
     # Head of the audit chain, so that removing the last event is noticed too.
     audit_length = models.PositiveIntegerField(default=0)
@@ -219,28 +219,16 @@ class FOIRequest(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.reference or _('draft')}: {self.subject}"
 
-    # -- optimistic locking ----------------------------------------------------------------
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_version = instance.__dict__.get("version")
-        return instance
-
-    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
-        loaded = getattr(self, "_loaded_version", None)
-        if loaded is not None:
-            base_qs = base_qs.filter(version=loaded)
-        return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+    # -- the version -------------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
+        """Every save is a new version of the request. ``foi.services.base.lock_request``
+        refuses a caller whose copy (or form, or API call) carries an older one."""
         self.version = (self.version or 0) + 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields:
+            kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)
-        self._loaded_version = self.version
-
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._loaded_version = self.version
 
     # -- derived facts -----------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition
 
 from core import clock
 from core.errors import Conflict, InvalidInput, NotPermitted, TransitionNotAllowed
@@ -33,9 +32,15 @@ def lower(text) -> str:
 
 
 def lock_request(foi_request: FOIRequest, *, refuse_stale: bool = True) -> FOIRequest:
-    """The row, locked for this transaction and freshly read; Conflict if the caller's copy is
-    stale, unless ``refuse_stale`` is False (an append, which acts on no one's view of the
-    request: ``foi.services.case``)."""
+    """The row, locked for this transaction; Conflict if the caller's copy is stale, unless
+    ``refuse_stale`` is False (an append, which acts on no one's view of the request:
+    ``foi.services.case``).
+
+    This is the one guard against two people acting on a request at once (docs/architecture.md,
+    "Two people at once"): the row lock makes the second wait for the first to commit, and
+    then the version tells it that what it saw is gone. The version the caller saw is
+    ``foi_request.seen_version`` when a page or API call carried one, else the copy's own.
+    """
     locked = (
         # of=self: lock the request's row only. Without it PostgreSQL also locks the joined
         # law, body and requester rows, and two officers answering two requests of the same
@@ -44,7 +49,7 @@ def lock_request(foi_request: FOIRequest, *, refuse_stale: bool = True) -> FOIRe
         .select_related("law", "body", "requester")
         .get(pk=foi_request.pk)
     )
-    seen = getattr(foi_request, "_loaded_version", None) or foi_request.version
+    seen = getattr(foi_request, "seen_version", None) or foi_request.version
     if refuse_stale and seen and locked.version != seen:
         raise Conflict(
             _(
@@ -93,37 +98,30 @@ def run_transition(
     rows) and returns ``{"data": ..., "message": ...}`` for the CaseEvent.
     """
     at = at or clock.now()
-    try:
-        with transaction.atomic():
-            locked = lock_request(foi_request)
-            check_transition(locked, name, actor)
-            from_state = locked.state
-            if prepare:
-                prepare(locked, at)
-            getattr(locked, name)(at=at, **(call_kwargs or {}))
-            extra = (apply(locked, at) if apply else None) or {}
-            try:
-                locked.full_clean(
-                    exclude=["state"], validate_unique=False, validate_constraints=False
-                )
-            except ValidationError as error:
-                raise InvalidInput(" ".join(error.messages), errors=error.message_dict) from error
-            case_event_record(
-                foi_request=locked,
-                kind=name,
-                actor=actor,
-                from_state=from_state,
-                to_state=locked.state,
-                audience=audience,
-                message=extra.get("message"),
-                data=extra.get("data"),
-                at=at,
-            )
-            locked.save()
-    except ConcurrentTransition as error:
-        raise Conflict(
-            _("Someone else changed this request meanwhile; reload it and try again.")
-        ) from error
+    with transaction.atomic():
+        locked = lock_request(foi_request)
+        check_transition(locked, name, actor)
+        from_state = locked.state
+        if prepare:
+            prepare(locked, at)
+        getattr(locked, name)(at=at, **(call_kwargs or {}))
+        extra = (apply(locked, at) if apply else None) or {}
+        try:
+            locked.full_clean(exclude=["state"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            raise InvalidInput(" ".join(error.messages), errors=error.message_dict) from error
+        case_event_record(
+            foi_request=locked,
+            kind=name,
+            actor=actor,
+            from_state=from_state,
+            to_state=locked.state,
+            audience=audience,
+            message=extra.get("message"),
+            data=extra.get("data"),
+            at=at,
+        )
+        locked.save()
     forget_caches(locked)
     return locked
 

@@ -30,5 +30,5 @@ def attach_errors(form, error: ServiceError) -> None:
 def with_version(foi_request, version):
     """The request as the person saw it: the services refuse it if it changed since."""
     if version:
-        foi_request._loaded_version = version
+        foi_request.seen_version = version
     return foi_request

@@ -118,7 +118,7 @@ class ActionView(WorkspaceView):
             self._files_are_gone(form)
             return self.show(form, formset, status=400)
         # The version the person saw: a service acting on a changed request refuses.
-        self.foi_request._loaded_version = form.cleaned_data["version"]
+        self.foi_request.seen_version = form.cleaned_data["version"]
         try:
             self.perform(form, formset)
         except ServiceError as error:

@@ -1,7 +1,11 @@
 """Two officers acting at once: exactly one wins; the other gets a clear conflict and nothing
 of theirs is saved."""
 
+import shutil
+import sqlite3
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import connection, connections
@@ -9,7 +13,7 @@ from django_fsm.signals import pre_transition
 
 from core.errors import Conflict
 from foi import services
-from foi.models import CaseEvent, FOIRequest, State
+from foi.models import CaseEvent, FOIRequest, Message, State
 
 
 def test_a_stale_copy_is_refused(world):
@@ -31,13 +35,66 @@ def test_a_stale_copy_is_refused(world):
     assert CaseEvent.objects.filter(foi_request=foi_request).count() == events
 
 
-@pytest.mark.postgres
+@pytest.fixture
+def database_as_deployed(transactional_db, world):
+    """Makes the calling thread's connection lock as the deployed database's does.
+
+    PostgreSQL: as it is. SQLite: the test database is in memory, where connections share one
+    cache whose table locks fail at once instead of waiting, unlike the file ``db.sqlite3``; so
+    the test's data is copied to a file, and the test and every thread that calls this use it.
+    """
+    if connection.vendor != "sqlite":
+        yield lambda: None
+        return
+    path = Path(tempfile.mkdtemp(prefix="sorgu-locks-")) / "db.sqlite3"
+    with sqlite3.connect(path) as copy:
+        connection.ensure_connection()
+        connection.connection.backup(copy)
+    on_file = {**connection.settings_dict, "NAME": str(path)}
+    in_memory = connections["default"]  # kept open: closing it would drop the test database
+
+    def use_the_file():
+        connections["default"] = in_memory.__class__(on_file, "default")
+
+    use_the_file()
+    try:
+        yield use_the_file
+    finally:
+        connections["default"].close()
+        connections["default"] = in_memory
+        shutil.rmtree(path.parent)
+
+
+def extend(copy, actor):
+    return services.foi_request_extend(foi_request=copy, actor=actor, reason="volume")
+
+
+def answer(copy, actor):
+    return services.foi_request_answer(
+        foi_request=copy, actor=actor, outcome="full", text="Here it is."
+    )
+
+
+def refuse(copy, actor):
+    return services.foi_request_refuse(
+        foi_request=copy, actor=actor, grounds=[{"code": "official"}], text="No."
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_two_connections_at_once_one_wins(world):
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks across connections need PostgreSQL")
+@pytest.mark.parametrize(
+    "first_action, second_action",
+    # Two different decisions (the state alone would tell the second it is late), and the same
+    # step twice, which the state allows again: only the version tells the second that they act
+    # on a request they did not see (two extensions, each meant as the only one).
+    [(answer, refuse), (extend, extend)],
+)
+def test_two_connections_at_once_one_wins(world, database_as_deployed, first_action, second_action):
+    """On SQLite and on PostgreSQL: the second waits for the first's lock, then is refused."""
     foi_request = world.request(State.IN_PROGRESS)
     events_before = CaseEvent.objects.filter(foi_request=foi_request).count()
+    messages_before = Message.objects.filter(foi_request=foi_request).count()
+    both_loaded = threading.Barrier(2)
     first_holds_lock = threading.Event()
     outcomes = {}
 
@@ -47,39 +104,45 @@ def test_two_connections_at_once_one_wins(world):
             first_holds_lock.set()
             threading.Event().wait(0.5)
 
-    def run(name, action):
+    def run(name, action, actor):
+        database_as_deployed()
         try:
-            outcomes[name] = action(FOIRequest.objects.get(pk=foi_request.pk))
+            copy = FOIRequest.objects.get(pk=foi_request.pk)
+            both_loaded.wait(10)  # both officers have the page before either acts
+            if name == "second":
+                assert first_holds_lock.wait(10)
+            outcomes[name] = action(copy, actor)
         except Exception as error:
             outcomes[name] = error
         finally:
             connections.close_all()
 
-    answer = lambda copy: services.foi_request_answer(  # noqa: E731
-        foi_request=copy, actor=world.officer, outcome="full", text="Here it is."
-    )
-    refuse = lambda copy: services.foi_request_refuse(  # noqa: E731
-        foi_request=copy, actor=world.coordinator, grounds=[{"code": "official"}], text="No."
-    )
     pre_transition.connect(hold_the_lock)
     try:
-        first = threading.Thread(target=run, args=("first", answer), name="first")
-        # Both load the request before either acts.
-        second = threading.Thread(target=run, args=("second", refuse), name="second")
-        first.start()
-        assert first_holds_lock.wait(10)
-        second.start()
-        first.join(20)
-        second.join(20)
+        threads = [
+            threading.Thread(target=run, args=("first", first_action, world.officer), name="first"),
+            threading.Thread(
+                target=run, args=("second", second_action, world.coordinator), name="second"
+            ),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
     finally:
         pre_transition.disconnect(hold_the_lock)
 
-    assert getattr(outcomes["first"], "state", None) == State.ANSWERED
+    assert isinstance(outcomes["first"], FOIRequest), outcomes["first"]
     assert isinstance(outcomes["second"], Conflict), outcomes["second"]
-    assert "meanwhile" in str(outcomes["second"])
+    assert "changed this request meanwhile" in str(outcomes["second"])
     row = FOIRequest.objects.get(pk=foi_request.pk)
-    assert row.state == State.ANSWERED
+    assert (row.state, row.version, row.extensions_count) == (
+        outcomes["first"].state,
+        outcomes["first"].version,
+        outcomes["first"].extensions_count,
+    )
     assert CaseEvent.objects.filter(foi_request=foi_request).count() == events_before + 1
+    assert Message.objects.filter(foi_request=foi_request).count() == messages_before + 1
 
 
 @pytest.mark.postgres
