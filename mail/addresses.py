@@ -1,8 +1,10 @@
 """The per-request reply address and the bodies' mail domains. Pure functions.
 
 ``req-<reference>-<hmac>@<FOI_MAIL_DOMAIN>``: the check code is an HMAC of the reference keyed
-by SECRET_KEY, so nobody can write onto a case by guessing its reference. Mail servers may change
-the case of the local part, so references and codes are compared without case.
+by the reply-address keys (FOI_REPLY_ADDRESS_KEYS: the first signs, every one verifies; without
+them, SECRET_KEY and its fallbacks), so nobody can write onto a case by guessing its reference,
+and SECRET_KEY can be rotated without sending later replies to the holding pen. Mail servers may
+change the case of the local part, so references and codes are compared without case.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 CODE_LENGTH = 12
@@ -24,8 +27,22 @@ def mail_domain() -> str:
     return settings.FOI_MAIL_DOMAIN.lower()
 
 
-def reply_code(reference: str) -> str:
-    digest = salted_hmac("mail.reply-address", reference.upper(), algorithm="sha256")
+def reply_keys() -> list[str]:
+    """The keys reply addresses are checked with, the one that signs new ones first
+    (docs/security.md, "Reply addresses")."""
+    keys = [key for key in getattr(settings, "FOI_REPLY_ADDRESS_KEYS", None) or [] if key]
+    if not keys:
+        # Before the setting existed the codes were keyed by SECRET_KEY: they still check out.
+        keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    if not keys or not keys[0]:
+        raise ImproperlyConfigured("No key to sign reply addresses with.")
+    return keys
+
+
+def reply_code(reference: str, key: str | None = None) -> str:
+    """The check code of a reference under ``key`` (by default the signing key)."""
+    secret = reply_keys()[0] if key is None else key
+    digest = salted_hmac("mail.reply-address", reference.upper(), secret=secret, algorithm="sha256")
     return digest.hexdigest()[:CODE_LENGTH]
 
 
@@ -54,7 +71,10 @@ def parse_reply_address(address: str) -> ParsedAddress | None:
     if found is None:
         return None
     reference = found["reference"].upper()
-    return ParsedAddress(reference, constant_time_compare(found["code"], reply_code(reference)))
+    code_ok = False
+    for key in reply_keys():  # every key, so the time taken does not tell which one matched
+        code_ok |= constant_time_compare(found["code"], reply_code(reference, key))
+    return ParsedAddress(reference, code_ok)
 
 
 def body_mail_domains(body) -> set[str]:

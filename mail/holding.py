@@ -33,18 +33,7 @@ def guess_requests(received) -> list[FOIRequest]:
             if len(guesses) < MAX_GUESSES and foi_request.pk not in {g.pk for g in guesses}:
                 guesses.append(foi_request)
 
-    references = []
-    for recipient in received.recipients:
-        parsed = addresses.parse_reply_address(recipient)
-        if parsed is not None:
-            references.append(parsed.reference)
-    for text in (received.subject, received.text[:20_000]):
-        references += [found.upper() for found in REFERENCE.findall(text or "")]
-    if references:
-        by_reference = {r.reference: r for r in requests.filter(reference__in=references)}
-        add(by_reference[ref] for ref in dict.fromkeys(references) if ref in by_reference)
-    if received.refers_to:
-        add(requests.filter(messages__email_message_id__in=received.refers_to).distinct())
+    add(named_requests(received))
     subject = clean_subject(received.subject)
     bodies = bodies_of_sender(received.sender)
     if bodies:
@@ -55,6 +44,28 @@ def guess_requests(received) -> list[FOIRequest]:
     if len(subject) >= 8:
         add(requests.filter(subject__icontains=subject).order_by("-submitted_at")[:MAX_GUESSES])
     return guesses
+
+
+def named_requests(received) -> list[FOIRequest]:
+    """The requests an e-mail names: by a reply address (whatever its code), a reference in its
+    subject or text, or a letter of theirs it replies to. Their requesters are told when it is
+    held; the weaker guesses (the sender's body, a similar subject) only guide the administrator."""
+    requests = FOIRequest.objects.exclude(state=State.DRAFT)
+    found: list[FOIRequest] = []
+    references = []
+    for recipient in received.recipients:
+        parsed = addresses.parse_reply_address(recipient)
+        if parsed is not None:
+            references.append(parsed.reference)
+    for text in (received.subject, received.text[:20_000]):
+        references += [match.upper() for match in REFERENCE.findall(text or "")]
+    if references:
+        by_reference = {r.reference: r for r in requests.filter(reference__in=references)}
+        found += [by_reference[ref] for ref in dict.fromkeys(references) if ref in by_reference]
+    if received.refers_to:
+        replied = requests.filter(messages__email_message_id__in=received.refers_to).distinct()
+        found += [r for r in replied if r.pk not in {f.pk for f in found}]
+    return found[:MAX_GUESSES]
 
 
 def clean_subject(subject: str) -> str:

@@ -1,10 +1,11 @@
 """Replies by e-mail: anymail's ``inbound`` signal hands us a parsed message.
 
-It lands on a case only when it was sent to a request's reply address whose check code is
-right, from one of the body's mail domains. Anything else (unknown address, unknown reference,
-wrong code, foreign sender, automatic reply, spam) goes to the holding pen with the requests it
-most likely belongs to. Every e-mail is kept whole, once per Message-ID: the same e-mail posted
-twice is stored once.
+It lands on a case when it was sent to a request's reply address whose check code is right,
+whoever sent it: one from outside the body's mail domains (an official's own mailbox) is marked
+"sent from an address not known for this body" for the parties to confirm. Anything else
+(unknown address, unknown reference, wrong code, automatic reply, spam) goes to the holding pen
+with the requests it most likely belongs to; the requesters of those it names are told. Every
+e-mail is kept whole, once per Message-ID: the same e-mail posted twice is stored once.
 """
 
 from __future__ import annotations
@@ -140,8 +141,7 @@ def match(received: Received) -> tuple[FOIRequest | None, str | None]:
         return None, HeldReason.UNKNOWN_REQUEST
     if not parsed.code_ok:
         return foi_request, HeldReason.BAD_HMAC
-    if not addresses.sender_belongs_to(received.sender, foi_request.body):
-        return foi_request, HeldReason.FOREIGN_SENDER
+    # The sender is not checked here: record_on_case marks one the body does not write from.
     return foi_request, None
 
 
@@ -164,12 +164,15 @@ def _log(received: Received, esp_name: str) -> InboundEmail:
 
 
 def _hold(inbound: InboundEmail, received: Received, reason: str) -> None:
-    from mail.holding import guess_requests
+    from mail.holding import guess_requests, named_requests
+    from mail.notify import held_email_notify
 
     inbound.status = InboundStatus.HELD
     inbound.reason = reason
     inbound.save(update_fields=["status", "reason"])
     inbound.guessed_requests.set(guess_requests(received))
+    if reason != HeldReason.SPAM:
+        held_email_notify(inbound=inbound, foi_requests=named_requests(received))
 
 
 def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequest) -> None:
@@ -187,7 +190,8 @@ def record_on_case(
 ) -> Appended:
     """The e-mail as a timeline entry for the parties, its files unapproved, and one event
     (through ``foi_request_append``, which locks the request). It is from the body when the
-    sender is one of the body's addresses."""
+    sender is one of the body's addresses; otherwise it is marked as sent from an address not
+    known for this body (the mark and the address are for the parties only)."""
 
     def write(locked, at):
         sender_is_body = addresses.sender_belongs_to(received.sender, locked.body)
@@ -203,13 +207,14 @@ def record_on_case(
             email_message_id=received.message_id,
             email_from=received.sender[:300],
             email_to=", ".join(received.recipients)[:300],
+            sender_unknown=not sender_is_body,
             created_at=at,
         )
         stored = _store_files(message, received)
-        return Entry(
-            message=message,
-            data={"inbound": inbound.pk, "attachments": [a.sha256 for a in stored]},
-        )
+        data = {"inbound": inbound.pk, "attachments": [a.sha256 for a in stored]}
+        if not sender_is_body:
+            data["sender_unknown"] = True
+        return Entry(message=message, data=data)
 
     return foi_request_append(
         foi_request=foi_request, actor=actor, kind=event_kind, audience="parties", write=write

@@ -86,6 +86,7 @@ class HeldReason(models.TextChoices):
     UNKNOWN_ADDRESS = "unknown_address", _("Sent to an address that is not a request's")
     UNKNOWN_REQUEST = "unknown_request", _("No request has this reference")
     BAD_HMAC = "bad_hmac", _("The address's check code is wrong")
+    # No longer given: such an e-mail goes on its case, marked (Message.sender_unknown).
     FOREIGN_SENDER = "foreign_sender", _("The sender is outside the body's mail domains")
     AUTOMATIC_REPLY = "automatic_reply", _("An automatic reply")
     SPAM = "spam", _("Marked as spam by the mail service")

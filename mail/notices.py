@@ -45,6 +45,7 @@ _NOTICES = [
     ),
     Notice("reply_received", _("[%(reference)s] A new e-mail on your request")),
     Notice("letter_bounced", _("[%(reference)s] Your request could not be delivered")),
+    Notice("email_held", _("[%(reference)s] An e-mail for your request is waiting for review")),
     # To the address a requester gave the officer who registered their request.
     Notice(
         "requester_invitation",

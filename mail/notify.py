@@ -8,12 +8,14 @@ receipt. A body with no active officer or coordinator is reached by e-mail inste
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from foi import deadlines, transitions
@@ -335,6 +337,28 @@ ROUTES = {
     "email_filed": _email_received,
     "email_bounced": _email_bounced,
 }
+
+
+# A requester hears of mail held for their request at most this often (a flood of e-mails naming
+# the request is not turned into a flood of notices).
+HELD_NOTICE_INTERVAL = timedelta(days=1)
+
+
+def held_email_notify(*, inbound, foi_requests) -> int:
+    """Tell the requester of each request a held e-mail names that something for it waits for
+    an administrator. The notice says nothing of the e-mail itself: it may not be theirs.
+    Returns how many were told."""
+    since = timezone.now() - HELD_NOTICE_INTERVAL
+    told = 0
+    for foi_request in foi_requests:
+        recent = OutboundEmail.objects.filter(
+            kind="email_held", foi_request=foi_request, created_at__gte=since
+        )
+        if recent.exists():
+            continue
+        fanout = Fanout(None, foi_request=foi_request)
+        told += fanout.tell(foi_request.requester, "email_held", skip_actor=False)
+    return told
 
 
 def on_requester_invited(sender, *, foi_request, email, token, max_age, **kwargs) -> None:

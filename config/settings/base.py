@@ -196,6 +196,15 @@ EMAIL_SUBJECT_PREFIX = "[Sorğu] "
 # (without it, the daily sweep writes to the active superusers).
 ADMINS = [("", address) for address in env.list("ADMINS", default=[])]
 FOI_MAIL_DOMAIN = env("FOI_MAIL_DOMAIN", default="sorgu.example")
+# The keys of the reply addresses' check codes (mail/addresses.py), comma-separated: the first
+# signs new addresses, every one is accepted. Rotate by putting a new key in front and keeping
+# the old ones (docs/security.md, "Reply addresses"). Empty: SECRET_KEY and its fallbacks, which
+# keyed them before this setting existed.
+FOI_REPLY_ADDRESS_KEYS = env.list("FOI_REPLY_ADDRESS_KEYS", default=[])
+# Webhooks whose signature carries a time and a one-off token (Mailgun's): a signature older or
+# newer than this many seconds is refused, and a token seen within it is refused the second time
+# (mail/webhooks.py; the tokens live in the shared cache).
+FOI_WEBHOOK_MAX_AGE = env.int("FOI_WEBHOOK_MAX_AGE", default=15 * 60)
 ANYMAIL = {}
 
 # Search: the database backend unless ELASTICSEARCH_URL names a cluster.

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, env
+from .base import FOI_REPLY_ADDRESS_KEYS, REDIS_URL, env
 
 DEBUG = False
 
@@ -81,4 +81,11 @@ if not (_webhook_user and _colon and len(_webhook_password) >= 16):
     raise ImproperlyConfigured(
         "ANYMAIL_WEBHOOK_SECRET must be set to user:password (a random password of at least "
         "16 characters) in production; the e-mail webhooks use it as HTTP basic auth."
+    )
+
+# The reply addresses' own keys (docs/security.md, "Reply addresses"): each as random and as long
+# as SECRET_KEY. Unset, they stay keyed by SECRET_KEY (and break when it is rotated).
+if any(len(key) < 50 or len(set(key)) < 5 for key in FOI_REPLY_ADDRESS_KEYS):
+    raise ImproperlyConfigured(
+        "Each of FOI_REPLY_ADDRESS_KEYS must be a random value of at least 50 characters."
     )

@@ -72,6 +72,14 @@ class Message(models.Model):
     email_message_id = models.CharField(max_length=300, null=True, blank=True, unique=True)
     email_from = models.CharField(max_length=300, blank=True)
     email_to = models.CharField(max_length=300, blank=True)
+    sender_unknown = models.BooleanField(
+        _("sent from an address not known for this body"),
+        default=False,
+        help_text=_(
+            "An e-mail to the request's reply address from outside the body's mail domains: "
+            "for the parties to confirm. Never shown to the public."
+        ),
+    )
     delivery_status = models.CharField(
         max_length=16, choices=DeliveryStatus.choices, blank=True, default=DeliveryStatus.NONE
     )

@@ -94,6 +94,11 @@ def message_list(*, foi_request: FOIRequest, user) -> list[Message]:
     if audiences == ("public",):
         # The public never reads the requester's identity, even where someone typed it in.
         masking.mask_messages(messages, masking.requester_identifiers(foi_request))
+        # Nor an e-mail's addresses, nor the mark of a sender the body is not known to write
+        # from (for the parties to judge), on an e-mail an officer made public.
+        for message in messages:
+            message.email_from = message.email_to = ""
+            message.sender_unknown = False
     return messages
 
 

@@ -101,3 +101,26 @@ def test_production_collects_the_esp_and_its_keys():
         WEBHOOK_SECRET,
         "server-token",
     ]
+
+
+def test_production_reads_the_reply_address_keys_and_refuses_a_weak_one():
+    base = {
+        "SECRET_KEY": "x7Gq2" * 12,
+        "ALLOWED_HOSTS": "sorgu.example",
+        "ANYMAIL_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+    new, old = "Nw3kR8" * 9, "Od5jT1" * 9
+    code = "import config.settings.production as s; print(*s.FOI_REPLY_ADDRESS_KEYS)"
+    environment = {"PATH": os.environ.get("PATH", ""), "HOME": str(ROOT), **base}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**environment, "FOI_REPLY_ADDRESS_KEYS": f"{new},{old}"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [new, old]
+    weak = load("config.settings.production", **base, FOI_REPLY_ADDRESS_KEYS=f"{new},short")
+    assert weak.returncode != 0
+    assert "FOI_REPLY_ADDRESS_KEYS" in weak.stderr

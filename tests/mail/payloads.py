@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import io
 import json
+import secrets
 import time
 
 from tests.mail.conftest import MAILGUN_SIGNING_KEY, WEBHOOK_SECRET
@@ -40,10 +41,13 @@ def mailgun_inbound(
     message_id: str,
     attachments=(),
     extra_headers=(),
-    token: str = "3f2b8b1f0c6a4c2d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c",
+    token: str | None = None,
     signing_key: str = MAILGUN_SIGNING_KEY,
+    signed_ago: int = 0,
 ) -> dict:
-    timestamp = str(int(time.time()))
+    # Mailgun signs a fresh random token and the time of each post.
+    token = token or secrets.token_hex(25)
+    timestamp = str(int(time.time()) - signed_ago)
     headers = [
         ["X-Mailgun-Spf", "Pass"],
         ["X-Mailgun-Sflag", "No"],
@@ -164,7 +168,7 @@ def postmark_delivery(*, outbound_id: int, email: str, message_id: str) -> dict:
 
 def mailgun_failed(*, outbound_id: int, email: str, message_id: str) -> dict:
     """Mailgun's JSON webhook for a permanent failure (a hard bounce)."""
-    token = "c2a5e1f0b9d84e7a6c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e"
+    token = secrets.token_hex(25)
     timestamp = str(int(time.time()))
     return {
         "signature": {

@@ -37,10 +37,31 @@ def test_other_addresses_are_not_reply_addresses(settings, address):
     assert addresses.parse_reply_address(address) is None
 
 
-def test_the_code_depends_on_the_secret_key(settings):
+def test_without_reply_keys_the_code_depends_on_the_secret_key(settings):
+    settings.FOI_REPLY_ADDRESS_KEYS = []
     first = addresses.reply_code("AZ-2026-000001")
     settings.SECRET_KEY = "another-secret-key-entirely"
     assert addresses.reply_code("AZ-2026-000001") != first
+
+
+def test_the_reply_keys_sign_first_and_verify_all(settings):
+    settings.FOI_MAIL_DOMAIN = "sorgu.example"
+    settings.FOI_REPLY_ADDRESS_KEYS = []
+    under_secret_key = addresses.reply_address("AZ-2026-000001")
+    # Moving to reply keys: the SECRET_KEY-era addresses still check out behind the new key.
+    settings.FOI_REPLY_ADDRESS_KEYS = ["new-reply-key", settings.SECRET_KEY]
+    signed = addresses.reply_address("AZ-2026-000001")
+    assert signed != under_secret_key
+    assert addresses.reply_code("AZ-2026-000001") == addresses.reply_code(
+        "AZ-2026-000001", "new-reply-key"
+    )
+    for address in (signed, under_secret_key):
+        assert addresses.parse_reply_address(address).code_ok
+    # Rotating SECRET_KEY no longer touches them.
+    settings.SECRET_KEY = "another-secret-key-entirely"
+    assert addresses.parse_reply_address(signed).code_ok
+    settings.FOI_REPLY_ADDRESS_KEYS = ["new-reply-key"]
+    assert not addresses.parse_reply_address(under_secret_key).code_ok
 
 
 @pytest.mark.django_db
