@@ -79,11 +79,22 @@ def read(message, event_id=None) -> Received:
         subject=(message.subject or "")[:300],
         text=(text or "")[:MAX_TEXT],
         raw=raw,
-        attachments=list(message.attachments),
+        attachments=[*message.attachments, *_inline_files(message)],
         automatic=auto or bool(message.get("X-Autoreply")),
         spam=bool(message.spam_detected),
         refers_to=[part for part in refers.split() if part.startswith("<")],
     )
+
+
+def _inline_files(message) -> list:
+    """Files shown inside the text (an inline part with a Content-ID: a logo, a scanned
+    page), not the text itself."""
+    return [
+        part
+        for part in message.content_id_map.values()
+        if part.get_content_maintype() != "multipart"
+        and part.get_content_type() not in ("text/plain", "text/html")
+    ]
 
 
 def _all_to(message) -> list:
@@ -217,16 +228,25 @@ def record_on_case(
 
 
 def _store_files(message: Message, received: Received) -> list:
-    """The e-mail's files on its message, unapproved; those refused are named in its text."""
+    """The e-mail's files on its message, unapproved, images shown in its text marked inline,
+    a ZIP archive with its parts listed; those refused are named in its text, with why."""
     stored, refused = [], []
     for part in received.attachments:
-        name = part.get_filename() or "attachment"
+        inline = part.get_content_disposition() == "inline"
+        name = part.get_filename() or ("inline-image" if inline else "attachment")
         try:
             stored.append(
-                attachment_create(message=message, name=name, content=part.get_content_bytes())
+                attachment_create(
+                    message=message,
+                    name=name,
+                    content=part.get_content_bytes(),
+                    inline=inline,
+                    archives=True,
+                )
             )
         except ServiceError as error:
-            refused.append(f"{name}: {error}")
+            shown = _("%(name)s (shown in the text)") % {"name": name} if inline else name
+            refused.append(f"{shown}: {error}")
     if refused:
         message.text = (
             message.text.rstrip()
