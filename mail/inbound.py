@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from email import encoders
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -97,11 +98,26 @@ def _inline_files(message) -> list:
     ]
 
 
+def _binary_files_as_base64(message) -> None:
+    """A file the ESP posted apart from the e-mail (Mailgun's parsed form, Postmark's JSON)
+    becomes a part with raw bytes and no transfer encoding; serialised so, its line ends are
+    rewritten and the kept original no longer holds the file that was sent (a ZIP or a PDF
+    with a CR byte comes back broken). Encoded in base64 first, it is kept byte for byte, and
+    an administrator can recover a refused file from it."""
+    for part in message.walk():
+        if (
+            part.get_content_maintype() not in ("text", "message", "multipart")
+            and "Content-Transfer-Encoding" not in part
+        ):
+            encoders.encode_base64(part)
+
+
 def _all_to(message) -> list:
     return [*message.to, *message.cc, *message.bcc]
 
 
 def _raw_bytes(message) -> bytes:
+    _binary_files_as_base64(message)
     try:
         return message.as_bytes()
     except Exception:
