@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from email import encoders
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -80,11 +81,36 @@ def read(message, event_id=None) -> Received:
         subject=(message.subject or "")[:300],
         text=(text or "")[:MAX_TEXT],
         raw=raw,
-        attachments=list(message.attachments),
+        attachments=[*message.attachments, *_inline_files(message)],
         automatic=auto or bool(message.get("X-Autoreply")),
         spam=bool(message.spam_detected),
         refers_to=[part for part in refers.split() if part.startswith("<")],
     )
+
+
+def _inline_files(message) -> list:
+    """Files shown inside the text (an inline part with a Content-ID: a logo, a scanned
+    page), not the text itself."""
+    return [
+        part
+        for part in message.content_id_map.values()
+        if part.get_content_maintype() != "multipart"
+        and part.get_content_type() not in ("text/plain", "text/html")
+    ]
+
+
+def _binary_files_as_base64(message) -> None:
+    """A file the ESP posted apart from the e-mail (Mailgun's parsed form, Postmark's JSON)
+    becomes a part with raw bytes and no transfer encoding; serialised so, its line ends are
+    rewritten and the kept original no longer holds the file that was sent (a ZIP or a PDF
+    with a CR byte comes back broken). Encoded in base64 first, it is kept byte for byte, and
+    an administrator can recover a refused file from it."""
+    for part in message.walk():
+        if (
+            part.get_content_maintype() not in ("text", "message", "multipart")
+            and "Content-Transfer-Encoding" not in part
+        ):
+            encoders.encode_base64(part)
 
 
 def _all_to(message) -> list:
@@ -92,6 +118,7 @@ def _all_to(message) -> list:
 
 
 def _raw_bytes(message) -> bytes:
+    _binary_files_as_base64(message)
     try:
         return message.as_bytes()
     except Exception:
@@ -222,16 +249,25 @@ def record_on_case(
 
 
 def _store_files(message: Message, received: Received) -> list:
-    """The e-mail's files on its message, unapproved; those refused are named in its text."""
+    """The e-mail's files on its message, unapproved, images shown in its text marked inline,
+    a ZIP archive with its parts listed; those refused are named in its text, with why."""
     stored, refused = [], []
     for part in received.attachments:
-        name = part.get_filename() or "attachment"
+        inline = part.get_content_disposition() == "inline"
+        name = part.get_filename() or ("inline-image" if inline else "attachment")
         try:
             stored.append(
-                attachment_create(message=message, name=name, content=part.get_content_bytes())
+                attachment_create(
+                    message=message,
+                    name=name,
+                    content=part.get_content_bytes(),
+                    inline=inline,
+                    archives=True,
+                )
             )
         except ServiceError as error:
-            refused.append(f"{name}: {error}")
+            shown = _("%(name)s (shown in the text)") % {"name": name} if inline else name
+            refused.append(f"{shown}: {error}")
     if refused:
         message.text = (
             message.text.rstrip()

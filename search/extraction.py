@@ -1,4 +1,9 @@
-"""The text inside released files: PDF, DOCX, XLSX, ODT (and ODS), TXT and CSV.
+"""The text inside released files: PDF, DOCX, XLSX, ODT (and ODS), TXT and CSV; for a ZIP
+archive (received by e-mail), the names of the files inside it.
+
+Old Office files (DOC, XLS, PPT), RTF and images (JPEG, PNG, TIFF) are accepted but not read
+(no library here reads them): ``extract_text`` raises ExtractionError for them like for a damaged
+file, ``text_or_empty`` logs it and gives "", and they are found by their names.
 
 ``extract_text`` raises ``ExtractionError`` for a file it cannot read; ``text_or_empty`` logs the
 failure and returns "" so that the file is still indexed by its name.
@@ -41,7 +46,8 @@ def extract_text(content: bytes, name: str = "") -> str:
     ZIP's declared sizes against the archive bounds before anything reads a member: a "zip
     bomb" is refused here without being unpacked."""
     try:
-        extension = files.sniff(content, name).extension
+        sniffed = files.sniff(content, name, archives=True)
+        extension = sniffed.extension
     except files.ArchiveTooLarge as error:
         raise ExtractionError(str(error)) from error
     except files.UnsupportedFile as error:
@@ -49,6 +55,8 @@ def extract_text(content: bytes, name: str = "") -> str:
         extension = os.path.splitext(name.lower())[1]
         if extension not in (".txt", ".csv") or b"\x00" in content[:8192]:
             raise ExtractionError(str(error)) from error
+    if extension == ".zip":
+        return "\n".join(part["name"] for part in sniffed.contents)[:MAX_CHARS]
     reader = _READERS.get(extension)
     if reader is None:
         raise ExtractionError(f"No text can be read from {extension} files.")

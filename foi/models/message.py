@@ -107,6 +107,14 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
     extracted_text = models.TextField(blank=True)
+    inline = models.BooleanField(
+        default=False, help_text=_("Shown inside the text of the e-mail it came with.")
+    )
+    contents = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_("The files inside an archive: name, size and type of each."),
+    )
     approved = models.BooleanField(
         default=False, help_text=_("Nothing an officer uploads is public until approved.")
     )

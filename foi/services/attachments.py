@@ -10,14 +10,18 @@ from foi.models import Attachment
 from foi.services.case import Entry, foi_request_append
 
 
-def attachment_create(*, message, name: str, content: bytes) -> Attachment:
+def attachment_create(
+    *, message, name: str, content: bytes, inline: bool = False, archives: bool = False
+) -> Attachment:
     """Store a file on a message. Unapproved: nothing uploaded is public until approved.
 
-    Only the kinds ``core.files`` accepts by their content, up to ``FOI_ATTACHMENT_MAX_SIZE``.
+    Only the kinds ``core.files`` accepts by their content, up to ``FOI_ATTACHMENT_MAX_SIZE``;
+    a ZIP archive only with ``archives`` (a file received by e-mail), its parts listed in
+    ``contents``. ``inline``: an image shown inside the text of the e-mail it came with.
     """
     try:
         files.check_size(name, len(content))
-        sniffed = files.sniff(content, name)
+        sniffed = files.sniff(content, name, archives=archives)
     except files.UnsupportedFile as error:
         raise InvalidInput(str(error), errors={"files": [str(error)]}) from error
     attachment = Attachment(
@@ -26,6 +30,8 @@ def attachment_create(*, message, name: str, content: bytes) -> Attachment:
         content_type=sniffed.content_type,
         size=len(content),
         sha256=files.sha256_of(content),
+        inline=inline,
+        contents=list(sniffed.contents),
         created_at=clock.now(),
     )
     attachment.file.save(f"upload{sniffed.extension}", ContentFile(content), save=False)
@@ -49,6 +55,13 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
         )
         if approved.message.audience == "internal":
             raise InvalidInput(_("A file on an internal note stays inside the body."))
+        if approved.content_type == files.ZIP:
+            raise InvalidInput(
+                _(
+                    "A ZIP archive is not published as it is: upload the files inside it one "
+                    "by one, so that each is read and approved."
+                )
+            )
         if approved.approved:
             return None
         approved.approved = True

@@ -16,6 +16,12 @@ FILE_KINDS = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _("Excel spreadsheet"),
     "application/vnd.oasis.opendocument.text": _("OpenDocument text"),
     "application/vnd.oasis.opendocument.spreadsheet": _("OpenDocument spreadsheet"),
+    "application/msword": _("Word document"),
+    "application/vnd.ms-excel": _("Excel spreadsheet"),
+    "application/vnd.ms-powerpoint": _("PowerPoint presentation"),
+    "application/rtf": _("Rich Text document"),
+    "image/tiff": _("TIFF image"),
+    "application/zip": _("ZIP archive"),
 }
 
 

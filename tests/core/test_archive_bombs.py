@@ -12,6 +12,7 @@ import pytest
 from core import files
 from foi.models import Attachment, Message
 from foi.services import InvalidInput, attachment_create
+from tests.core.samples import zip_of
 
 # Enough of a Word package for python-docx to go on to read the main part.
 DOCX_TYPES = (
@@ -125,4 +126,44 @@ def test_the_upload_is_refused_and_nothing_is_stored(world):
         attachment_create(message=message, name="report.docx", content=docx_bomb(200))
     assert "report.docx cannot be attached: it would unpack to more than" in str(refused.value)
     assert refused.value.errors["files"]
+    assert not Attachment.objects.exists()
+
+
+def test_a_zip_bomb_is_refused_as_a_zip_in_its_own_right():
+    bundle = zip_of({"report.docx": docx_bomb(200)}, compression=zipfile.ZIP_STORED)
+    # Stored, the outer archive declares under 1 MB; the DOCX inside would unpack to 200 MB.
+    with pytest.raises(files.ArchiveTooLarge, match=r"its part report\.docx is refused: it would"):
+        files.sniff(bundle, "bundle.zip", archives=True)
+    zeros = io.BytesIO()
+    with (
+        zipfile.ZipFile(zeros, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("zeros.csv", "w") as handle,
+    ):
+        for _ in range(200):
+            handle.write(b"\0" * MB)
+    with pytest.raises(files.ArchiveTooLarge, match=r"bundle\.zip cannot be attached: it would"):
+        files.sniff(zeros.getvalue(), "bundle.zip", archives=True)
+
+
+def test_the_bounds_hold_for_a_zip_and_the_documents_inside_it_together(settings):
+    settings.FOI_ARCHIVE_MAX_UNPACKED_SIZE = 2 * MB + MB // 2
+    settings.FOI_ARCHIVE_MAX_RATIO = 10_000
+    # Each DOCX unpacks to 1 MB (and is accepted alone); three of them, to more than the bound.
+    assert files.sniff(docx_bomb(1), "one.docx").extension == ".docx"
+    two = {f"{n}.docx": docx_bomb(1) for n in range(2)}
+    assert files.sniff(zip_of(two), "two.zip", archives=True).extension == ".zip"
+    three = {f"{n}.docx": docx_bomb(1) for n in range(3)}
+    with pytest.raises(files.ArchiveTooLarge, match=r"2\.docx is refused: it would unpack"):
+        files.sniff(zip_of(three), "three.zip", archives=True)
+
+
+@pytest.mark.django_db
+def test_a_zip_bomb_is_not_stored_from_email_either(world):
+    foi_request = world.request()
+    message = Message.objects.create(
+        foi_request=foi_request, kind="email_in", audience="parties", text="Attached."
+    )
+    bundle = zip_of({"report.docx": docx_bomb(200)}, compression=zipfile.ZIP_STORED)
+    with pytest.raises(InvalidInput, match=r"bundle\.zip cannot be attached"):
+        attachment_create(message=message, name="bundle.zip", content=bundle, archives=True)
     assert not Attachment.objects.exists()

@@ -72,3 +72,44 @@ def test_a_file_on_an_internal_note_is_never_published(world):
     with pytest.raises(InvalidInput, match="internal"):
         services.attachment_approve(attachment=attachment, actor=world.officer)
     assert not Attachment.objects.get().approved
+
+
+def test_officers_may_attach_old_office_rtf_and_tiff_but_not_a_zip(world):
+    from tests.core import samples
+
+    foi_request = world.request(State.IN_PROGRESS)
+    with pytest.raises(InvalidInput, match=r"bundle\.zip cannot be attached: it is a ZIP archive"):
+        answer(world, foi_request, [("bundle.zip", samples.zip_of({"a.pdf": b"%PDF-1.4"}))])
+    answer(
+        world,
+        foi_request,
+        [
+            ("letter.doc", samples.real_doc()),
+            ("letter.rtf", samples.rtf()),
+            ("scan.tif", samples.image("TIFF")),
+        ],
+    )
+    assert list(Attachment.objects.values_list("content_type", flat=True)) == [
+        "application/msword",
+        "application/rtf",
+        "image/tiff",
+    ]
+
+
+def test_a_zip_received_by_email_is_not_approved_for_publication_as_it_is(world):
+    from tests.core import samples
+
+    foi_request = world.request(State.IN_PROGRESS)
+    message = Message.objects.create(
+        foi_request=foi_request, kind="email_in", audience="parties", text="Attached."
+    )
+    bundle = services.attachment_create(
+        message=message,
+        name="docs.zip",
+        content=samples.zip_of({"a.pdf": b"%PDF-1.4"}),
+        archives=True,
+    )
+    assert bundle.contents == [{"name": "a.pdf", "size": 8, "type": "application/pdf"}]
+    with pytest.raises(InvalidInput, match="upload the files inside it one by one"):
+        services.attachment_approve(attachment=bundle, actor=world.officer)
+    assert not Attachment.objects.get(pk=bundle.pk).approved

@@ -3,6 +3,7 @@ reply becomes a message with its files (unapproved); anything else lands in the 
 the same e-mail twice is stored once; wrong webhook credentials store nothing."""
 
 import json
+import zipfile
 
 import pytest
 from anymail.inbound import AnymailInboundMessage
@@ -10,6 +11,8 @@ from anymail.inbound import AnymailInboundMessage
 from foi.models import Attachment, Audience, CaseEvent, Message, MessageKind, State
 from mail import addresses
 from mail.models import HeldEmail, HeldReason, InboundEmail, InboundStatus
+from tests.core import samples
+from tests.core.test_archive_bombs import docx_bomb
 from tests.factories import PublicBodyFactory
 from tests.mail.conftest import sent
 from tests.mail.payloads import (
@@ -267,3 +270,147 @@ def test_a_malformed_post_is_refused_and_stores_nothing(client, water):
     )
     assert response.status_code >= 400  # the ESP keeps it and tries again later
     assert not InboundEmail.objects.exists()
+
+
+def reply_with(water, message_id, attachments, **extra):
+    return mailgun_inbound(
+        sender="pr@water.gov.example",
+        recipient=addresses.reply_address(water.reference),
+        subject="Files",
+        text="The documents are attached.",
+        message_id=message_id,
+        attachments=attachments,
+        **extra,
+    )
+
+
+def test_old_office_rtf_and_tiff_files_are_stored_privately(client, water, committed):
+    files = [
+        ("tariffs.doc", samples.real_doc(), "application/msword"),
+        ("letter.rtf", samples.rtf(), "application/rtf"),
+        ("scan.tiff", samples.image("TIFF"), "image/tiff"),
+        ("table.xls", samples.compound_file({"Workbook": None}), "application/vnd.ms-excel"),
+    ]
+    payload = reply_with(water, "<legacy@water.gov.example>", files)
+    assert committed(lambda: post_mailgun(client, payload)).status_code == 200
+    message = Message.objects.get(foi_request=water, kind=MessageKind.EMAIL_IN)
+    stored = list(message.attachments.order_by("id"))
+    assert [(a.original_name, a.content_type, a.approved) for a in stored] == [
+        ("tariffs.doc", "application/msword", False),
+        ("letter.rtf", "application/rtf", False),
+        ("scan.tiff", "image/tiff", False),
+        ("table.xls", "application/vnd.ms-excel", False),
+    ]
+    assert stored[0].file.read() == samples.real_doc()
+    assert "not stored" not in message.text
+
+
+def test_a_zip_is_stored_privately_with_its_parts_listed(client, water, committed):
+    bundle = samples.zip_of(
+        {"tariffs.pdf": PDF, "tables/2026.csv": CSV, "logo.gif": samples.image("GIF")}
+    )
+    payload = reply_with(
+        water, "<zip@water.gov.example>", [("docs.zip", bundle, "application/zip")]
+    )
+    committed(lambda: post_mailgun(client, payload))
+    attachment = Attachment.objects.get(message__foi_request=water)
+    assert (attachment.original_name, attachment.content_type) == ("docs.zip", "application/zip")
+    assert not attachment.approved
+    assert [(part["name"], part["type"]) for part in attachment.contents] == [
+        ("tariffs.pdf", "application/pdf"),
+        ("tables/2026.csv", "text/csv"),
+        ("logo.gif", ""),
+    ]
+    assert "JPEG, PNG or TIFF" in attachment.contents[2]["note"]
+
+
+@pytest.mark.parametrize(
+    ("bundle", "why"),
+    [
+        (
+            samples.zip_of({"report.docx": docx_bomb(200)}, compression=zipfile.ZIP_STORED),
+            "its part report.docx is refused: it would unpack to more than",
+        ),
+        (
+            samples.zip_of({"letter.pdf": PDF, "old/scans.zip": samples.zip_of({"a.pdf": PDF})}),
+            "it holds old/scans.zip, a program, script, web page or archive",
+        ),
+    ],
+    ids=["bomb", "nested-zip"],
+)
+def test_a_refused_zip_is_noted_on_the_case_and_kept_in_the_original(
+    client, water, committed, bundle, why
+):
+    payload = reply_with(
+        water,
+        "<refused-zip@water.gov.example>",
+        [("docs.zip", bundle, "application/zip"), ("letter.pdf", PDF, "application/pdf")],
+    )
+    assert committed(lambda: post_mailgun(client, payload)).status_code == 200
+    message = Message.objects.get(foi_request=water, kind=MessageKind.EMAIL_IN)
+    assert [a.original_name for a in message.attachments.all()] == ["letter.pdf"]
+    assert "Files not stored (the original e-mail is kept by the administrators)" in message.text
+    assert "docs.zip cannot be attached: " + why in message.text
+    original = AnymailInboundMessage.parse_raw_mime_bytes(InboundEmail.objects.get().raw.read())
+    kept = {a.get_filename(): a.get_content_bytes() for a in original.attachments}
+    assert kept["docs.zip"] == bundle
+
+
+def test_an_inline_image_is_stored_marked_inline(client, water, committed):
+    logo, photo = samples.image("PNG"), samples.image("GIF")
+    payload = reply_with(
+        water,
+        "<inline@water.gov.example>",
+        [
+            ("tariffs.pdf", PDF, "application/pdf"),
+            ("logo.png", logo, "image/png"),
+            ("photo.gif", photo, "image/gif"),
+        ],
+    )
+    # Mailgun's forward() says which files are shown in the text by their Content-ID.
+    payload["content-id-map"] = json.dumps(
+        {"<logo@water.gov.example>": "attachment-2", "<photo@water.gov.example>": "attachment-3"}
+    )
+    committed(lambda: post_mailgun(client, payload))
+    message = Message.objects.get(foi_request=water, kind=MessageKind.EMAIL_IN)
+    stored = list(message.attachments.order_by("id"))
+    assert [(a.original_name, a.content_type, a.inline, a.approved) for a in stored] == [
+        ("tariffs.pdf", "application/pdf", False, False),
+        ("logo.png", "image/png", True, False),
+    ]
+    assert stored[1].file.read() == logo
+    # An inline image of a kind we do not accept is named, with where it was.
+    assert "photo.gif (shown in the text): photo.gif cannot be attached" in message.text
+    assert InboundEmail.objects.get().attachment_names == ["tariffs.pdf", "logo.png", "photo.gif"]
+
+
+def test_an_inline_image_in_a_raw_mime_email_is_stored(client, water, committed):
+    from email.message import EmailMessage
+
+    email = EmailMessage()
+    email["From"] = "pr@water.gov.example"
+    email["To"] = addresses.reply_address(water.reference)
+    email["Subject"] = "Signed letter"
+    email["Message-ID"] = "<raw-inline@water.gov.example>"
+    email.set_content("See the signed letter.")
+    email.add_alternative('<p>See the letter.</p><img src="cid:sign@water">', subtype="html")
+    email.get_payload()[1].add_related(
+        samples.image("JPEG"),
+        "image",
+        "jpeg",
+        cid="<sign@water>",
+        filename="signature.jpg",
+        disposition="inline",
+    )
+    payload = reply_with(water, "<unused@water.gov.example>", [])
+    payload = {
+        key: payload[key] for key in ("recipient", "sender", "timestamp", "token", "signature")
+    }
+    payload["body-mime"] = email.as_string()
+    assert committed(lambda: post_mailgun(client, payload)).status_code == 200
+    attachment = Attachment.objects.get(message__foi_request=water)
+    assert (attachment.original_name, attachment.content_type, attachment.inline) == (
+        "signature.jpg",
+        "image/jpeg",
+        True,
+    )

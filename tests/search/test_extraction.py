@@ -80,3 +80,18 @@ def test_text_or_empty_logs_the_failure_and_returns_nothing(caplog):
         assert text_or_empty(b"%PDF-1.4 broken", "broken.pdf", what="attachment 7") == ""
     assert "broken.pdf" in caplog.text
     assert "attachment 7" in caplog.text
+
+
+def test_a_zip_gives_the_names_inside_it_and_old_office_files_no_text(caplog):
+    from tests.core import samples
+
+    bundle = samples.zip_of({"tariffs 2026.pdf": b"%PDF-1.4", "tables/water.csv": b"a,b\n"})
+    assert extract_text(bundle, "docs.zip") == "tariffs 2026.pdf\ntables/water.csv"
+    for content, name in [
+        (samples.real_doc(), "letter.doc"),
+        (samples.rtf(), "letter.rtf"),
+        (samples.image("TIFF"), "scan.tif"),
+    ]:
+        with pytest.raises(ExtractionError, match="No text can be read"):
+            extract_text(content, name)
+        assert text_or_empty(content, name) == ""
