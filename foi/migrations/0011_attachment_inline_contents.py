@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('foi', '0009_moved_to_core_and_mail'),
+        ('foi', '0010_message_sender_unknown'),
     ]
 
     operations = [
