@@ -27,6 +27,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    # Our mail services' webhooks refuse malformed posts (400) before anymail's own views.
+    path("anymail/", include("mail.webhooks")),
     path("anymail/", include("anymail.urls")),
     path("account/notifications/", include("mail.urls")),
     path("search/", include("search.urls")),
