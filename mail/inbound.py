@@ -99,12 +99,13 @@ def read(message, event_id=None, *, esp_name: str = "", envelope_recipients=()) 
         + " ".join(message.get_all("References") or [])
     )
     attachments = list(message.attachments)
+    message_id = identity(message, event_id, esp_name, sender=sender, attachments=attachments)
     return Received(
-        message_id=identity(message, event_id, esp_name, sender=sender, attachments=attachments),
-        sender=sender or (message.envelope_sender or ""),
-        recipients=recipients,
-        subject=(message.subject or "")[:300],
-        text=(text or "")[:MAX_TEXT],
+        message_id=_clean(message_id),
+        sender=_clean(sender or (message.envelope_sender or "")),
+        recipients=[_clean(r) for r in recipients],
+        subject=_clean(message.subject or "")[:300],
+        text=_clean(text or "")[:MAX_TEXT],
         raw=_raw_bytes(message),
         attachments=attachments,
         automatic=auto or bool(message.get("X-Autoreply")),
@@ -136,6 +137,15 @@ def identity(message, event_id, esp_name: str, *, sender: str, attachments) -> s
     ]
     digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8"))
     return f"<{digest.hexdigest()[:40]}@content-hash.invalid>"
+
+
+def _clean(text: str) -> str:
+    """Without NUL, which PostgreSQL cannot store (the webhooks skip core.middleware's check)."""
+    return text.replace("\x00", "")
+
+
+def filename(part) -> str:
+    return _clean(part.get_filename() or "")
 
 
 def _all_to(message) -> list:
@@ -247,7 +257,7 @@ def _log(received: Received, esp_name: str, key: str, raw_name: str) -> InboundE
         to_addresses=", ".join(received.recipients),
         subject=received.subject,
         text=received.text,
-        attachment_names=[a.get_filename() or "" for a in received.attachments],
+        attachment_names=[filename(a) for a in received.attachments],
         status=InboundStatus.HELD,
     )
     if raw_name:
@@ -322,7 +332,7 @@ def _store_files(message: Message, received: Received) -> list:
     """The e-mail's files on its message, unapproved; those refused are named in its text."""
     stored, refused = [], []
     for part in received.attachments:
-        name = part.get_filename() or "attachment"
+        name = filename(part) or "attachment"
         try:
             stored.append(
                 attachment_create(message=message, name=name, content=part.get_content_bytes())
