@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from core.errors import Conflict
 from foi.models import Attachment, CaseEvent, Message, MessageKind, State
 from mail import addresses
 from mail.holding import held_email_file
@@ -175,6 +176,9 @@ def test_a_held_copy_is_filed_to_its_request_though_the_email_is_on_another(
     )
     committed(lambda: esp_post_mailgun(client, payload))
     held = HeldEmail.objects.get()
+    # Not a second time onto the request that has it already.
+    with pytest.raises(Conflict):
+        held_email_file(held=held, foi_request=first, actor=world.admin)
     message = committed(lambda: held_email_file(held=held, foi_request=second, actor=world.admin))
     assert message.foi_request == second
     assert message.email_message_id == "<file-the-other@water.gov.example>"
