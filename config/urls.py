@@ -27,7 +27,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
-    # Mailgun's webhooks with replay protection (mail/webhooks.py), then anymail's own.
+    # Our mail services' webhooks (mail/webhooks.py: malformed posts refused, Mailgun's replays
+    # refused) before anymail's own views.
     path("anymail/", include("mail.webhooks")),
     path("anymail/", include("anymail.urls")),
     path("account/notifications/", include("mail.urls")),

@@ -123,8 +123,10 @@ def held_email_file(
         raise InvalidInput(_("Choose the request to file this e-mail to."))
     with transaction.atomic():
         locked_held = _lock_held(held)
-        if Message.objects.filter(email_message_id=locked_held.email_message_id).exists():
-            raise Conflict(_("This e-mail is already on a request."))
+        if Message.objects.filter(
+            foi_request=foi_request, email_message_id=locked_held.email_message_id
+        ).exists():
+            raise Conflict(_("This e-mail is already on this request."))
         with locked_held.raw.open("rb") as raw:
             parsed = AnymailInboundMessage.parse_raw_mime_bytes(raw.read())
         received = read(parsed)

@@ -2,15 +2,17 @@
 
 It lands on a case when it was sent to a request's reply address whose check code is right,
 whoever sent it: one from outside the body's mail domains (an official's own mailbox) is marked
-"sent from an address not known for this body" for the parties to confirm. Anything else
-(unknown address, unknown reference, wrong code, automatic reply, spam) goes to the holding pen
-with the requests it most likely belongs to; the requesters of those it names are told. Every
-e-mail is kept whole, once per Message-ID: the same e-mail posted twice is stored once.
+"sent from an address not known for this body" for the parties to confirm. An e-mail to several
+requests' addresses lands on each. Anything else (unknown address, unknown reference, wrong
+code, automatic reply, spam) goes to the holding pen with the requests it most likely belongs
+to; the requesters of those it names are told. Every e-mail is kept whole, once per identity
+(``identity``) and destination (``routes``): the same e-mail posted twice is stored once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field
 from email import encoders
@@ -33,9 +35,34 @@ logger = logging.getLogger(__name__)
 MAX_TEXT = 200_000
 
 
+# Mail services whose inbound event id names the e-mail itself, the same on every retry
+# (Postmark's MessageID). Mailgun's is the signature's token, a nonce of one post; SendGrid
+# gives none.
+EVENT_ID_NAMES_THE_EMAIL = {"Postmark"}
+
+
 def on_inbound(sender, event, esp_name, **kwargs) -> None:
-    """Connected to ``anymail.signals.inbound`` in FoiConfig.ready()."""
-    email_receive(message=event.message, esp_name=esp_name, event_id=event.event_id)
+    """Connected to ``anymail.signals.inbound`` in MailConfig.ready()."""
+    email_receive(
+        message=event.message,
+        esp_name=esp_name,
+        event_id=event.event_id,
+        envelope_recipients=envelope_recipients(event),
+    )
+
+
+def envelope_recipients(event) -> list[str]:
+    """The addresses the mail service delivered the e-mail to: anymail keeps one; SendGrid's
+    envelope lists them all."""
+    found = [event.message.envelope_recipient or ""]
+    post = getattr(event.esp_event, "POST", None)
+    if post is not None and "envelope" in post:
+        try:
+            to = json.loads(post["envelope"]).get("to") or []
+        except (ValueError, AttributeError):
+            to = []
+        found += [address for address in to if isinstance(address, str)]
+    return [a.strip() for address in found for a in address.split(",") if a.strip()]
 
 
 @dataclass
@@ -52,17 +79,16 @@ class Received:
     automatic: bool = False
     spam: bool = False
     refers_to: list[str] = field(default_factory=list)
+    envelope: list[str] = field(default_factory=list)
 
 
-def read(message, event_id=None) -> Received:
-    raw = _raw_bytes(message)
-    message_id = (message.get("Message-ID") or "").strip()
-    if not message_id:
-        # No Message-ID (rare, and broken): the content itself identifies the e-mail.
-        message_id = f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
+def read(message, event_id=None, *, esp_name: str = "", envelope_recipients=()) -> Received:
     sender = message.from_email.addr_spec if message.from_email else ""
+    envelope = [a for a in envelope_recipients if a] or (
+        [message.envelope_recipient] if message.envelope_recipient else []
+    )
     recipients = []
-    for address in [message.envelope_recipient, *[a.addr_spec for a in _all_to(message)]]:
+    for address in [*envelope, *[a.addr_spec for a in _all_to(message)]]:
         if address and address.lower() not in {r.lower() for r in recipients}:
             recipients.append(address)
     text = message.text or strip_tags(message.html or "")
@@ -74,17 +100,20 @@ def read(message, event_id=None) -> Received:
         + " "
         + " ".join(message.get_all("References") or [])
     )
+    attachments = [*message.attachments, *_inline_files(message)]
+    message_id = identity(message, event_id, esp_name, sender=sender, attachments=attachments)
     return Received(
-        message_id=message_id[:300],
-        sender=sender or (message.envelope_sender or ""),
-        recipients=recipients,
-        subject=(message.subject or "")[:300],
-        text=(text or "")[:MAX_TEXT],
-        raw=raw,
-        attachments=[*message.attachments, *_inline_files(message)],
+        message_id=_clean(message_id),
+        sender=_clean(sender or (message.envelope_sender or "")),
+        recipients=[_clean(r) for r in recipients],
+        subject=_clean(message.subject or "")[:300],
+        text=_clean(text or "")[:MAX_TEXT],
+        raw=_raw_bytes(message),
+        attachments=attachments,
         automatic=auto or bool(message.get("X-Autoreply")),
         spam=bool(message.spam_detected),
         refers_to=[part for part in refers.split() if part.startswith("<")],
+        envelope=envelope,
     )
 
 
@@ -113,6 +142,39 @@ def _binary_files_as_base64(message) -> None:
             encoders.encode_base64(part)
 
 
+def identity(message, event_id, esp_name: str, *, sender: str, attachments) -> str:
+    """What names an e-mail, the same each time the mail service posts it: its Message-ID;
+    else the service's id for it; else a hash of its content (sender, recipients, date,
+    subject, text, each file's SHA-256). Never a hash of the message re-serialised: anymail
+    builds parsed posts with random MIME boundaries."""
+    message_id = " ".join((message.get("Message-ID") or "").split())
+    if message_id:
+        return message_id[:300]
+    event_id = "".join(ch for ch in str(event_id or "") if ch.isalnum() or ch in "-_.")
+    if event_id and esp_name in EVENT_ID_NAMES_THE_EMAIL:
+        return f"<{event_id[:200]}@{esp_name.lower()}.event-id.invalid>"
+    text = message.text or message.html or ""
+    content = [
+        sender.lower(),
+        sorted(a.addr_spec.lower() for a in _all_to(message)),
+        " ".join((message.get("Date") or "").split()),
+        " ".join((message.subject or "").split()),
+        "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip(),
+        [hashlib.sha256(a.get_content_bytes() or b"").hexdigest() for a in attachments],
+    ]
+    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8"))
+    return f"<{digest.hexdigest()[:40]}@content-hash.invalid>"
+
+
+def _clean(text: str) -> str:
+    """Without NUL, which PostgreSQL cannot store (the webhooks skip core.middleware's check)."""
+    return text.replace("\x00", "")
+
+
+def filename(part) -> str:
+    return _clean(part.get_filename() or "")
+
+
 def _all_to(message) -> list:
     return [*message.to, *message.cc, *message.bcc]
 
@@ -125,81 +187,132 @@ def _raw_bytes(message) -> bytes:
         return message.as_string().encode("utf-8", "replace")
 
 
-def email_receive(*, message, esp_name: str = "", event_id=None) -> InboundEmail | None:
-    """Store one incoming e-mail: on its case, or in the holding pen. None if seen before."""
-    received = read(message, event_id)
-    if InboundEmail.objects.filter(email_message_id=received.message_id).exists():
-        logger.info("Ignoring e-mail %s: received before", received.message_id)
-        return None
-    foi_request, reason = match(received)
-    try:
-        with transaction.atomic():
-            inbound = _log(received, esp_name)
-            if reason is None:
-                _put_on_case(inbound, received, foi_request)
-            else:
-                _hold(inbound, received, reason)
-    except IntegrityError:
-        # The ESP retried while we were storing the first copy.
-        logger.info("Ignoring e-mail %s: stored meanwhile", received.message_id)
-        return None
-    return inbound
+@dataclass(frozen=True)
+class Route:
+    """Where one copy of an e-mail goes: onto a request (``reason`` None) or into the holding
+    pen. ``key`` is the reference it was addressed to, "" for the e-mail as a whole."""
+
+    key: str
+    foi_request: FOIRequest | None
+    reason: str | None
 
 
-def match(received: Received) -> tuple[FOIRequest | None, str | None]:
-    """The request an e-mail belongs to, or why it must be held."""
+def email_receive(
+    *, message, esp_name: str = "", event_id=None, envelope_recipients=()
+) -> list[InboundEmail]:
+    """Store one incoming e-mail: on each request it was addressed to, or in the holding pen.
+    Returns the rows stored now; none for an e-mail (and destination) seen before."""
+    received = read(message, event_id, esp_name=esp_name, envelope_recipients=envelope_recipients)
+    destinations = routes(received)
+    seen = set(
+        InboundEmail.objects.filter(
+            email_message_id=received.message_id,
+            addressed_to__in=[route.key for route in destinations],
+        ).values_list("addressed_to", flat=True)
+    )
+    stored: list[InboundEmail] = []
+    for route in destinations:
+        if route.key in seen:
+            logger.info("Ignoring e-mail %s for %r: seen before", received.message_id, route.key)
+            continue
+        try:
+            with transaction.atomic():
+                inbound = _log(received, esp_name, route.key, stored[0].raw.name if stored else "")
+                if route.reason is None:
+                    _put_on_case(inbound, received, route.foi_request)
+                else:
+                    _hold(inbound, received, route)
+        except IntegrityError:
+            # The mail service retried while we were storing the first copy.
+            logger.info(
+                "Ignoring e-mail %s for %r: stored meanwhile", received.message_id, route.key
+            )
+            continue
+        stored.append(inbound)
+    return stored
+
+
+def routes(received: Received) -> list[Route]:
+    """Where an e-mail goes. Each request whose reply address is among its recipients (To,
+    Cc, Bcc, the envelope) gets it once, or has it held when its address is wrong.
+    An e-mail delivered to another address of ours, or naming no request's, is held once for
+    the administrators, as are spam and automatic replies."""
     if received.spam:
-        return None, HeldReason.SPAM
+        return [Route("", None, HeldReason.SPAM)]
     if received.automatic:
-        return None, HeldReason.AUTOMATIC_REPLY
-    parsed = next(
-        (p for p in map(addresses.parse_reply_address, received.recipients) if p is not None),
-        None,
-    )
-    if parsed is None:
-        return None, HeldReason.UNKNOWN_ADDRESS
-    foi_request = (
-        FOIRequest.objects.select_related("body", "law")
-        .filter(reference__iexact=parsed.reference)
+        return [Route("", None, HeldReason.AUTOMATIC_REPLY)]
+    by_reference: dict[str, addresses.ParsedAddress] = {}
+    for address in received.recipients:
+        parsed = addresses.parse_reply_address(address)
+        if parsed is not None:
+            known = by_reference.get(parsed.reference)
+            if known is None or (parsed.code_ok and not known.code_ok):
+                by_reference[parsed.reference] = parsed
+    requests = {
+        foi_request.reference.upper(): foi_request
+        for foi_request in FOIRequest.objects.select_related("body", "law")
+        .filter(reference__in=list(by_reference))
         .exclude(state=State.DRAFT)
-        .first()
+    }
+    found = []
+    for reference, parsed in by_reference.items():
+        foi_request = requests.get(reference)
+        if foi_request is None:
+            found.append(Route(reference, None, HeldReason.UNKNOWN_REQUEST))
+        elif not parsed.code_ok:
+            found.append(Route(reference, foi_request, HeldReason.BAD_HMAC))
+        else:
+            found.append(Route(reference, foi_request, None))
+    elsewhere = any(
+        addresses.parse_reply_address(address) is None
+        and addresses.split(address)[1] == addresses.mail_domain()
+        for address in received.envelope
     )
-    if foi_request is None:
-        return None, HeldReason.UNKNOWN_REQUEST
-    if not parsed.code_ok:
-        return foi_request, HeldReason.BAD_HMAC
-    # The sender is not checked here: record_on_case marks one the body does not write from.
-    return foi_request, None
+    if elsewhere or not found:
+        found.append(Route("", None, HeldReason.UNKNOWN_ADDRESS))
+    return found
 
 
-def _log(received: Received, esp_name: str) -> InboundEmail:
+def _log(received: Received, esp_name: str, key: str, raw_name: str) -> InboundEmail:
     inbound = InboundEmail(
         received_at=clock.now(),
         esp_name=esp_name[:40],
         email_message_id=received.message_id,
+        addressed_to=key,
         from_email=received.sender[:300],
         to_addresses=", ".join(received.recipients),
         subject=received.subject,
         text=received.text,
-        attachment_names=[a.get_filename() or "" for a in received.attachments],
+        attachment_names=[filename(a) for a in received.attachments],
         status=InboundStatus.HELD,
     )
-    digest = hashlib.sha256(received.raw).hexdigest()
-    inbound.raw.save(f"{digest}.eml", ContentFile(received.raw), save=False)
+    if raw_name:
+        # The e-mail's other copies share its one kept original.
+        inbound.raw.name = raw_name
+    else:
+        digest = hashlib.sha256(received.raw).hexdigest()
+        inbound.raw.save(f"{digest}.eml", ContentFile(received.raw), save=False)
     inbound.save()
     return inbound
 
 
-def _hold(inbound: InboundEmail, received: Received, reason: str) -> None:
-    from mail.holding import guess_requests, named_requests
+def _hold(inbound: InboundEmail, received: Received, route: Route) -> None:
+    from mail.holding import MAX_GUESSES, guess_requests, named_requests
     from mail.notify import held_email_notify
 
     inbound.status = InboundStatus.HELD
-    inbound.reason = reason
+    inbound.reason = route.reason
     inbound.save(update_fields=["status", "reason"])
-    inbound.guessed_requests.set(guess_requests(received))
-    if reason != HeldReason.SPAM:
-        held_email_notify(inbound=inbound, foi_requests=named_requests(received))
+    guesses = guess_requests(received)
+    if route.foi_request is not None:
+        # The request it was addressed to comes first.
+        others = [g for g in guesses if g.pk != route.foi_request.pk]
+        guesses = [route.foi_request, *others][:MAX_GUESSES]
+    inbound.guessed_requests.set(guesses)
+    if route.reason != HeldReason.SPAM:
+        # Its requester is told something waits (nothing of what it says).
+        named = [route.foi_request] if route.foi_request is not None else named_requests(received)
+        held_email_notify(inbound=inbound, foi_requests=named)
 
 
 def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequest) -> None:
@@ -254,7 +367,7 @@ def _store_files(message: Message, received: Received) -> list:
     stored, refused = [], []
     for part in received.attachments:
         inline = part.get_content_disposition() == "inline"
-        name = part.get_filename() or ("inline-image" if inline else "attachment")
+        name = filename(part) or ("inline-image" if inline else "attachment")
         try:
             stored.append(
                 attachment_create(

@@ -100,11 +100,25 @@ class InboundStatus(models.TextChoices):
 
 
 class InboundEmail(models.Model):
-    """Every e-mail received, with its original kept whole: matched to a request, or held."""
+    """Every e-mail received, with its original kept whole: matched to a request, or held.
+
+    One row per e-mail and destination: an e-mail to two requests' reply addresses is two rows
+    (each with its own status and decision), an e-mail that reached no request is one row for
+    the administrators. ``email_message_id`` is the e-mail's identity (its Message-ID, else the
+    mail service's id for it, else a hash of its content: mail.inbound.identity)."""
 
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     esp_name = models.CharField(max_length=40, blank=True)
-    email_message_id = models.CharField(_("Message-ID"), max_length=300, unique=True)
+    email_message_id = models.CharField(_("Message-ID"), max_length=300, db_index=True)
+    addressed_to = models.CharField(
+        _("addressed to request"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The reference of the request whose reply address this copy came to; empty for "
+            "an e-mail that reached no request's address."
+        ),
+    )
     from_email = models.CharField(_("from"), max_length=300, blank=True)
     to_addresses = models.TextField(_("to"), blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
@@ -133,6 +147,12 @@ class InboundEmail(models.Model):
     class Meta:
         db_table = "foi_inboundemail"
         ordering = ["-received_at", "-id"]
+        constraints = [
+            # The same e-mail posted again (every mail service retries) is stored once.
+            models.UniqueConstraint(
+                fields=["email_message_id", "addressed_to"], name="inbound_email_once"
+            )
+        ]
         verbose_name = _("inbound e-mail")
         verbose_name_plural = _("inbound e-mails")
 

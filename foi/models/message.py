@@ -69,7 +69,8 @@ class Message(models.Model):
     text = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    email_message_id = models.CharField(max_length=300, null=True, blank=True, unique=True)
+    # Unique per request: one e-mail addressed to two requests is on each once.
+    email_message_id = models.CharField(max_length=300, null=True, blank=True, db_index=True)
     email_from = models.CharField(max_length=300, blank=True)
     email_to = models.CharField(max_length=300, blank=True)
     sender_unknown = models.BooleanField(
@@ -88,6 +89,11 @@ class Message(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["foi_request", "created_at"], name="message_request_time")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["foi_request", "email_message_id"], name="message_email_once_per_request"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d}"

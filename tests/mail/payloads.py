@@ -1,6 +1,7 @@
 """Webhook payloads in the formats the ESPs really send (see anymail's docs and tests):
 Mailgun's form-encoded "forward()" route with its signature fields and attachments as files,
-Postmark's inbound JSON, and both ESPs' bounce reports."""
+Postmark's inbound JSON, and both ESPs' bounce reports; and the fixtures of tests/mail/esp/
+(Postmark, Mailgun and SendGrid inbound, parsed and raw) with the way each is posted."""
 
 import base64
 import hashlib
@@ -8,7 +9,9 @@ import hmac
 import io
 import json
 import secrets
+import string
 import time
+from pathlib import Path
 
 from tests.mail.conftest import MAILGUN_SIGNING_KEY, WEBHOOK_SECRET
 
@@ -197,3 +200,47 @@ def mailgun_failed(*, outbound_id: int, email: str, message_id: str) -> dict:
             "flags": {"is-authenticated": True, "is-test-mode": False},
         },
     }
+
+
+# The fixtures of tests/mail/esp/: each mail service's documented inbound shapes.
+ESP_DIR = Path(__file__).parent / "esp"
+ESP_FILES = {"pdf": (PDF, "application/pdf"), "csv": (CSV, "text/csv")}
+# fixture: (URL, how it is posted)
+ESP_INBOUND = {
+    "postmark_inbound_check": ("/anymail/postmark/inbound/", "json"),
+    "postmark_inbound_parsed": ("/anymail/postmark/inbound/", "json"),
+    "postmark_inbound_raw": ("/anymail/postmark/inbound/", "json"),
+    "mailgun_inbound_parsed": ("/anymail/mailgun/inbound/", "mailgun"),
+    "mailgun_inbound_mime": ("/anymail/mailgun/inbound_mime/", "mailgun"),
+    "sendgrid_inbound_parsed": ("/anymail/sendgrid/inbound/", "form"),
+    "sendgrid_inbound_raw": ("/anymail/sendgrid/inbound/", "form"),
+}
+
+
+def esp_payload(name: str, **values: str) -> dict:
+    """A fixture with ``$sender``, ``$to`` and ``$cc`` filled in."""
+    text = string.Template((ESP_DIR / f"{name}.json").read_text()).safe_substitute(values)
+    return json.loads(text)
+
+
+def esp_post(client, name: str, payload: dict, **extra):
+    """Post a fixture as its mail service does, with the webhook credentials; a Mailgun post
+    is signed afresh (its token is new on every post)."""
+    url, how = ESP_INBOUND[name]
+    extra = {**basic_auth(), **extra}
+    if how == "json":
+        return client.post(url, data=json.dumps(payload), content_type="application/json", **extra)
+    data = {}
+    for key, value in payload.items():
+        if isinstance(value, dict) and "$file" in value:
+            filename, content_type, content = value["$file"]
+            data[key] = upload(filename, ESP_FILES[content][0], content_type)
+        elif isinstance(value, list):
+            data[key] = json.dumps(value)
+        else:
+            data[key] = value
+    if how == "mailgun":
+        token = secrets.token_hex(25)
+        timestamp = str(int(time.time()))
+        data.update(token=token, timestamp=timestamp, signature=mailgun_signature(token, timestamp))
+    return client.post(url, data=data, **extra)

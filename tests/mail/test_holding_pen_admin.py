@@ -47,7 +47,7 @@ def held(world):
         message_id="<pen-1@water.gov.example>",
         files=[("tariffs.pdf", PDF, "application/pdf")],
     )
-    inbound = email_receive(message=message, esp_name="Mailgun")
+    [inbound] = email_receive(message=message, esp_name="Mailgun")
     held = HeldEmail.objects.get(pk=inbound.pk)
     return held, foi_request, other
 

@@ -47,7 +47,7 @@ def test_additions_from_every_path_keep_one_valid_chain(world, django_capture_on
             )
         )
         # 2. One sent to the wrong address: held, then filed by an administrator.
-        held = email_receive(
+        [held] = email_receive(
             message=inbound_message(
                 sender="pr@water.gov.example",
                 to="info@sorgu.example",

@@ -52,6 +52,8 @@ def from_outsider(foi_request, sender="deputy.minister@gmail.example", **extra):
 def test_a_reply_from_an_unknown_sender_goes_on_its_case_marked(
     client, world, request_, committed, sender
 ):
+    world.requester.preferred_language = "en"  # the notice's words are checked in English
+    world.requester.save(update_fields=["preferred_language"])
     assert committed(lambda: post_mailgun(client, from_outsider(request_, sender))).status_code
     message = Message.objects.get(foi_request=request_, kind=MessageKind.EMAIL_IN)
     assert message.sender_unknown and message.from_body is None
