@@ -155,6 +155,17 @@ def can_approve_attachment(foi_request, user) -> bool:
     return may_handle(foi_request, user)
 
 
+def can_confirm_sender(foi_request, user) -> bool:
+    """That an e-mail from an address not known for the body is the body's reply: the
+    requester, any officer or coordinator of the body (they know their colleagues' addresses),
+    an admin."""
+    if not is_person(user):
+        return False
+    return (
+        user.is_superuser or is_requester(foi_request, user) or is_member(user, foi_request.body_id)
+    )
+
+
 def can_lapse(foi_request, user) -> bool:
     """The system (the daily sweep)."""
     return bool(getattr(user, "is_system", False))

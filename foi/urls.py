@@ -40,6 +40,11 @@ urlpatterns = [
     path("requests/<str:reference>/clarify/", case_actions.clarify, name="request_clarify"),
     path("requests/<str:reference>/withdraw/", case_actions.withdraw, name="request_withdraw"),
     path("requests/<str:reference>/appeal/", case_actions.appeal, name="request_appeal"),
+    path(
+        "requests/<str:reference>/messages/<int:message_id>/confirm-sender/",
+        case_actions.confirm_sender,
+        name="request_confirm_sender",
+    ),
     path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
     # The body directory
     path("bodies/", bodies.body_list, name="body_list"),

@@ -38,6 +38,7 @@ EVENT_LABELS = {
     "note": _("Internal note added"),
     "attachment_approved": _("File approved for publication"),
     "email_received": _("E-mail received"),
+    "sender_confirmed": _("E-mail confirmed as the body's reply"),
     "email_filed": _("E-mail filed from the holding pen"),
     "email_bounced": _("E-mail to the body bounced"),
     "email_resent": _("Letter sent again to the body"),

@@ -102,6 +102,18 @@ def message_list(*, foi_request: FOIRequest, user) -> list[Message]:
     return messages
 
 
+def message_get(*, foi_request: FOIRequest, message_id: int, user) -> Message:
+    """One message of the request, if this person may see it; NotVisible otherwise."""
+    message = Message.objects.filter(
+        pk=message_id,
+        foi_request=foi_request,
+        audience__in=audiences_for(foi_request=foi_request, user=user),
+    ).first()
+    if message is None:
+        raise NotVisible("No such message.")
+    return message
+
+
 def case_event_list(*, foi_request: FOIRequest, user) -> list[CaseEvent]:
     audiences = audiences_for(foi_request=foi_request, user=user)
     if permissions.is_person(user) and user.is_superuser:

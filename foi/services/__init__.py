@@ -33,6 +33,7 @@ from .outcomes import (
     foi_request_reject,
     foi_requests_lapse_due,
 )
+from .senders import foi_request_confirm_sender
 from .submission import (
     foi_request_clarify,
     foi_request_create_draft,
@@ -61,6 +62,7 @@ __all__ = [
     "foi_request_ask_clarification",
     "foi_request_assign",
     "foi_request_clarify",
+    "foi_request_confirm_sender",
     "foi_request_create_draft",
     "foi_request_decide_appeal",
     "foi_request_extend",

@@ -1,4 +1,5 @@
-"""What a requester does from the case page: clarify, withdraw, appeal; and following.
+"""What a requester does from the case page: clarify, withdraw, appeal; confirm that an e-mail
+from an address not known for the body is its reply; and following.
 
 Each view finds the request (404 if hidden), checks the form, calls ONE service and redirects;
 a refusal is shown next to the form with what the person typed, and nothing changes.
@@ -224,6 +225,28 @@ def _reviewer_name(foi_request, level) -> str:
     if level.reviewer == AppealReviewer.COURT:
         return _("a court (outside this site: we record its judgment)")
     return str(level.get_reviewer_display())
+
+
+@login_required
+@require_POST
+def confirm_sender(request, reference, message_id):
+    """ "This is the body's reply": an e-mail marked as sent from an address not known for the
+    body is confirmed as the body's. An addition to the case, not a change of its state, so no
+    version is carried: a page read earlier is not stale for it."""
+    foi_request = get_visible_request(request, reference)
+    try:
+        message = selectors.message_get(
+            foi_request=foi_request, message_id=message_id, user=request.user
+        )
+        services.foi_request_confirm_sender(
+            foi_request=foi_request, message=message, actor=request.user
+        )
+    except NotVisible as error:
+        raise Http404(str(error)) from error
+    except ServiceError as error:
+        return render_case(request, foi_request, form_error=error.message, status=error.status)
+    messages.success(request, _("Thank you: the e-mail is now marked as the body's reply."))
+    return redirect(f"{_case_url(foi_request)}#message-{message.pk}")
 
 
 @login_required

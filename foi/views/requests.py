@@ -110,6 +110,7 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         # What the page masks of the requester's identity (None: this reader sees it all).
         "masking": None if show_contact else masking.requester_identifiers(foi_request),
         "is_requester": permissions.is_requester(foi_request, user),
+        "may_confirm_sender": permissions.can_confirm_sender(foi_request, user),
         "following": selectors.follow_of(user=user, foi_request=foi_request)
         if foi_request.state != State.DRAFT
         else None,
