@@ -16,5 +16,10 @@ urlpatterns = [
         actions.ApproveAttachmentView.as_view(),
         name="approve_attachment",
     ),
+    path(
+        "requests/<str:reference>/messages/<int:message_id>/confirm-sender/",
+        actions.ConfirmSenderView.as_view(),
+        name="confirm_sender",
+    ),
     path("requests/<str:reference>/<slug:action>/", actions.action, name="action"),
 ]

@@ -433,3 +433,29 @@ class ApproveAttachmentView(WorkspaceView):
             % {"name": self.attachment.original_name},
         )
         return redirect(f"{case_url(self.foi_request)}#file-{self.attachment.pk}")
+
+
+class ConfirmSenderView(WorkspaceView):
+    """ "This is the body's reply": an e-mail from an address not known for the body, confirmed
+    by someone who knows their colleagues' addresses. A button on the case page, so POST only;
+    an addition to the case, not a change of its state, so no version is carried."""
+
+    members_only = False
+    http_method_names = ["post"]
+
+    def get_page_title(self):
+        return _("This is the body's reply")
+
+    def post(self, request, reference, message_id):
+        self.foi_request = case_or_404(request, reference)
+        try:
+            message = selectors.message_get(
+                foi_request=self.foi_request, message_id=message_id, user=request.user
+            )
+            services.foi_request_confirm_sender(
+                foi_request=self.foi_request, message=message, actor=request.user
+            )
+        except ServiceError as error:
+            return self.refuse(error)
+        messages.success(request, _("The e-mail is now marked as the body's reply."))
+        return redirect(f"{case_url(self.foi_request)}#message-{message.pk}")

@@ -56,6 +56,7 @@ class CaseView(WorkspaceView):
             "appeals": workspace.appeals_of(foi_request=foi_request),
             "actions": actions,
             "may_approve": permissions.can_approve_attachment(foi_request, user),
+            "may_confirm_sender": permissions.can_confirm_sender(foi_request, user),
             "note_form": forms.NoteForm(foi_request=foi_request, user=user)
             if permissions.can_add_note(foi_request, user)
             else None,
