@@ -15,6 +15,7 @@ from foi.models import (
     Attachment,
     CaseEvent,
     FOIRequest,
+    Membership,
     Message,
     PublicBody,
     State,
@@ -513,3 +514,9 @@ def public_body_choices() -> list[PublicBody]:
 
     bodies = PublicBody.objects.only("slug", *translated_fields("name"))
     return sorted(bodies, key=lambda body: textfold.fold(body.name))
+
+
+def body_answers_through_portal(body: PublicBody) -> bool:
+    """Whether a body acts on its requests in Sorğu (an active officer or coordinator with an
+    active account) or by e-mail, where its moves are recorded from its letters."""
+    return Membership.objects.filter(body=body, is_active=True, user__is_active=True).exists()

@@ -86,6 +86,7 @@ def body_detail(request, slug):
             "law_unconfirmed": law_text.law_unconfirmed(body.law),
             "appeal_levels": list(body.law.appeal_levels.all()),
             "following": selectors.follow_of(user=request.user, body=body),
+            "answers_through_portal": selectors.body_answers_through_portal(body),
         },
     )
 

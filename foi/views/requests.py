@@ -84,6 +84,7 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
     return {
         "foi_request": foi_request,
         "messages_visible": selectors.message_list(foi_request=foi_request, user=user),
+        "answers_through_portal": selectors.body_answers_through_portal(foi_request.body),
         "events": selectors.case_event_list(foi_request=foi_request, user=user),
         "actions": actions,
         "portal_actions": [action for action in actions if action in requesters],
