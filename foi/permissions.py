@@ -44,8 +44,27 @@ def is_coordinator(foi_request, user) -> bool:
     return is_member(user, foi_request.body_id, (COORDINATOR,))
 
 
+def acts_for_body(foi_request, user, body_id=None) -> bool:
+    """Someone recording a move of the body holding the request (or of ``body_id``) on its
+    behalf: from its letter, or through its reply link (``foi.actors.OnBehalf``). Who may be
+    such an actor is checked where one is made (``foi.services.letters``, the reply link)."""
+    from foi.actors import OnBehalf
+
+    body_id = foi_request.body_id if body_id is None else body_id
+    return isinstance(user, OnBehalf) and body_id is not None and user.body_id == body_id
+
+
+def is_moderator(user) -> bool:
+    """Staff who classify bodies' e-mailed replies and correct classifications: an admin, or a
+    person given the permission (the CMS moderators in the demo)."""
+    return is_person(user) and (user.is_superuser or user.has_perm("foi.classify_replies"))
+
+
 def may_handle(foi_request, user) -> bool:
-    """Officers and coordinators of the body: the assignee, or any of them while unassigned."""
+    """Officers and coordinators of the body: the assignee, or any of them while unassigned;
+    or whoever records the body's move on its behalf (``acts_for_body``)."""
+    if acts_for_body(foi_request, user):
+        return True
     if not is_member(user, foi_request.body_id):
         return False
     return foi_request.assignee_id is None or foi_request.assignee_id == user.pk
@@ -108,8 +127,8 @@ def can_appeal(foi_request, user) -> bool:
 
 
 def can_accept(foi_request, user) -> bool:
-    """The body's coordinators."""
-    return is_coordinator(foi_request, user)
+    """The body's coordinators (or its acknowledgement, recorded on its behalf)."""
+    return is_coordinator(foi_request, user) or acts_for_body(foi_request, user)
 
 
 def can_assign(foi_request, user) -> bool:
@@ -118,8 +137,8 @@ def can_assign(foi_request, user) -> bool:
 
 
 def can_transfer(foi_request, user) -> bool:
-    """The body's coordinators."""
-    return is_coordinator(foi_request, user)
+    """The body's coordinators (or its forwarding, recorded on its behalf)."""
+    return is_coordinator(foi_request, user) or acts_for_body(foi_request, user)
 
 
 def can_reject(foi_request, user) -> bool:
@@ -148,11 +167,11 @@ def can_refuse(foi_request, user) -> bool:
 
 
 def can_add_note(foi_request, user) -> bool:
-    return may_handle(foi_request, user)
+    return is_person(user) and may_handle(foi_request, user)
 
 
 def can_approve_attachment(foi_request, user) -> bool:
-    return may_handle(foi_request, user)
+    return is_person(user) and may_handle(foi_request, user)
 
 
 def can_confirm_sender(foi_request, user) -> bool:
@@ -174,7 +193,12 @@ def can_lapse(foi_request, user) -> bool:
 def can_decide_appeal(foi_request, user) -> bool:
     """Members of the body reviewing the pending appeal (an administrator for a court)."""
     appeal = reviewing_appeal(foi_request)
-    if appeal is None or not is_person(user):
+    if appeal is None:
+        return False
+    if acts_for_body(foi_request, user, body_id=appeal.reviewing_body_id):
+        # A reviewing body off the portal: its decision recorded from its letter or link.
+        return True
+    if not is_person(user):
         return False
     if appeal.reviewing_body_id is None:
         # A court's judgment has no reviewer in the portal; an administrator records it.

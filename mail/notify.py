@@ -21,13 +21,13 @@ from django.utils.translation import gettext
 from foi import deadlines, transitions
 from foi.models import (
     Appeal,
-    AppealDecision,
     CaseEvent,
     DeliveryStatus,
     Message,
     MessageKind,
     PublicBody,
 )
+from foi.models.request import DECISIONS_THAT_CLOSE
 from mail import addresses
 from mail.models import OutboundEmail
 from mail.notices import NOTICES, absolute, language_of, render_notice
@@ -311,7 +311,7 @@ def _decide_appeal(fanout: Fanout) -> None:
         .first()
     )
     fanout.tell(foi_request.requester, "appeal_decided", appeal=appeal)
-    if appeal is not None and appeal.decision != AppealDecision.UPHELD:
+    if appeal is not None and appeal.decision not in DECISIONS_THAT_CLOSE:
         fanout.tell_all(handlers_of(foi_request), "appeal_decided_body", appeal=appeal)
 
 

@@ -43,6 +43,7 @@ EVENT_LABELS = {
     "email_bounced": _("E-mail to the body bounced"),
     "email_resent": _("Letter sent again to the body"),
     "requester_joined": _("Joined to the requester's account"),
+    "reply_classified": _("The body's letter recorded"),
 }
 
 

@@ -81,6 +81,22 @@ class Message(models.Model):
             "for the parties to confirm. Never shown to the public."
         ),
     )
+    # A body's e-mailed reply, once someone said what it is (foi.services.letters).
+    classified_as = models.CharField(
+        _("recorded as"),
+        max_length=24,
+        blank=True,
+        help_text=_("For a body's e-mailed reply: what the requester or a moderator said it is."),
+    )
+    classified_at = models.DateTimeField(null=True, blank=True)
+    recorded_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="records",
+        help_text=_("The body's e-mailed letter this entry was recorded from."),
+    )
     delivery_status = models.CharField(
         max_length=16, choices=DeliveryStatus.choices, blank=True, default=DeliveryStatus.NONE
     )
@@ -88,7 +104,16 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["foi_request", "created_at"], name="message_request_time")]
+        indexes = [
+            models.Index(fields=["foi_request", "created_at"], name="message_request_time"),
+            # Bodies' e-mailed replies nobody has classified yet: the sweep, the moderators'
+            # queue and the statistics' methodology ask for few among many.
+            models.Index(
+                fields=["created_at"],
+                name="message_reply_unclassified",
+                condition=models.Q(kind="email_in", classified_as=""),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["foi_request", "email_message_id"], name="message_email_once_per_request"

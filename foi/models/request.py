@@ -89,6 +89,12 @@ class AppealDecision(models.TextChoices):
     UPHELD = "upheld", _("The body's decision was upheld")
     OVERTURNED = "overturned", _("The body's decision was overturned")
     PARTLY_OVERTURNED = "partly_overturned", _("The body's decision was partly overturned")
+    NOT_ADMITTED = "not_admitted", _("The appeal was not admitted")
+
+
+# Decisions that leave the body's decision standing: the request closes, and the requester may
+# go on to the next level.
+DECISIONS_THAT_CLOSE = (AppealDecision.UPHELD, AppealDecision.NOT_ADMITTED)
 
 
 def _state_after_assign(instance, *args, **kwargs):
@@ -96,7 +102,7 @@ def _state_after_assign(instance, *args, **kwargs):
 
 
 def _state_after_decision(instance, *args, decision=None, **kwargs):
-    return State.CLOSED if decision == AppealDecision.UPHELD else State.IN_PROGRESS
+    return State.CLOSED if decision in DECISIONS_THAT_CLOSE else State.IN_PROGRESS
 
 
 # Words more than one transition shares (foi.transitions).
@@ -192,6 +198,12 @@ class FOIRequest(FSMModelMixin, models.Model):
         ordering = ["-submitted_at", "-created_at"]
         verbose_name = _("request")
         verbose_name_plural = _("requests")
+        permissions = [
+            (
+                "classify_replies",
+                _("Can classify bodies' e-mailed replies and correct classifications"),
+            )
+        ]
         indexes = [
             models.Index(fields=["body", "state"], name="foirequest_body_state"),
             models.Index(fields=["state", "due_at"], name="foirequest_state_due"),
@@ -601,16 +613,20 @@ class FOIRequest(FSMModelMixin, models.Model):
             ),
             rules={
                 "decision": Rule(
-                    "decision", _("Choose whether the appeal is upheld, overturned or partly.")
+                    "decision",
+                    _(
+                        "Choose whether the appeal is upheld, overturned, partly overturned or "
+                        "not admitted."
+                    ),
                 ),
                 "reasons": Rule("text", _("Give the reasons for the decision.")),
             },
             warn_identity=True,
-            edge_labels={State.CLOSED: "upheld", State.IN_PROGRESS: "overturned"},
+            edge_labels={State.CLOSED: "upheld, not admitted", State.IN_PROGRESS: "overturned"},
         ),
     )
     def decide_appeal(self, *, at, decision):
-        if decision == AppealDecision.UPHELD:
+        if decision in DECISIONS_THAT_CLOSE:
             self.closed_at = at
         else:
             self.outcome = ""

@@ -25,6 +25,7 @@ from .handling import (
     foi_request_transfer,
 )
 from .intake import foi_request_register_for
+from .letters import foi_request_classify
 from .notes import foi_request_add_note
 from .outcomes import (
     foi_request_answer,
@@ -62,6 +63,7 @@ __all__ = [
     "foi_request_ask_clarification",
     "foi_request_assign",
     "foi_request_clarify",
+    "foi_request_classify",
     "foi_request_confirm_sender",
     "foi_request_create_draft",
     "foi_request_decide_appeal",

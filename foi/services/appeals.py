@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from core.errors import InvalidInput
+from foi.actors import author_of
 from foi import appeal_route, deadlines, permissions, transitions
 from foi.models import Appeal, AppealDecision, FOIRequest, Message, MessageKind
+from foi.models.request import DECISIONS_THAT_CLOSE
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note
 
@@ -44,7 +46,7 @@ def foi_request_appeal(*, foi_request: FOIRequest, actor, level: str, grounds: s
             foi_request=locked,
             kind=MessageKind.APPEAL,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             subject=str(chosen.name),
             text=grounds,
             created_at=at,
@@ -79,16 +81,16 @@ def foi_request_decide_appeal(
         appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
         appeal.decision = decision
         appeal.reasons = reasons
-        appeal.decided_by = actor
+        appeal.decided_by = author_of(actor)
         appeal.decided_at = at
         appeal.save(update_fields=["decision", "reasons", "decided_by", "decided_at"])
-        if decision != AppealDecision.UPHELD:
+        if decision not in DECISIONS_THAT_CLOSE:
             clock_note(locked, "reopened", at)
         message = Message.objects.create(
             foi_request=locked,
             kind=MessageKind.APPEAL_DECISION,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=appeal.reviewing_body,
             subject=str(appeal.level.name),
             text=reasons,

@@ -25,14 +25,26 @@ def case_event_record(
     data: dict | None = None,
     at=None,
 ) -> CaseEvent:
-    """Append one event. The caller holds the request's row lock and saves the request after."""
-    person = actor if getattr(actor, "pk", None) else None
+    """Append one event. The caller holds the request's row lock and saves the request after.
+
+    An actor recording a body's move on its behalf (``foi.actors.OnBehalf``) is stored as the
+    person who recorded it (none for a reply link), a label saying how, and in the data the
+    letter or link it was recorded from."""
+    from foi.actors import OnBehalf
+
+    if isinstance(actor, OnBehalf):
+        person = actor.person if getattr(actor.person, "pk", None) else None
+        label = actor.label
+        data = {**(data or {}), **actor.audit_data()}
+    else:
+        person = actor if getattr(actor, "pk", None) else None
+        label = "" if person else str(actor or "system")
     event = CaseEvent(
         foi_request=foi_request,
         seq=foi_request.audit_length + 1,
         kind=kind,
         actor=person,
-        actor_label="" if person else str(actor or "system"),
+        actor_label=label,
         from_state=from_state,
         to_state=to_state,
         audience=audience,

@@ -97,7 +97,10 @@ def run_transition(
     ``apply(locked, at)`` makes the service's own changes after it (messages, clock, appeal
     rows) and returns ``{"data": ..., "message": ...}`` for the CaseEvent.
     """
-    at = at or clock.now()
+    # A move recorded on a body's behalf takes effect when the body made it (its letter's
+    # date); its event is appended now, and says when that was (foi.actors.OnBehalf).
+    recorded_at = clock.now() if at is None else at
+    at = at or getattr(actor, "at", None) or recorded_at
     with transaction.atomic():
         locked = lock_request(foi_request)
         check_transition(locked, name, actor)
@@ -119,7 +122,7 @@ def run_transition(
             audience=audience,
             message=extra.get("message"),
             data=extra.get("data"),
-            at=at,
+            at=recorded_at,
         )
         locked.save()
     forget_caches(locked)

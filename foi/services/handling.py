@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput
+from foi.actors import author_of
 from foi import deadlines, permissions, transitions
 from foi.models import FOIRequest, Message, MessageKind
 from foi.services.base import require_text, run_transition
@@ -73,7 +74,7 @@ def foi_request_ask_clarification(*, foi_request: FOIRequest, actor, text: str) 
             foi_request=locked,
             kind=MessageKind.CLARIFICATION_REQUEST,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=locked.body,
             text=text,
             created_at=at,
@@ -103,7 +104,7 @@ def foi_request_extend(
             foi_request=locked,
             kind=MessageKind.EXTENSION_NOTICE,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=locked.body,
             text=text.strip()
             or locked.law.extension_reason_label(reason, locked.requester.preferred_language),
@@ -142,7 +143,7 @@ def foi_request_transfer(*, foi_request: FOIRequest, actor, body, text: str = ""
             foi_request=locked,
             kind=MessageKind.TRANSFER_NOTICE,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=old_body,
             text=text.strip()
             or _("This request was forwarded to %(body)s, which holds the information.")

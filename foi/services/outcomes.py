@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core import clock
 from core.errors import InvalidInput, ServiceError
 from foi import transitions
-from foi.actors import SYSTEM
+from foi.actors import SYSTEM, author_of
 from foi.models import (
     Exemption,
     FOIRequest,
@@ -83,7 +83,7 @@ def foi_request_answer(
             foi_request=locked,
             kind=MessageKind.RESPONSE,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=locked.body,
             text=text,
             created_at=at,
@@ -127,7 +127,12 @@ def appeal_route_text(law, language: str | None = None) -> str:
 
 
 def foi_request_refuse(
-    *, foi_request: FOIRequest, actor, grounds: list[dict], text: str
+    *,
+    foi_request: FOIRequest,
+    actor,
+    grounds: list[dict],
+    text: str,
+    files: list[tuple[str, bytes]] | None = None,
 ) -> FOIRequest:
     """Refuse on the law's grounds; the appeal route is added to the letter."""
     rules = transitions.rules("refuse")
@@ -142,15 +147,22 @@ def foi_request_refuse(
             foi_request=locked,
             kind=MessageKind.REFUSAL,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=locked.body,
             text=f"{text}\n\n{route}".strip(),
             created_at=at,
         )
-        codes = _record_exemptions(locked, message, chosen, [])
+        attachments = [
+            attachment_create(message=message, name=name, content=content)
+            for name, content in files or []
+        ]
+        codes = _record_exemptions(locked, message, chosen, attachments)
         if locked.first_response_at is None:
             locked.first_response_at = at
-        return {"message": message, "data": {"grounds": codes}}
+        data = {"grounds": codes}
+        if attachments:
+            data["attachments"] = [a.sha256 for a in attachments]
+        return {"message": message, "data": data}
 
     return run_transition(foi_request=foi_request, actor=actor, name="refuse", apply=apply)
 
@@ -163,7 +175,7 @@ def foi_request_reject(*, foi_request: FOIRequest, actor, reason: str) -> FOIReq
             foi_request=locked,
             kind=MessageKind.REJECTION,
             audience="public",
-            author=actor,
+            author=author_of(actor),
             from_body=locked.body,
             text=reason,
             created_at=at,
