@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from core.errors import InvalidInput
-from foi.actors import author_of
 from foi import appeal_route, deadlines, permissions, transitions
+from foi.actors import author_of
 from foi.models import Appeal, AppealDecision, FOIRequest, Message, MessageKind
 from foi.models.request import DECISIONS_THAT_CLOSE
 from foi.services.base import require_text, run_transition

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput
-from foi.actors import author_of
 from foi import deadlines, permissions, transitions
+from foi.actors import author_of
 from foi.models import FOIRequest, Message, MessageKind
 from foi.services.base import require_text, run_transition
 from foi.services.clock import clock_note
