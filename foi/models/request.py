@@ -622,7 +622,7 @@ class FOIRequest(FSMModelMixin, models.Model):
                 "reasons": Rule("text", _("Give the reasons for the decision.")),
             },
             warn_identity=True,
-            edge_labels={State.CLOSED: "upheld, not admitted", State.IN_PROGRESS: "overturned"},
+            edge_labels={State.CLOSED: "upheld or not admitted", State.IN_PROGRESS: "overturned"},
         ),
     )
     def decide_appeal(self, *, at, decision):

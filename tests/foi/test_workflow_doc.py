@@ -26,4 +26,4 @@ def test_every_transition_is_documented_with_who_may_take_it():
         "decide_appeal",
     }
     assert rows["lapse"]["who"].startswith("The system")
-    assert "under_appeal --> closed: decide_appeal (upheld)" in render()
+    assert "under_appeal --> closed: decide_appeal (upheld or not admitted)" in render()
