@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
-from core.errors import InvalidInput
-from foi import services, transitions
+from core.errors import InvalidInput, NotVisible
+from foi import permissions, services, transitions
 from foi.models import PublicBody
 from foi.privacy import masking
 from foi.services.handling import assignee_refusal
@@ -28,8 +28,20 @@ FIELDS = {
     "withdraw": "`text` (optional)",
     "lapse": "(none)",
     "appeal": "`level` (an appeal level code), `text` (the grounds)",
-    "decide_appeal": "`decision` (upheld, overturned, partly_overturned), `text` (reasons)",
+    "decide_appeal": (
+        "`decision` (upheld, overturned, partly_overturned, not_admitted), `text` (reasons)"
+    ),
 }
+# Not a transition of its own: saying what a body's e-mailed letter is runs the transition the
+# body's officer would take (foi.services.letters).
+CLASSIFY = "classify"
+CLASSIFY_FIELDS = (
+    "`message` (the id of the body's e-mailed reply), `outcome` (acknowledgement, "
+    "clarification, extension, transfer, full, partial, refused, not_held, not_a_reply; for a "
+    "reviewing body's letter: upheld, overturned, partly_overturned, not_admitted), "
+    "`exemptions` (for partial and refused), `reason` (an extension reason code), `body` (slug, "
+    "for a transfer), `text` (the public record; the letter's text when empty)"
+)
 # How the table names a role, where the role's own name would mislead.
 WHO = {transitions.SYSTEM: "the system only"}
 
@@ -40,6 +52,8 @@ def who(action: str) -> str:
 
 
 NAMES = transitions.names()
+# Every action the endpoint takes: the transitions, and classify.
+ACTIONS = [*NAMES, CLASSIFY]
 # The permission every transition of that name asks (the same for each of its sources).
 PERMISSION = {name: transitions.permission(name) for name in NAMES}
 # The actions whose text an officer or reviewer writes for the public to read.
@@ -48,6 +62,7 @@ WARNED = tuple(name for name in NAMES if transitions.custom(name)["warn_identity
 
 def _table() -> str:
     rows = [f"| {name} | {who(name)} | {FIELDS[name]} |" for name in NAMES]
+    rows.append(f"| {CLASSIFY} | the requester, a moderator | {CLASSIFY_FIELDS} |")
     return "\n".join(["| action | who | fields |", "|---|---|---|", *rows])
 
 
@@ -58,7 +73,11 @@ those the caller may take now. Fields each action reads (others are ignored):
 {_table()}
 
 `version` (optional, from the request's representation): the action is refused with 409 if
-the request changed since. An officer's or reviewer's text
+the request changed since. `classify` records what a body that answers by e-mail said in its
+letter, as the transition its officer would take, with the actor "the requester (or a
+moderator), from the body's letter"; it is refused with 409 when the body answers through the
+portal, when the message is not the body's reply (or is already recorded), or when the state
+does not allow the move. An officer's or reviewer's text
 ({", ".join(WARNED)})
 that identifies the requester (their real name when shown under a pseudonym or withheld, their
 e-mail, phone or postal address) is refused with 400 naming what was found, unless
@@ -70,6 +89,10 @@ meanwhile.
 
 def refusal(foi_request, user, action: str) -> str:
     """A sentence if this person may never take ``action`` on this request (403)."""
+    if action == CLASSIFY:
+        if permissions.is_requester(foi_request, user) or permissions.is_moderator(user):
+            return ""
+        return _("Only the requester and the moderators may say what a body's letter is.")
     if PERMISSION[action](foi_request, user):
         return ""
     return _("You may not %(verb)s this request.") % {"verb": transitions.verb(action)}
@@ -154,7 +177,29 @@ def run(action: str, *, foi_request, actor, data: dict):
     if action == "appeal":
         level = _require(data, "level", _("Choose the level to appeal to."))
         return services.foi_request_appeal(**common, level=level, grounds=text)
+    if action == CLASSIFY:
+        return _classify(foi_request, actor, data)
     if action == "decide_appeal":
         decision = _require(data, "decision", transitions.rule("decide_appeal", "decision").says())
         return services.foi_request_decide_appeal(**common, decision=decision, reasons=text)
     raise InvalidInput(_("There is no such action."))
+
+
+def _classify(foi_request, actor, data):
+    from foi.models import Message
+
+    message_id = _require(data, "message", _("Name the body's letter (its message id)."))
+    outcome = _require(data, "outcome", _("Say what the letter is."))
+    letter = Message.objects.filter(pk=message_id, foi_request=foi_request).first()
+    if letter is None:
+        raise NotVisible(_("There is no such message on this request."))
+    return services.foi_request_classify(
+        foi_request=foi_request,
+        actor=actor,
+        letter=letter,
+        outcome=outcome,
+        exemptions=_exemptions(data),
+        reason=data.get("reason", ""),
+        body=_body(data.get("body")) if outcome == "transfer" else None,
+        text=data.get("text", ""),
+    )

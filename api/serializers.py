@@ -17,13 +17,13 @@ from foi.models import (
     AccessForm,
     AppealDecision,
     BodyKind,
-    Outcome,
     PublicNameChoice,
     State,
     Urgency,
     Visibility,
 )
 from foi.privacy.masking import mask_text, requester_identifiers
+from foi.services import letters
 
 NULLABLE_STR = serializers.CharField(allow_null=True)
 
@@ -368,7 +368,16 @@ class ActionSerializer(serializers.Serializer):
     )
     body = serializers.SlugField(max_length=120, required=False, allow_blank=True, default="")
     outcome = serializers.ChoiceField(
-        choices=[Outcome.FULL, Outcome.PARTIAL, Outcome.NOT_HELD], required=False
+        choices=list(letters.OUTCOMES),
+        required=False,
+        help_text="answer: full, partial or not_held; classify: what the body's letter is.",
+    )
+    message = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        help_text="classify: the id of the body's e-mailed reply on the request.",
     )
     exemptions = ExemptionInputSerializer(many=True, required=False, default=list)
     level = TextField(max_length=40, required=False, allow_blank=True, default="")

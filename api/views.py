@@ -169,7 +169,12 @@ def request_representation(foi_request, user) -> dict:
             "messages": s.MessageSerializer(
                 messages, many=True, context={"reference": foi_request.reference}
             ).data,
-            "actions": selectors.available_actions(foi_request=foi_request, user=user),
+            "actions": selectors.available_actions(foi_request=foi_request, user=user)
+            + (
+                [action_table.CLASSIFY]
+                if selectors.letters_to_classify(foi_request=foi_request, user=user)
+                else []
+            ),
         }
     )
     return data
@@ -293,7 +298,7 @@ class RequestActionView(ApiView):
         summary="Take an action on a request",
         description=action_table.DESCRIPTION,
         parameters=[
-            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=action_table.NAMES)
+            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=action_table.ACTIONS)
         ],
         request=s.ActionSerializer,
         responses={
@@ -307,7 +312,7 @@ class RequestActionView(ApiView):
         },
     )
     def post(self, request, reference, action):
-        if action not in action_table.NAMES:
+        if action not in action_table.ACTIONS:
             raise NotFound(_("There is no action called %(action)s.") % {"action": action[:40]})
         foi_request = selectors.foi_request_get(reference=reference, user=request.user)
         serializer = s.ActionSerializer(data=request.data)

@@ -520,3 +520,37 @@ def body_answers_through_portal(body: PublicBody) -> bool:
     """Whether a body acts on its requests in Sorğu (an active officer or coordinator with an
     active account) or by e-mail, where its moves are recorded from its letters."""
     return Membership.objects.filter(body=body, is_active=True, user__is_active=True).exists()
+
+
+def letters_to_classify(*, foi_request: FOIRequest, user) -> list[Message]:
+    """The bodies' e-mailed replies on this request that this person may say what they are
+    now (``foi.services.letters.foi_request_classify``): the requester's and the moderators'
+    work, for letters of a body that answers by e-mail, from the body holding the request or
+    the body reviewing its open appeal. Oldest first."""
+    if not (permissions.is_requester(foi_request, user) or permissions.is_moderator(user)):
+        return []
+    letters = list(
+        Message.objects.filter(
+            foi_request=foi_request,
+            kind="email_in",
+            classified_as="",
+            sender_unknown=False,
+            from_body__isnull=False,
+        )
+        .select_related("from_body")
+        .order_by("created_at", "id")
+    )
+    if not letters:
+        return []
+    appeal = permissions.reviewing_appeal(foi_request)
+    speaking_for = {foi_request.body_id, appeal.reviewing_body_id if appeal else None}
+    by_email = {}
+    found = []
+    for letter in letters:
+        if letter.from_body_id not in speaking_for:
+            continue
+        if letter.from_body_id not in by_email:
+            by_email[letter.from_body_id] = not body_answers_through_portal(letter.from_body)
+        if by_email[letter.from_body_id]:
+            found.append(letter)
+    return found
