@@ -28,6 +28,10 @@ FIELDS = {
     "withdraw": "`text` (optional)",
     "lapse": "(none)",
     "appeal": "`level` (an appeal level code), `text` (the grounds)",
+    "correct_record": (
+        "`message` (a body's letter recorded on the request), then the fields of classify: "
+        "what the letter is instead"
+    ),
     "decide_appeal": (
         "`decision` (upheld, overturned, partly_overturned, not_admitted), `text` (reasons)"
     ),
@@ -179,13 +183,15 @@ def run(action: str, *, foi_request, actor, data: dict):
         return services.foi_request_appeal(**common, level=level, grounds=text)
     if action == CLASSIFY:
         return _classify(foi_request, actor, data)
+    if action == "correct_record":
+        return _classify(foi_request, actor, data, service=services.foi_request_correct_record)
     if action == "decide_appeal":
         decision = _require(data, "decision", transitions.rule("decide_appeal", "decision").says())
         return services.foi_request_decide_appeal(**common, decision=decision, reasons=text)
     raise InvalidInput(_("There is no such action."))
 
 
-def _classify(foi_request, actor, data):
+def _classify(foi_request, actor, data, service=None):
     from foi.models import Message
 
     message_id = _require(data, "message", _("Name the body's letter (its message id)."))
@@ -193,7 +199,7 @@ def _classify(foi_request, actor, data):
     letter = Message.objects.filter(pk=message_id, foi_request=foi_request).first()
     if letter is None:
         raise NotVisible(_("There is no such message on this request."))
-    return services.foi_request_classify(
+    return (service or services.foi_request_classify)(
         foi_request=foi_request,
         actor=actor,
         letter=letter,

@@ -53,7 +53,9 @@ class OnBehalf:
     pk = None
     id = None
 
-    def __init__(self, *, body_id: int, via: str, person=None, letter=None, link=None, at=None):
+    def __init__(
+        self, *, body_id: int, via: str, person=None, letter=None, link=None, at=None, before=None
+    ):
         if via not in VIAS:
             raise ValueError(f"Unknown way of recording {via!r}; one of {VIAS}.")
         self.body_id = body_id
@@ -62,6 +64,8 @@ class OnBehalf:
         self.letter = letter
         self.link = link
         self.at = at
+        # The request before a letter's record: what a moderator's correction restores.
+        self.before = before
 
     @property
     def label(self) -> str:
@@ -77,6 +81,8 @@ class OnBehalf:
             data["link"] = self.link.pk
         if self.at is not None:
             data["effective_at"] = self.at.isoformat()
+        if self.before is not None:
+            data["before"] = self.before
         return data
 
     def __str__(self) -> str:

@@ -185,6 +185,11 @@ def can_confirm_sender(foi_request, user) -> bool:
     )
 
 
+def can_correct_record(foi_request, user) -> bool:
+    """The moderators and admins (``is_moderator``)."""
+    return is_moderator(user)
+
+
 def can_lapse(foi_request, user) -> bool:
     """The system (the daily sweep)."""
     return bool(getattr(user, "is_system", False))

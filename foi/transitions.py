@@ -23,8 +23,9 @@ REQUESTER = "requester"
 COORDINATOR = "coordinator"
 OFFICER = "officer"
 REVIEWER = "reviewer"
+MODERATOR = "moderator"
 SYSTEM = "system"
-ROLES = (REQUESTER, COORDINATOR, OFFICER, REVIEWER, SYSTEM)
+ROLES = (REQUESTER, COORDINATOR, OFFICER, REVIEWER, MODERATOR, SYSTEM)
 # The roles whose actions the officers' workspace offers; the requester's are on the case page
 # and the system's belong to the daily sweep.
 WORKSPACE_ROLES = (COORDINATOR, OFFICER, REVIEWER)

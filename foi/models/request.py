@@ -18,6 +18,7 @@ from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from foi import conditions, permissions
 from foi.transitions import (
     COORDINATOR,
+    MODERATOR,
     OFFICER,
     REQUESTER,
     REVIEWER,
@@ -99,6 +100,10 @@ DECISIONS_THAT_CLOSE = (AppealDecision.UPHELD, AppealDecision.NOT_ADMITTED)
 
 def _state_after_assign(instance, *args, **kwargs):
     return State.IN_PROGRESS if instance.state == State.SUBMITTED else instance.state
+
+
+def _state_restored(instance, *args, restore=None, **kwargs):
+    return (restore or {}).get("state", instance.state)
 
 
 def _state_after_decision(instance, *args, decision=None, **kwargs):
@@ -632,6 +637,53 @@ class FOIRequest(FSMModelMixin, models.Model):
             self.outcome = ""
             self.answered_at = None
             self.refused_at = None
+
+    # A moderator's correction of how a body's letter was recorded (foi.services.letters):
+    # the request goes back to what it was before that record, in this event, and the letter
+    # is recorded again in the next; the first record stays on the audit trail.
+    @transition(
+        field=state,
+        source=[
+            State.SUBMITTED,
+            State.IN_PROGRESS,
+            State.AWAITING_CLARIFICATION,
+            State.ANSWERED,
+            State.REFUSED,
+            State.CLOSED,
+        ],
+        target=GET_STATE(
+            _state_restored,
+            states=[
+                State.SUBMITTED,
+                State.IN_PROGRESS,
+                State.AWAITING_CLARIFICATION,
+                State.ANSWERED,
+                State.REFUSED,
+                State.UNDER_APPEAL,
+                State.CLOSED,
+            ],
+        ),
+        permission=permissions.can_correct_record,
+        custom=words(
+            verb=_("correct the record of"),
+            label=_("Correct how a body's letter was recorded"),
+            done=_("Record of a body's letter corrected"),
+            role=MODERATOR,
+            rules={
+                "recorded": Rule(
+                    "message", _("This letter is not recorded yet: record what it is instead.")
+                ),
+                "latest": Rule(
+                    "message",
+                    _("Only the request's latest step can be corrected: later steps build on it."),
+                ),
+            },
+        ),
+    )
+    def correct_record(self, *, at, restore):
+        for name, value in restore.items():
+            if name != "state":
+                setattr(self, name, value)
 
 
 class ReferenceCounter(models.Model):

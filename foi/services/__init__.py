@@ -25,7 +25,7 @@ from .handling import (
     foi_request_transfer,
 )
 from .intake import foi_request_register_for
-from .letters import foi_request_classify
+from .letters import foi_request_classify, foi_request_correct_record
 from .notes import foi_request_add_note
 from .outcomes import (
     foi_request_answer,
@@ -65,6 +65,7 @@ __all__ = [
     "foi_request_clarify",
     "foi_request_classify",
     "foi_request_confirm_sender",
+    "foi_request_correct_record",
     "foi_request_create_draft",
     "foi_request_decide_appeal",
     "foi_request_extend",

@@ -23,9 +23,11 @@ from core.errors import Conflict, InvalidInput, NotPermitted, NotVisible
 from foi import permissions, transitions
 from foi.actors import VIA_MODERATOR, VIA_REQUESTER, OnBehalf
 from foi.models import (
+    Appeal,
     AppealDecision,
     CaseEvent,
     FOIRequest,
+    InvokedExemption,
     Message,
     MessageKind,
     Outcome,
@@ -33,7 +35,7 @@ from foi.models import (
     State,
 )
 from foi.services.appeals import foi_request_decide_appeal
-from foi.services.base import lock_request
+from foi.services.base import lock_request, run_transition
 from foi.services.case import Entry, foi_request_append
 from foi.services.handling import (
     foi_request_accept,
@@ -114,22 +116,67 @@ def who_records(foi_request: FOIRequest, actor) -> str:
     raise NotPermitted(_("Only the requester and the moderators may say what a body's letter is."))
 
 
-def _effective_at(locked: FOIRequest, letter: Message) -> datetime.datetime:
-    """When the body made the move: its letter's date, but never before the request's last
-    step (a letter that arrived before a forwarding answers for the new body only from then)."""
+def _last_step_at(locked: FOIRequest) -> datetime.datetime | None:
+    """When the request's last step took effect (a recorded move: when the body made it)."""
     last = (
         CaseEvent.objects.filter(foi_request=locked, kind__in=transitions.names())
         .order_by("-seq")
         .values_list("created_at", "data")
         .first()
     )
-    at = letter.created_at
-    if last is not None:
-        created_at, data = last
-        effective = data.get("effective_at") if isinstance(data, dict) else None
-        step = datetime.datetime.fromisoformat(effective) if effective else created_at
-        at = max(at, step)
+    if last is None:
+        return None
+    created_at, data = last
+    effective = data.get("effective_at") if isinstance(data, dict) else None
+    return datetime.datetime.fromisoformat(effective) if effective else created_at
+
+
+def _effective_at(letter: Message, step_at) -> datetime.datetime:
+    """When the body made the move: its letter's date, but never before the request's last
+    step (a letter that arrived before a forwarding answers for the new body only from then)."""
+    at = letter.created_at if step_at is None else max(letter.created_at, step_at)
     return min(at, clock.now())
+
+
+# What a correction restores (``FOIRequest.correct_record``): the request as it was before a
+# letter was recorded, kept in that record's event, where the chain protects it.
+SNAPSHOT = (
+    "state",
+    "outcome",
+    "body_id",
+    "received_at",
+    "accepted_at",
+    "first_response_at",
+    "clarification_requested_at",
+    "clarification_lapses_at",
+    "transferred_at",
+    "answered_at",
+    "refused_at",
+    "closed_at",
+    "extensions_count",
+    "clock_history",
+    "due_at",
+    "due_explanation",
+)
+DATETIMES = {name for name in SNAPSHOT if name.endswith("_at")}
+
+
+def _snapshot(locked: FOIRequest) -> dict:
+    values = {}
+    for name in SNAPSHOT:
+        value = getattr(locked, name)
+        values[name] = value.isoformat() if isinstance(value, datetime.datetime) else value
+    return values
+
+
+def _restored(snapshot: dict) -> dict:
+    return {
+        name: datetime.datetime.fromisoformat(value)
+        if name in DATETIMES and isinstance(value, str)
+        else value
+        for name, value in snapshot.items()
+        if name in SNAPSHOT
+    }
 
 
 def _letter_files(letter: Message) -> list[tuple[str, bytes]]:
@@ -187,8 +234,18 @@ def foi_request_classify(
         if mark is None:
             raise NotVisible(_("There is no such message on this request."))
         body_id = _check_letter(locked, mark, outcome)
+        step_at = _last_step_at(locked)
         acting = OnBehalf(
-            body_id=body_id, via=via, person=actor, letter=mark, at=_effective_at(locked, mark)
+            body_id=body_id,
+            via=via,
+            person=actor,
+            letter=mark,
+            at=_effective_at(mark, step_at),
+            before={
+                **_snapshot(locked),
+                "step_at": step_at.isoformat() if step_at else None,
+                "appeal": _open_appeal_id(locked) if outcome in APPEAL_OUTCOMES else None,
+            },
         )
         result = record_move(
             foi_request,
@@ -205,6 +262,11 @@ def foi_request_classify(
         mark.classified_at = clock.now()
         mark.save(update_fields=["classified_as", "classified_at"])
     return result
+
+
+def _open_appeal_id(locked: FOIRequest):
+    appeal = permissions.reviewing_appeal(locked)
+    return appeal.pk if appeal else None
 
 
 def _check_letter(locked: FOIRequest, letter: Message, outcome: str) -> int:
@@ -315,3 +377,89 @@ def _append_only(foi_request, acting: OnBehalf, outcome) -> FOIRequest:
         write=lambda locked, at: Entry(data={"outcome": outcome}),
     )
     return appended.foi_request
+
+
+def foi_request_correct_record(
+    *,
+    foi_request: FOIRequest,
+    actor,
+    letter: Message,
+    outcome: str,
+    exemptions: list[dict] | None = None,
+    reason: str = "",
+    body: PublicBody | None = None,
+    text: str = "",
+) -> FOIRequest:
+    """A moderator corrects how ``letter`` was recorded: the transition ``correct_record`` puts
+    the request back as it was before (from the snapshot in that record's event) and the letter
+    is recorded again as ``outcome``. Two new events; the first record stays on the trail, its
+    public entry on the timeline. Only while that record is the request's latest step."""
+    rules = transitions.rules("correct_record")
+    with transaction.atomic():
+        locked = lock_request(foi_request, refuse_stale=False)
+        if not permissions.can_view_request(locked, actor):
+            raise NotVisible("No such request.")
+        if not permissions.is_moderator(actor):
+            raise NotPermitted(
+                _("You may not %(verb)s this request.")
+                % {"verb": transitions.verb("correct_record")}
+            )
+        mark = (
+            Message.objects.select_for_update(of=("self",))
+            .filter(pk=getattr(letter, "pk", letter), foi_request=locked)
+            .first()
+        )
+        if mark is None:
+            raise NotVisible(_("There is no such message on this request."))
+        if not mark.classified_as:
+            raise Conflict(rules["recorded"].says())
+        recorded = (
+            CaseEvent.objects.filter(foi_request=locked, data__letter=mark.pk)
+            .exclude(kind="correct_record")
+            .order_by("-seq")
+            .first()
+        )
+        later = CaseEvent.objects.filter(
+            foi_request=locked,
+            seq__gt=recorded.seq if recorded else 0,
+            kind__in=transitions.names(),
+        )
+        if recorded is None or "before" not in recorded.data or later.exists():
+            raise Conflict(rules["latest"].says())
+        before = recorded.data["before"]
+        was = mark.classified_as
+
+        def apply(locked_again, at):
+            # What the first record decided no longer stands: its grounds are not counted,
+            # an appeal decision it recorded is open again.
+            if recorded.message_id:
+                InvokedExemption.objects.filter(message_id=recorded.message_id).delete()
+            if before.get("appeal"):
+                Appeal.objects.filter(pk=before["appeal"]).update(
+                    decision="", reasons="", decided_by=None, decided_at=None
+                )
+            Message.objects.filter(pk=mark.pk).update(classified_as="", classified_at=None)
+            data = {"letter": mark.pk, "was": was, "now": outcome, "corrects": recorded.seq}
+            # The letter is recorded again as of when it was first: its clock is unchanged.
+            if recorded.data.get("effective_at"):
+                data["effective_at"] = recorded.data["effective_at"]
+            return {"data": data}
+
+        restored = run_transition(
+            foi_request=foi_request,
+            actor=actor,
+            name="correct_record",
+            call_kwargs={"restore": _restored(before)},
+            apply=apply,
+        )
+        mark.refresh_from_db()
+        return foi_request_classify(
+            foi_request=restored,
+            actor=actor,
+            letter=mark,
+            outcome=outcome,
+            exemptions=exemptions,
+            reason=reason,
+            body=body,
+            text=text,
+        )

@@ -24,6 +24,8 @@ def test_every_transition_is_documented_with_who_may_take_it():
         "lapse",
         "appeal",
         "decide_appeal",
+        "correct_record",
     }
+    assert rows["correct_record"]["who"].startswith("The moderators")
     assert rows["lapse"]["who"].startswith("The system")
     assert "under_appeal --> closed: decide_appeal (upheld or not admitted)" in render()

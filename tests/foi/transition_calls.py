@@ -18,6 +18,7 @@ ROLE_OF = {
     "refuse": "officer",
     "decide_appeal": "reviewer",
     "lapse": "system",
+    "correct_record": "moderator",
 }
 
 

@@ -224,3 +224,99 @@ def test_an_appeal_decided_by_letter(world, post_body):
     assert result.state == State.IN_PROGRESS
     appeal.refresh_from_db()
     assert appeal.decision == "overturned" and appeal.decided_by is None
+
+
+@pytest.fixture
+def moderator(db):
+    person = UserFactory()
+    person.user_permissions.add(Permission.objects.get(codename="classify_replies"))
+    return person
+
+
+def test_a_moderator_corrects_a_full_answer_into_a_refusal(world, case, moderator):
+    from foi.services import foi_request_correct_record
+
+    foi_request, letter = case
+    answered = foi_request_classify(
+        foi_request=foi_request,
+        actor=world.requester,
+        letter=letter,
+        outcome="partial",
+        exemptions=[{"code": "personal-data", "note": ""}],
+    )
+    assert answered.state == State.ANSWERED
+    corrected = foi_request_correct_record(
+        foi_request=answered,
+        actor=moderator,
+        letter=letter,
+        outcome="refused",
+        exemptions=[{"code": "official", "note": "internal memo"}],
+    )
+    assert corrected.state == State.REFUSED and corrected.outcome == "refused"
+    assert corrected.answered_at is None and corrected.refused_at == letter.created_at
+    kinds = list(
+        CaseEvent.objects.filter(foi_request=foi_request)
+        .order_by("seq")
+        .values_list("kind", flat=True)
+    )
+    # The first record stays; the correction and the new record follow it.
+    assert kinds[-3:] == ["answer", "correct_record", "refuse"]
+    codes = sorted(
+        InvokedExemption.objects.filter(foi_request=foi_request).values_list(
+            "exemption__code", flat=True
+        )
+    )
+    assert codes == ["official"]
+    letter.refresh_from_db()
+    assert letter.classified_as == "refused"
+
+
+def test_an_extension_corrected_gives_back_the_old_due_date(world, case, moderator):
+    from foi.services import foi_request_correct_record
+
+    foi_request, letter = case
+    due = foi_request.due_at
+    extended = foi_request_classify(
+        foi_request=foi_request,
+        actor=world.requester,
+        letter=letter,
+        outcome="extension",
+        reason="volume",
+    )
+    assert extended.due_at != due
+    corrected = foi_request_correct_record(
+        foi_request=extended, actor=moderator, letter=letter, outcome="acknowledgement"
+    )
+    assert corrected.due_at == due and corrected.extensions_count == 0
+    assert corrected.state == State.IN_PROGRESS
+
+
+def test_only_moderators_correct_and_only_the_latest_step(world, case, moderator):
+    from foi.services import foi_request_correct_record
+
+    foi_request, letter = case
+    done = foi_request_classify(
+        foi_request=foi_request, actor=world.requester, letter=letter, outcome="acknowledgement"
+    )
+    for person in (world.requester, world.officer, world.citizen):
+        with pytest.raises((NotPermitted, NotVisible)):
+            foi_request_correct_record(
+                foi_request=done, actor=person, letter=letter, outcome="full"
+            )
+    second = letter_on(foi_request, letter.from_body, days_ago=0)
+    done = foi_request_classify(
+        foi_request=done, actor=world.requester, letter=second, outcome="full"
+    )
+    with pytest.raises(Conflict):
+        foi_request_correct_record(
+            foi_request=done,
+            actor=moderator,
+            letter=letter,
+            outcome="refused",
+            exemptions=[{"code": "official"}],
+        )
+    unrecorded = letter_on(foi_request, letter.from_body, days_ago=0)
+    with pytest.raises(Conflict):
+        foi_request_correct_record(
+            foi_request=done, actor=moderator, letter=unrecorded, outcome="full"
+        )
