@@ -91,7 +91,7 @@ def test_a_transfer_restarts_or_continues_the_clock_by_the_law(setting):
 
 
 def test_a_clarification_pauses_or_restarts_by_the_law(setting):
-    law, foi_request, letter, _other, requester = setting
+    _law, foi_request, letter, _other, requester = setting
     done = foi_request_classify(
         foi_request=foi_request, actor=requester, letter=letter, outcome="clarification"
     )
@@ -102,7 +102,7 @@ def test_a_clarification_pauses_or_restarts_by_the_law(setting):
 
 
 def test_an_answer_on_time_is_on_time_though_recorded_late(setting):
-    law, foi_request, letter, _other, requester = setting
+    _law, foi_request, letter, _other, requester = setting
     done = foi_request_classify(
         foi_request=foi_request, actor=requester, letter=letter, outcome="full"
     )
