@@ -22,6 +22,7 @@ SORT_LABELS = {
     "due": _("Due soonest"),
     "updated": _("Recently updated"),
 }
+LATE_LABELS = {"overdue": _("Overdue"), "very_overdue": _("Very overdue")}
 
 
 def _year(value: str) -> int | None:
@@ -35,6 +36,7 @@ def request_list(request):
         "outcome": request.GET.get("outcome", ""),
         "year": request.GET.get("year", ""),
         "sort": request.GET.get("sort", "newest"),
+        "late": request.GET.get("late", ""),
     }
     requests = selectors.foi_request_browse(
         user=request.user,
@@ -43,6 +45,7 @@ def request_list(request):
         outcome=filters["outcome"],
         year=_year(filters["year"]),
         sort=filters["sort"],
+        late=filters["late"] if filters["late"] in selectors.LATENESS else "",
     )
     page = CappedPaginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -62,6 +65,7 @@ def request_list(request):
             "years": selectors.foi_request_years(),
             "bodies": selectors.public_body_choices(),
             "sorts": SORT_LABELS.items(),
+            "lateness": LATE_LABELS.items(),
         },
     )
 
