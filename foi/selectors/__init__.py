@@ -342,11 +342,11 @@ def appeal_list(*, foi_request: FOIRequest) -> list[Appeal]:
     )
 
 
-def appeal_options(*, foi_request: FOIRequest) -> list[dict]:
+def appeal_options(*, foi_request: FOIRequest, now=None) -> list[dict]:
     """The levels open now, each with the last moment to lodge it (None: no time limit)."""
     from foi import appeal_route, deadlines
 
-    now = clock.now()
+    now = now or clock.now()
     levels = appeal_route.available_levels(foi_request, now=now)
     if not levels:
         return []
