@@ -51,7 +51,7 @@ def test_is_very_overdue(now, state, very):
     assert conditions.is_very_overdue(foi_request, now) is very
     # The list's filter uses the same rule, turned round into a cut-off on due_at.
     cutoff = deadlines.very_overdue_due_before(foi_request.law, now=now)
-    assert (DUE < cutoff) is (now > deadlines.very_overdue_at(foi_request.law, due_at=DUE))
+    assert (cutoff > DUE) is (now > deadlines.very_overdue_at(foi_request.law, due_at=DUE))
 
 
 def test_a_law_without_the_tier_has_no_very_overdue_requests():
@@ -142,7 +142,7 @@ def test_the_public_statistics_count_very_overdue_requests(world, late):
 
 @pytest.mark.django_db
 def test_the_sweep_tells_of_the_tier_once_with_the_next_appeal_step(world, late):
-    very, just = late
+    very, _just = late
     world.requester.preferred_language = "en"
     world.requester.save()
     sent_now = deadline_notices_send()
