@@ -94,6 +94,7 @@ class LeagueRow(BodyIdentity):
     median_working_days_to_answer = serializers.FloatField(**NULLABLE_FLOAT)
     refused = serializers.IntegerField()
     overdue_now = serializers.IntegerField()
+    very_overdue_now = serializers.IntegerField()
     appeals = serializers.IntegerField()
     appeals_overturned = serializers.IntegerField()
     appeals_overturned_percent = serializers.FloatField(**NULLABLE_FLOAT)

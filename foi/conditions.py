@@ -38,6 +38,18 @@ def is_overdue(foi_request, now=None) -> bool:
     return bool(is_open(foi_request) and due is not None and (now or _now()) > due)
 
 
+def is_very_overdue(foi_request, now=None) -> bool:
+    """Overdue, and past the law's very-overdue tier (``Law.very_overdue_after_working_days``
+    working days after the due day)."""
+    from foi import deadlines
+
+    now = now or _now()
+    if not is_overdue(foi_request, now):
+        return False
+    cutoff = deadlines.very_overdue_due_before(foi_request.law, now=now)
+    return cutoff is not None and foi_request.due_at < cutoff
+
+
 def is_complete(foi_request) -> bool:
     """The request has a subject and a text, and an urgent one its justification."""
     # Zero-width spaces and the like show nothing: a subject of them is no subject.

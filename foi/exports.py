@@ -57,7 +57,7 @@ def _iso(value) -> str | None:
 
 
 def public_request_qs(
-    *, body: str = "", year: int | None = None, state: str = "", outcome: str = ""
+    *, body: str = "", year: int | None = None, state: str = "", outcome: str = "", late: str = ""
 ):
     """The public requests, filtered like the public list, annotated with what the rows count."""
     requests = selectors.foi_request_public_qs()
@@ -69,6 +69,10 @@ def public_request_qs(
         requests = requests.filter(state=state)
     if outcome:
         requests = requests.filter(outcome=outcome)
+    if late == "overdue":
+        requests = requests.filter(selectors.overdue_q())
+    elif late == "very_overdue":
+        requests = requests.filter(selectors.very_overdue_q())
     return (
         requests.select_related("body", "law", "requester")
         .annotate(

@@ -40,6 +40,7 @@ urlpatterns = [
     path("requests/<str:reference>/clarify/", case_actions.clarify, name="request_clarify"),
     path("requests/<str:reference>/withdraw/", case_actions.withdraw, name="request_withdraw"),
     path("requests/<str:reference>/appeal/", case_actions.appeal, name="request_appeal"),
+    path("requests/<str:reference>/remind/", case_actions.remind, name="request_remind"),
     path(
         "requests/<str:reference>/messages/<int:message_id>/confirm-sender/",
         case_actions.confirm_sender,

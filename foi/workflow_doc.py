@@ -17,6 +17,22 @@ Each transition runs only through its service in `foi/services/`, which locks th
 the state, the permission and the conditions, and appends one CaseEvent.
 
 "Overdue" is not a state: it is derived from `due_at` while a request is submitted or in progress.
+
+## Overdue, very overdue, and the reminder letter
+
+- **Very overdue** is not a state either: an overdue request is very overdue once more than the
+  law's `very_overdue_after_working_days` working days have passed after its due day
+  (`foi.conditions.is_very_overdue`; Azerbaijan: 20, the project's policy). Lists tag it and
+  filter by it (`?late=overdue|very_overdue`), the statistics count it (`very_overdue_now`),
+  and the daily sweep tells the requester once per due date, with the next appeal level open
+  and its lodging deadline, and the body's staff on the portal.
+- **The reminder letter**: when the request is overdue and its body answers by e-mail, the
+  requester may send one from `/requests/<reference>/remind/` (a drafted letter citing the
+  law's article for the answer period, editable), at most once in three days. It is a public
+  e-mail entry on the case with a `reminder_sent` event (`foi_request_remind`, an addition, not
+  a transition); the e-mail goes out to the body's request address with replies to the
+  request's own address. Refused: not the requester 403, not overdue or a portal body 409,
+  too soon 429, an empty letter 400.
 """
 
 REFINEMENTS = """

@@ -225,6 +225,7 @@ class MilestoneNotice(models.Model):
 
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
+    VERY_OVERDUE = "very_overdue"
 
     foi_request = models.ForeignKey(
         "foi.FOIRequest", on_delete=models.CASCADE, related_name="milestone_notices"

@@ -43,6 +43,11 @@ _NOTICES = [
         _("[%(reference)s] %(body)s missed the deadline: you may now appeal"),
         "requester_overdue",
     ),
+    Notice(
+        "very_overdue",
+        _("[%(reference)s] %(body)s is very late: your next step"),
+        "requester_overdue",
+    ),
     Notice("reply_received", _("[%(reference)s] A new e-mail on your request")),
     Notice("letter_bounced", _("[%(reference)s] Your request could not be delivered")),
     Notice("email_held", _("[%(reference)s] An e-mail for your request is waiting for review")),
@@ -65,6 +70,11 @@ _NOTICES = [
         "officer_due_soon",
     ),
     Notice("overdue_body", _("[%(reference)s] Overdue: %(subject)s"), "officer_overdue"),
+    Notice(
+        "very_overdue_body",
+        _("[%(reference)s] Very overdue: %(subject)s"),
+        "officer_overdue",
+    ),
     Notice("appeal_lodged", _("[%(reference)s] Appeal lodged: %(subject)s"), "officer_appeals"),
     Notice(
         "appeal_decided_body",
@@ -76,6 +86,11 @@ _NOTICES = [
     Notice(
         "clarification_to_body",
         _("Re: Request for information %(reference)s: %(subject)s"),
+        automated=False,
+    ),
+    Notice(
+        "reminder",
+        _("Reminder: request for information %(reference)s: %(subject)s"),
         automated=False,
     ),
     # To followers.

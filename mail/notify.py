@@ -319,6 +319,14 @@ def _email_received(fanout: Fanout) -> None:
     fanout.tell(fanout.foi_request.requester, "reply_received", skip_actor=False)
 
 
+def _reminder_sent(fanout: Fanout) -> None:
+    """The requester's reminder letter (foi.services.reminders) to a body reached by e-mail."""
+    body = PublicBody.objects.filter(pk=fanout.event.data.get("body")).first()
+    body_email_send(
+        fanout, body=body or fanout.foi_request.body, key="reminder", message=fanout.event.message
+    )
+
+
 def _email_bounced(fanout: Fanout) -> None:
     body = PublicBody.objects.filter(pk=fanout.event.data.get("body")).first()
     fanout.tell(
@@ -336,6 +344,7 @@ ROUTES = {
     "email_received": _email_received,
     "email_filed": _email_received,
     "email_bounced": _email_bounced,
+    "reminder_sent": _reminder_sent,
 }
 
 

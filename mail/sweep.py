@@ -10,12 +10,13 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 
 from core import clock
-from foi import deadlines, selectors
+from foi import conditions, deadlines, selectors
 from foi.models import OPEN_STATES, CaseEvent, FOIRequest, Follow
 from mail.models import DigestFrequency, MilestoneNotice
-from mail.notices import request_url
+from mail.notices import absolute, request_url
 from mail.notify import Fanout, handlers_of, staff_of, tell_person
 from mail.outbound import outbound_emails_retry_due
 from mail.preferences import preferences_of
@@ -32,12 +33,15 @@ DIGEST_DRIFT = timedelta(hours=4)
 class MilestonesSent:
     due_soon: int = 0
     overdue: int = 0
+    very_overdue: int = 0
     emails: int = 0
 
 
 def deadline_notices_send(*, now=None) -> MilestonesSent:
     """Tell officers of requests due in two working days, and requesters and officers of
-    overdue ones; each (request, milestone, due date) once."""
+    overdue and of very overdue ones (the law's ``very_overdue_after_working_days``); each
+    (request, milestone, due date) once. A request found already very overdue is told that
+    alone, not "overdue" first."""
     now = now or clock.now()
     sent = MilestonesSent()
     candidates = (
@@ -46,7 +50,9 @@ def deadline_notices_send(*, now=None) -> MilestonesSent:
         .order_by("due_at", "pk")
     )
     for foi_request in candidates.iterator():
-        if now > foi_request.due_at:
+        if conditions.is_very_overdue(foi_request, now):
+            milestone = MilestoneNotice.VERY_OVERDUE
+        elif now > foi_request.due_at:
             milestone = MilestoneNotice.OVERDUE
         elif (
             deadlines.working_days_left(foi_request.law, due_at=foi_request.due_at, now=now)
@@ -70,6 +76,8 @@ def deadline_notices_send(*, now=None) -> MilestonesSent:
             continue  # another sweep recorded it at the same moment
         if milestone == MilestoneNotice.OVERDUE:
             sent.overdue += 1
+        elif milestone == MilestoneNotice.VERY_OVERDUE:
+            sent.very_overdue += 1
         else:
             sent.due_soon += 1
     return sent
@@ -81,12 +89,40 @@ def _tell_milestone(foi_request, milestone: str, now) -> int:
         fanout.tell_all(handlers_of(foi_request), "due_soon")
         return fanout.count
     late_by = deadlines.working_days_late(foi_request.law, due_at=foi_request.due_at, now=now)
+    if milestone == MilestoneNotice.VERY_OVERDUE:
+        return _tell_very_overdue(fanout, late_by, now)
     fanout.tell(
         foi_request.requester, "overdue", skip_actor=False, with_appeal_route=True, late_by=late_by
     )
     # Overdue is escalated: the coordinators hear of it too, not only the assignee.
     coordinators = staff_of(foi_request.body, roles=("coordinator",))
     fanout.tell_all([*handlers_of(foi_request), *coordinators], "overdue_body", late_by=late_by)
+    return fanout.count
+
+
+def _tell_very_overdue(fanout: Fanout, late_by: int, now) -> int:
+    """The requester hears of the next appeal step open and its deadline (and of the reminder
+    letter, for a body reached by e-mail); the body's staff on the portal, of the lateness."""
+    foi_request = fanout.foi_request
+    options = selectors.appeal_options(foi_request=foi_request, now=now)
+    next_step = options[0] if options else None
+    by_email = not selectors.body_answers_through_portal(foi_request.body)
+    fanout.tell(
+        foi_request.requester,
+        "very_overdue",
+        skip_actor=False,
+        late_by=late_by,
+        next_level=next_step["level"] if next_step else None,
+        lodge_by=next_step["lodge_by"] if next_step else None,
+        appeal_url=absolute(reverse("foi:request_appeal", args=[foi_request.reference])),
+        remind_url=absolute(reverse("foi:request_remind", args=[foi_request.reference]))
+        if by_email
+        else "",
+    )
+    coordinators = staff_of(foi_request.body, roles=("coordinator",))
+    fanout.tell_all(
+        [*handlers_of(foi_request), *coordinators], "very_overdue_body", late_by=late_by
+    )
     return fanout.count
 
 

@@ -24,7 +24,7 @@ strings; a share is a percentage with one decimal, or None when there is nothing
       "outcomes": {"full", "partial", "not_held", "refused", "rejected": int},
       "refusals_by_ground": [{"law", "code", "count"}],        # most invoked first
       "partial_answers_by_ground": [{"law", "code", "count"}],
-      "withdrawn", "still_open", "overdue_now": int,
+      "withdrawn", "still_open", "overdue_now", "very_overdue_now": int,
       "appeals", "appeals_upheld", "appeals_overturned", "appeals_pending": int,
       "transferred_out": int,
       "appeals_overturned_percent": float | None,  # overturned / (upheld + overturned)
@@ -56,13 +56,14 @@ from foi.selectors import stats as foi_stats
 from publicstats import store
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 # The league table's columns: figures, and "refused" (of the outcomes).
 LEAGUE_COLUMNS = (
     *foi_stats.HEADLINE,
     "refused",
     "overdue_now",
+    "very_overdue_now",
     "appeals",
     "appeals_overturned",
     "appeals_overturned_percent",
@@ -94,7 +95,7 @@ def _months(date_from: date, date_to: date) -> list[str]:
     return months
 
 
-def _scalars(total: store.Sums, *, overdue_now: int) -> dict:
+def _scalars(total: store.Sums, *, overdue_now: int, very_overdue_now: int = 0) -> dict:
     """Every figure that is one number (``FIGURES`` order), from a body's (or all) sums."""
     values = {}
     for figure in foi_stats.FIGURES:
@@ -102,6 +103,8 @@ def _scalars(total: store.Sums, *, overdue_now: int) -> dict:
             values[figure.name] = getattr(total, figure.name)
         elif figure.kind == "overdue":
             values[figure.name] = overdue_now
+        elif figure.kind == "very_overdue":
+            values[figure.name] = very_overdue_now
         elif figure.kind == "median":
             values[figure.name] = store.median(getattr(total, figure.tally))
     for figure in foi_stats.of_kind("share"):
@@ -109,9 +112,9 @@ def _scalars(total: store.Sums, *, overdue_now: int) -> dict:
     return values
 
 
-def _league_figures(total: store.Sums, *, overdue_now: int) -> dict:
+def _league_figures(total: store.Sums, *, overdue_now: int, very_overdue_now: int) -> dict:
     """A body's figures in ``LEAGUE_COLUMNS``, from its sums."""
-    values = _scalars(total, overdue_now=overdue_now)
+    values = _scalars(total, overdue_now=overdue_now, very_overdue_now=very_overdue_now)
     values["refused"] = total.outcomes.get("refused", 0)
     return {name: values[name] for name in LEAGUE_COLUMNS}
 
@@ -122,6 +125,7 @@ def _figures_dict(
     *,
     law_codes: dict[int, str],
     overdue_now: int,
+    very_overdue_now: int,
     date_from: date,
     date_to: date,
     now: datetime,
@@ -143,7 +147,7 @@ def _figures_dict(
                 "on_time_percent": _percent(on_time, answered),
             }
         )
-    scalars = _scalars(total, overdue_now=overdue_now)
+    scalars = _scalars(total, overdue_now=overdue_now, very_overdue_now=very_overdue_now)
     figures = {}
     for figure in foi_stats.FIGURES:
         if figure.kind == "outcomes":
@@ -186,13 +190,21 @@ def body_statistics(*, body, date_from: date, date_to: date, now: datetime | Non
     queries."""
 
     def compute(now):
-        sums = store.period_sums(date_from=date_from, date_to=date_to, now=now, body_id=body.pk)
+        laws = foi_stats.laws()
+        sums = store.period_sums(
+            date_from=date_from,
+            date_to=date_to,
+            now=now,
+            body_id=body.pk,
+            very_overdue=foi_stats.very_overdue_before(laws=laws, now=now),
+        )
         total = store.Sums().add(sums.totals.get(body.pk, store.Sums())).add(sums.grounds)
         return _figures_dict(
             total,
             sums.months,
-            law_codes=foi_stats.law_codes(),
+            law_codes={law.pk: law.code for law in laws},
             overdue_now=sums.overdue_now.get(body.pk, 0),
+            very_overdue_now=sums.very_overdue_now.get(body.pk, 0),
             date_from=date_from,
             date_to=date_to,
             now=now,
@@ -207,7 +219,13 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
     cached."""
 
     def compute(now):
-        sums = store.period_sums(date_from=date_from, date_to=date_to, now=now)
+        laws = foi_stats.laws()
+        sums = store.period_sums(
+            date_from=date_from,
+            date_to=date_to,
+            now=now,
+            very_overdue=foi_stats.very_overdue_before(laws=laws, now=now),
+        )
         body_ids = {body for body, total in sums.totals.items() if total.received}
         body_ids |= {body for body, total in sums.totals.items() if total.transferred_out}
         per_body = {}
@@ -217,13 +235,18 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
             overall_total.add(total)
             per_body[body] = {
                 "identity": identity,
-                "figures": _league_figures(total, overdue_now=sums.overdue_now.get(body, 0)),
+                "figures": _league_figures(
+                    total,
+                    overdue_now=sums.overdue_now.get(body, 0),
+                    very_overdue_now=sums.very_overdue_now.get(body, 0),
+                ),
             }
         overall = _figures_dict(
             overall_total,
             sums.months,
-            law_codes=foi_stats.law_codes(),
+            law_codes={law.pk: law.code for law in laws},
             overdue_now=sum(sums.overdue_now.values()),
+            very_overdue_now=sum(sums.very_overdue_now.values()),
             date_from=date_from,
             date_to=date_to,
             now=now,

@@ -74,6 +74,7 @@ class LawFactory(factory.django.DjangoModelFactory):
     clarification_effect = "restart"
     clarification_lapse_value = 20
     clarification_lapse_unit = "working_days"
+    very_overdue_after_working_days = 20
     weekend_days = [5, 6]
 
 

@@ -30,6 +30,8 @@ from foi.deadlines.periods import (
     clarification_notice_deadline,
     period_end,
     transfer_deadline,
+    very_overdue_at,
+    very_overdue_due_before,
     working_days_late,
     working_days_left,
 )
@@ -50,6 +52,8 @@ __all__ = [
     "non_working_reason",
     "period_end",
     "transfer_deadline",
+    "very_overdue_at",
+    "very_overdue_due_before",
     "working_days_late",
     "working_days_left",
 ]

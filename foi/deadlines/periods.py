@@ -23,6 +23,7 @@ from foi.deadlines.calendar import (
     _first_working_day_from,
     _local,
     _next_working_day,
+    _zone,
     is_working_day,
 )
 from foi.models.law import ClockStart, PeriodUnit
@@ -217,6 +218,38 @@ def working_days_late(law, *, due_at: datetime, now: datetime) -> int:
         return 0
     due_day, today = _local(law, due_at).date(), _local(law, now).date()
     return _calendar(law).working_days_in(due_day + timedelta(days=1), today)
+
+
+def very_overdue_at(law, *, due_at: datetime | None) -> datetime | None:
+    """When an unanswered request becomes very overdue: the end of the law's
+    ``very_overdue_after_working_days``-th working day after the day of ``due_at`` (None when
+    the law sets no such tier). A request is very overdue once this moment has passed."""
+    count = law.very_overdue_after_working_days
+    if not count or due_at is None:
+        return None
+    return _period(
+        law,
+        start=due_at,
+        value=count,
+        unit=PeriodUnit.WORKING_DAYS,
+        clock_start=ClockStart.NEXT_WORKING_DAY,
+    )[0]
+
+
+def very_overdue_due_before(law, *, now: datetime) -> datetime | None:
+    """The due moments that make a request very overdue at ``now`` are those before this one
+    (None when the law sets no tier): the start of the day X for which the law's count of
+    working days runs from X to yesterday. The same rule as ``very_overdue_at``, turned round
+    so that a list can filter on ``due_at`` alone."""
+    count = law.very_overdue_after_working_days
+    if not count:
+        return None
+    day = _local(law, now).date()
+    counted = 0
+    while counted < count:
+        day -= timedelta(days=1)
+        counted += is_working_day(law, day)
+    return datetime.combine(day, datetime.min.time(), tzinfo=_zone(law))
 
 
 def _due_step(due_at: datetime, unit: str) -> Step:

@@ -51,3 +51,13 @@ class AppealForm(VersionedForm):
         self.fields["level"].error_messages["invalid_choice"] = _(
             "An appeal at this level is not open now; choose one of the levels shown."
         )
+
+
+class ReminderForm(CleanTextMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your reminder letter"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Sent by e-mail to the body; it is shown on the request's public page."),
+        error_messages={"required": _("Write the reminder letter.")},
+    )

@@ -44,6 +44,7 @@ EVENT_LABELS = {
     "email_resent": _("Letter sent again to the body"),
     "requester_joined": _("Joined to the requester's account"),
     "reply_classified": _("The body's letter recorded"),
+    "reminder_sent": _("Reminder sent to the body"),
 }
 
 

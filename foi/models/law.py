@@ -126,6 +126,15 @@ class Law(models.Model):
     )
     clarification_article = models.CharField(max_length=80, blank=True)
 
+    very_overdue_after_working_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Working days after the due date after which an unanswered request is very overdue "
+            "(lists, statistics, notices); empty: no such tier. A policy, not the law's text."
+        ),
+    )
+
     weekend_days = models.JSONField(
         default=list, blank=True, help_text=_("Weekdays that are rest days, Monday = 0.")
     )

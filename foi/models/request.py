@@ -257,6 +257,10 @@ class FOIRequest(FSMModelMixin, models.Model):
     def is_overdue(self) -> bool:
         return conditions.is_overdue(self)
 
+    @property
+    def is_very_overdue(self) -> bool:
+        return conditions.is_very_overdue(self)
+
     # -- transitions -----------------------------------------------------------------------
     # The bodies only record what the transition itself means; services do the rest. Each
     # declares its words in ``custom=words(...)`` (foi.transitions). They are declared in the

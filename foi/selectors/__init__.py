@@ -233,10 +233,33 @@ def foi_request_public_of_body(*, body: PublicBody, limit: int = 10) -> QuerySet
     return (
         foi_request_public_qs()
         .filter(body=body)
-        .select_related("body", "requester")
+        .select_related("body", "requester", "law")
         .order_by("-submitted_at", "-pk")[:limit]
     )
 
+
+def overdue_q(*, now=None) -> Q:
+    """Requests whose body's clock runs and whose due moment has passed (``is_overdue``)."""
+    from foi.models import OPEN_STATES
+
+    return Q(state__in=OPEN_STATES, due_at__lt=now or clock.now())
+
+
+def very_overdue_q(*, now=None) -> Q:
+    """Requests past their law's very-overdue tier (``conditions.is_very_overdue``), as a
+    filter: per law with a tier, the due moments before its cut-off (one query for the laws)."""
+    from foi import deadlines
+    from foi.models import OPEN_STATES, Law
+
+    now = now or clock.now()
+    per_law = Q(pk__in=[])
+    for law in Law.objects.exclude(very_overdue_after_working_days=None):
+        per_law |= Q(law=law, due_at__lt=deadlines.very_overdue_due_before(law, now=now))
+    return Q(state__in=OPEN_STATES) & per_law
+
+
+# The deadline filter of the request list.
+LATENESS = ("overdue", "very_overdue")
 
 BROWSE_SORTS = {
     "newest": ("-submitted_at", "-pk"),
@@ -254,6 +277,7 @@ def foi_request_browse(
     outcome: str = "",
     year: int | None = None,
     sort: str = "newest",
+    late: str = "",
 ) -> QuerySet[FOIRequest]:
     """The request list: what this person may see (never drafts), filtered and sorted."""
     from foi.models import Outcome
@@ -267,8 +291,13 @@ def foi_request_browse(
         requests = requests.filter(outcome=outcome)
     if year:
         requests = requests.filter(submitted_at__year=year)
+    if late == "overdue":
+        requests = requests.filter(overdue_q())
+    elif late == "very_overdue":
+        requests = requests.filter(very_overdue_q())
     order = BROWSE_SORTS.get(sort, BROWSE_SORTS["newest"])
-    return requests.select_related("body", "requester").order_by(*order)
+    # The law too: a row's "very overdue" tag counts its law's working days.
+    return requests.select_related("body", "requester", "law").order_by(*order)
 
 
 def foi_request_years() -> list[int]:
@@ -313,11 +342,11 @@ def appeal_list(*, foi_request: FOIRequest) -> list[Appeal]:
     )
 
 
-def appeal_options(*, foi_request: FOIRequest) -> list[dict]:
+def appeal_options(*, foi_request: FOIRequest, now=None) -> list[dict]:
     """The levels open now, each with the last moment to lodge it (None: no time limit)."""
     from foi import appeal_route, deadlines
 
-    now = clock.now()
+    now = now or clock.now()
     levels = appeal_route.available_levels(foi_request, now=now)
     if not levels:
         return []

@@ -39,6 +39,7 @@ __all__ = [
     "case_facts_of",
     "exemptions_by_code",
     "law_codes",
+    "laws",
     "of_kind",
     "public_body_identities",
     "request_ids_changed_since",
@@ -47,6 +48,7 @@ __all__ = [
     "sent_request_ids",
     "share",
     "transfers_of",
+    "very_overdue_before",
     "working_days_between",
 ]
 
@@ -116,6 +118,24 @@ def body_laws(body_ids: Iterable[int] | None = None) -> dict[int, int]:
 
 def law_codes() -> dict[int, str]:
     return dict(Law.objects.values_list("pk", "code"))
+
+
+def laws() -> list[Law]:
+    """Every law (a handful), for its code and its very-overdue tier (``very_overdue_before``)."""
+    return list(Law.objects.order_by("pk"))
+
+
+def very_overdue_before(*, laws, now) -> dict[int, object]:
+    """Law id -> the due moments before which an open request is very overdue ``now``; laws
+    without the tier are left out. No query."""
+    from foi import deadlines
+
+    cutoffs = {}
+    for law in laws:
+        cutoff = deadlines.very_overdue_due_before(law, now=now)
+        if cutoff is not None:
+            cutoffs[law.pk] = cutoff
+    return cutoffs
 
 
 def public_body_identities(body_ids: Iterable[int]) -> dict[int, dict]:

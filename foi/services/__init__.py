@@ -34,6 +34,7 @@ from .outcomes import (
     foi_request_reject,
     foi_requests_lapse_due,
 )
+from .reminders import foi_request_remind
 from .senders import foi_request_confirm_sender
 from .submission import (
     foi_request_clarify,
@@ -74,6 +75,7 @@ __all__ = [
     "foi_request_refuse",
     "foi_request_register_for",
     "foi_request_reject",
+    "foi_request_remind",
     "foi_request_transfer",
     "foi_request_update_draft",
     "foi_request_withdraw",

@@ -36,6 +36,9 @@ What each figure means, exactly:
 - ``withdrawn``: withdrawn by the requester. ``still_open``: submitted, in progress, or awaiting
   the requester's clarification now.
 - ``overdue_now``: submitted or in progress now, past the due moment (what the queue marks late).
+- ``very_overdue_now``: of those, the ones past their law's very-overdue tier now: more than
+  ``Law.very_overdue_after_working_days`` working days after the due day (the project's policy;
+  ``foi.conditions.is_very_overdue``).
 - ``appeals``: appeals lodged on these requests; ``appeals_upheld``, ``appeals_overturned``
   (overturned or partly overturned) and ``appeals_pending`` (not decided yet) split them.
 - ``transferred_out``: requests the body forwarded to another body during the period (they are

@@ -49,6 +49,8 @@ class Figure:
     - ``appeals``: the appeals on them whose decision is one of ``where`` (None: every one);
     - ``overdue``: the requests whose fact ``where[0]`` is one of ``where[1]`` (their clock
       runs) and whose due moment has passed *now*;
+    - ``very_overdue``: the same, past their law's very-overdue tier *now*
+      (``Law.very_overdue_after_working_days``; a law without one has none);
     - ``transfers``: the requests the body forwarded in the period;
     - ``share``: ``100 * part / sum(whole)`` of other figures, one decimal (None: nothing to
       divide by);
@@ -74,14 +76,18 @@ class Figure:
     headline: bool = False
     reports: bool = True
 
-    def counts(self, item, now: datetime | None = None) -> bool:
-        """Whether a case (``cases``, ``overdue``) or an appeal's decision (``appeals``) counts."""
+    def counts(self, item, now: datetime | None = None, law=None) -> bool:
+        """Whether a case (``cases``, ``overdue``, ``very_overdue``: by ``law``) or an appeal's
+        decision (``appeals``) counts."""
         if self.kind == "appeals":
             return self.where is None or item in self.where
         if self.where is not None and getattr(item, self.where[0]) not in self.where[1]:
             return False
         if self.kind == "overdue":
             return item.due_at is not None and now > item.due_at
+        if self.kind == "very_overdue":
+            cutoff = deadlines.very_overdue_due_before(law, now=now) if law else None
+            return item.due_at is not None and cutoff is not None and item.due_at < cutoff
         return True
 
 
@@ -133,6 +139,12 @@ FIGURES = (
     Figure("withdrawn", gettext_lazy("Withdrawn"), "cases", ("state", ("withdrawn",))),
     Figure("still_open", gettext_lazy("Still open"), "cases", ("state", OPEN)),
     Figure("overdue_now", gettext_lazy("Overdue now"), "overdue", ("state", CLOCK_RUNNING)),
+    Figure(
+        "very_overdue_now",
+        gettext_lazy("Very overdue now"),
+        "very_overdue",
+        ("state", CLOCK_RUNNING),
+    ),
     Figure("appeals", gettext_lazy("Appeals"), "appeals"),
     Figure("appeals_upheld", gettext_lazy("Appeals upheld"), "appeals", ("upheld",)),
     Figure("appeals_overturned", gettext_lazy("Appeals overturned"), "appeals", OVERTURNED),
@@ -214,8 +226,10 @@ def _median(values: list[int]) -> float | None:
 
 def figures(cases: Iterable[CaseFacts], *, law, now: datetime, transferred_out: int = 0):
     """The figures for ``cases`` (one body's cohort, or one officer's part of it)."""
-    counted = of_kind("cases", "overdue")
-    counts = dict.fromkeys((figure.name for figure in of_kind("cases", "overdue", "appeals")), 0)
+    counted = of_kind("cases", "overdue", "very_overdue")
+    counts = dict.fromkeys(
+        (figure.name for figure in of_kind("cases", "overdue", "very_overdue", "appeals")), 0
+    )
     appeal_counts = of_kind("appeals")
     days = {figure.name: [] for figure in of_kind("median")}
     grounds = {figure.name: Counter() for figure in of_kind("grounds")}
@@ -223,7 +237,7 @@ def figures(cases: Iterable[CaseFacts], *, law, now: datetime, transferred_out: 
     for case in cases:
         case_law = case.law or law
         for figure in counted:
-            counts[figure.name] += figure.counts(case, now)
+            counts[figure.name] += figure.counts(case, now, case_law)
         for figure in of_kind("median"):
             until = getattr(case, figure.until)
             if until is not None:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from core.errors import NotVisible, ServiceError
 from foi import conditions, permissions, selectors, services, transitions
 from foi.deadlines.explanations import _amount
-from foi.forms.case import AppealForm, ClarifyForm, WithdrawForm
+from foi.forms.case import AppealForm, ClarifyForm, ReminderForm, WithdrawForm
 from foi.models import AppealReviewer, State
 from foi.views.common import attach_errors, get_visible_request, with_version
 from foi.views.requests import render_case
@@ -225,6 +225,43 @@ def _reviewer_name(foi_request, level) -> str:
     if level.reviewer == AppealReviewer.COURT:
         return _("a court (outside this site: we record its judgment)")
     return str(level.get_reviewer_display())
+
+
+@login_required
+def remind(request, reference):
+    """The reminder letter to a body that answers by e-mail and let its deadline pass: the
+    requester reads the drafted letter, edits it and sends it (``foi_request_remind``)."""
+    from foi.services.reminders import reminder_letter_draft, reminder_refusal
+
+    foi_request = get_visible_request(request, reference)
+    context = {"foi_request": foi_request}
+    if not permissions.is_requester(foi_request, request.user):
+        context["refusal"] = _("Only the requester may send a reminder to the body.")
+        return render(request, "foi/reminder_form.html", context, status=403)
+    now = selectors.clock_now()
+    refusal = reminder_refusal(foi_request, now)
+    if refusal:
+        context["refusal"] = refusal
+        return render(request, "foi/reminder_form.html", context, status=409)
+    if request.method == "POST":
+        form = ReminderForm(request.POST)
+        status = 400
+        if form.is_valid():
+            try:
+                services.foi_request_remind(
+                    foi_request=foi_request, actor=request.user, text=form.cleaned_data["text"]
+                )
+            except ServiceError as error:
+                attach_errors(form, error)
+                status = error.status
+            else:
+                messages.success(request, _("Your reminder was sent to the body."))
+                return redirect(_case_url(foi_request))
+    else:
+        form = ReminderForm(initial={"text": reminder_letter_draft(foi_request, now)})
+        status = 200
+    context.update(form=form, to_email=foi_request.body.request_email)
+    return render(request, "foi/reminder_form.html", context, status=status)
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.csvcell import csv_cell
-from foi import exports, permissions
+from foi import exports, permissions, selectors
 from foi.models import Outcome, State
 from foi.views.common import get_visible_request
 from foi.views.requests import _year
@@ -28,6 +28,9 @@ def _filters(request) -> tuple[dict, str | None]:
     state = request.GET.get("state", "")
     outcome = request.GET.get("outcome", "")
     year = request.GET.get("year", "")
+    late = request.GET.get("late", "")
+    if late and late not in selectors.LATENESS:
+        return {}, _("Unknown deadline filter: %(value)s.") % {"value": late}
     if state and state not in State.values:
         return {}, _("Unknown state: %(value)s.") % {"value": state}
     if outcome and outcome not in Outcome.values:
@@ -39,6 +42,7 @@ def _filters(request) -> tuple[dict, str | None]:
         "year": _year(year),
         "state": state,
         "outcome": outcome,
+        "late": late,
     }, None
 
 

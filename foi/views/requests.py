@@ -22,6 +22,7 @@ SORT_LABELS = {
     "due": _("Due soonest"),
     "updated": _("Recently updated"),
 }
+LATE_LABELS = {"overdue": _("Overdue"), "very_overdue": _("Very overdue")}
 
 
 def _year(value: str) -> int | None:
@@ -35,6 +36,7 @@ def request_list(request):
         "outcome": request.GET.get("outcome", ""),
         "year": request.GET.get("year", ""),
         "sort": request.GET.get("sort", "newest"),
+        "late": request.GET.get("late", ""),
     }
     requests = selectors.foi_request_browse(
         user=request.user,
@@ -43,6 +45,7 @@ def request_list(request):
         outcome=filters["outcome"],
         year=_year(filters["year"]),
         sort=filters["sort"],
+        late=filters["late"] if filters["late"] in selectors.LATENESS else "",
     )
     page = CappedPaginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -62,6 +65,7 @@ def request_list(request):
             "years": selectors.foi_request_years(),
             "bodies": selectors.public_body_choices(),
             "sorts": SORT_LABELS.items(),
+            "lateness": LATE_LABELS.items(),
         },
     )
 
@@ -81,10 +85,15 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
     forms = forms or {}
     appeals = selectors.appeal_list(foi_request=foi_request)
     show_contact = permissions.can_see_contact_details(foi_request, user)
+    answers_through_portal = selectors.body_answers_through_portal(foi_request.body)
+    is_requester = permissions.is_requester(foi_request, user)
     return {
         "foi_request": foi_request,
         "messages_visible": selectors.message_list(foi_request=foi_request, user=user),
-        "answers_through_portal": selectors.body_answers_through_portal(foi_request.body),
+        "answers_through_portal": answers_through_portal,
+        # The reminder letter (templates/foi/_remind.html): the requester of an overdue request
+        # whose body answers by e-mail (the same rule foi.services.reminders applies).
+        "can_remind": is_requester and foi_request.is_overdue and not answers_through_portal,
         "events": selectors.case_event_list(foi_request=foi_request, user=user),
         "actions": actions,
         "portal_actions": [action for action in actions if action in requesters],
@@ -110,7 +119,7 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         "show_contact": show_contact,
         # What the page masks of the requester's identity (None: this reader sees it all).
         "masking": None if show_contact else masking.requester_identifiers(foi_request),
-        "is_requester": permissions.is_requester(foi_request, user),
+        "is_requester": is_requester,
         "may_confirm_sender": permissions.can_confirm_sender(foi_request, user),
         "following": selectors.follow_of(user=user, foi_request=foi_request)
         if foi_request.state != State.DRAFT

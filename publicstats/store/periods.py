@@ -33,6 +33,8 @@ class PeriodSums:
     grounds: Sums
     # body id -> open requests past their due moment now
     overdue_now: dict[int, int]
+    # body id -> those of them past their law's very-overdue tier now
+    very_overdue_now: dict[int, int]
 
 
 def _stored_details(
@@ -135,10 +137,16 @@ def public_q(today: date) -> Q:
 
 
 def period_sums(
-    *, date_from: date, date_to: date, now: datetime, body_id: int | None = None
+    *,
+    date_from: date,
+    date_to: date,
+    now: datetime,
+    body_id: int | None = None,
+    very_overdue: dict[int, datetime] | None = None,
 ) -> PeriodSums:
     """The public sums of the period per body, and per month and ground over the bodies read:
-    at most nine queries."""
+    at most nine queries. ``very_overdue``: law id -> the due moments before which a running
+    request is very overdue now (``foi.selectors.stats.very_overdue_before``)."""
     from django.utils import timezone
 
     today = timezone.localdate(now)
@@ -249,5 +257,22 @@ def period_sums(
     grounds.add(live_grounds.get((), Sums()))
     for body, n in transfers.values_list("from_body").annotate(n=Count("pk")).order_by():
         of(body).transferred_out += n
-    overdue = dict(running.values_list("body").annotate(n=Count("pk")).order_by())
-    return PeriodSums(totals=totals, months=months, grounds=grounds, overdue_now=overdue)
+    # The very overdue are counted in the same query, by each law's cut-off (``very_overdue``).
+    very_q = Q()
+    for law_id, cutoff in (very_overdue or {}).items():
+        very_q |= Q(law_id=law_id, due_at__lt=cutoff)
+    overdue, very = {}, {}
+    late = running.values("body").annotate(n=Count("pk"))
+    if very_overdue:
+        late = late.annotate(very=Count("pk", filter=very_q))
+    for row in late.order_by():
+        overdue[row["body"]] = row["n"]
+        if row.get("very"):
+            very[row["body"]] = row["very"]
+    return PeriodSums(
+        totals=totals,
+        months=months,
+        grounds=grounds,
+        overdue_now=overdue,
+        very_overdue_now=very,
+    )

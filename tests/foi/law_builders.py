@@ -74,6 +74,7 @@ def az_law(**overrides) -> Law:
             "clarification_lapse_value": 20,
             "clarification_lapse_unit": "working_days",
             "clarification_article": "24.4",
+            "very_overdue_after_working_days": 20,
             "weekend_days": [5, 6],
         },
         overrides,
@@ -110,6 +111,7 @@ def uk_law(**overrides) -> Law:
             "transfer_clock": "continue",
             "clarification_effect": "restart",
             "clarification_article": "s.1(3)",
+            "very_overdue_after_working_days": 20,
         },
         overrides,
     )
@@ -160,6 +162,7 @@ def us_law(**overrides) -> Law:
             "transfer_article": "552(a)(6)(A)(ii)",
             "clarification_effect": "pause",
             "clarification_article": "552(a)(6)(A)(ii)(I)",
+            "very_overdue_after_working_days": 20,
         },
         overrides,
     )
