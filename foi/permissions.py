@@ -174,6 +174,26 @@ def can_approve_attachment(foi_request, user) -> bool:
     return is_person(user) and may_handle(foi_request, user)
 
 
+def can_classify_letters(foi_request, user) -> bool:
+    """Who says what a body's e-mailed letter is (``foi.services.letters``): the requester and
+    the moderators. Whether a given letter may be recorded (a body that answers by e-mail, not
+    recorded yet) the service decides."""
+    return is_requester(foi_request, user) or is_moderator(user)
+
+
+def can_publish_letter_file(foi_request, user) -> bool:
+    """Who publishes a file that came with a body's e-mailed reply (after the warning screen):
+    the requester of a request held by a body that answers by e-mail, and the moderators. The
+    officers of a body in Sorğu approve files themselves (``can_approve_attachment``)."""
+    if is_moderator(user):
+        return True
+    if not is_requester(foi_request, user):
+        return False
+    from foi.selectors import body_answers_through_portal
+
+    return not body_answers_through_portal(foi_request.body)
+
+
 def can_confirm_sender(foi_request, user) -> bool:
     """That an e-mail from an address not known for the body is the body's reply: the
     requester, any officer or coordinator of the body (they know their colleagues' addresses),

@@ -9,6 +9,7 @@ from foi.views import (
     exports,
     feeds,
     filing,
+    letters,
     requests,
 )
 
@@ -45,6 +46,16 @@ urlpatterns = [
         "requests/<str:reference>/messages/<int:message_id>/confirm-sender/",
         case_actions.confirm_sender,
         name="request_confirm_sender",
+    ),
+    path(
+        "requests/<str:reference>/replies/<int:message_id>/classify/",
+        letters.classify,
+        name="request_classify_reply",
+    ),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/publish/",
+        letters.publish_file,
+        name="attachment_publish",
     ),
     path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
     # The body directory

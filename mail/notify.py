@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from foi import deadlines, transitions
+from foi import deadlines, selectors, transitions
 from foi.models import (
     Appeal,
     CaseEvent,
@@ -316,7 +316,20 @@ def _decide_appeal(fanout: Fanout) -> None:
 
 
 def _email_received(fanout: Fanout) -> None:
-    fanout.tell(fanout.foi_request.requester, "reply_received", skip_actor=False)
+    """The requester hears of an e-mail on the case; when it is the reply of a body that
+    answers by e-mail, the notice asks them to say what it is (the classify page)."""
+    message = getattr(fanout.event, "message", None)
+    classify_url = ""
+    if message is not None and selectors.letter_awaits_classification(message):
+        classify_url = absolute(
+            reverse("foi:request_classify_reply", args=[fanout.foi_request.reference, message.pk])
+        )
+    fanout.tell(
+        fanout.foi_request.requester,
+        "reply_received",
+        skip_actor=False,
+        classify_url=classify_url,
+    )
 
 
 def _reminder_sent(fanout: Fanout) -> None:

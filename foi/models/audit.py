@@ -37,6 +37,7 @@ EVENT_LABELS = {
     "created": _("Draft created"),
     "note": _("Internal note added"),
     "attachment_approved": _("File approved for publication"),
+    "attachment_published": _("File from the body's letter published"),
     "email_received": _("E-mail received"),
     "sender_confirmed": _("E-mail confirmed as the body's reply"),
     "email_filed": _("E-mail filed from the holding pen"),
@@ -45,6 +46,14 @@ EVENT_LABELS = {
     "requester_joined": _("Joined to the requester's account"),
     "reply_classified": _("The body's letter recorded"),
     "reminder_sent": _("Reminder sent to the body"),
+}
+
+
+# Who published a file from a body's e-mailed reply (foi.services.attachments).
+PUBLISHED_BY = {
+    "requester": _("by the requester"),
+    "moderator": _("by a moderator"),
+    "officer": _("by an officer of the body"),
 }
 
 
@@ -103,6 +112,55 @@ class CaseEvent(models.Model):
     @property
     def label(self) -> str:
         return str(transitions.done(self.kind) or EVENT_LABELS.get(self.kind, self.kind))
+
+    @property
+    def recorded_via(self) -> str:
+        """How a body's move was recorded on its behalf (``foi.actors.VIAS``), or ""."""
+        from foi.actors import RECORDED_BY
+
+        return RECORDED_BY.get(self.actor_label, "")
+
+    @property
+    def letter_id(self) -> int | None:
+        """The body's letter this event was recorded from, if any."""
+        value = self.data.get("letter") if isinstance(self.data, dict) else None
+        return value if isinstance(value, int) else None
+
+    @property
+    def letter_at(self) -> datetime.datetime | None:
+        """The date of that letter."""
+        from django.utils.dateparse import parse_datetime
+
+        value = self.data.get("letter_at") if isinstance(self.data, dict) else None
+        try:
+            return parse_datetime(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def actor_description(self) -> str:
+        """Who made this event, in words, for the audit trail and the timeline: for a body's
+        move recorded on its behalf, who recorded it and from what (``foi.actors.LABELS``);
+        for a file from a body's letter, who published it; "" for a person's own act."""
+        from django.utils import formats
+        from django.utils import timezone as tz
+
+        from foi.actors import VIA_MODERATOR, VIA_REPLY_LINK, VIA_REQUESTER
+
+        via = self.recorded_via
+        if via == VIA_REPLY_LINK:
+            return str(_("the body, through the reply link"))
+        if via in (VIA_REQUESTER, VIA_MODERATOR):
+            at = self.letter_at
+            day = formats.date_format(tz.localtime(at), "j F Y") if at else ""
+            if via == VIA_REQUESTER:
+                return str(_("the requester, from the body's letter of %(date)s") % {"date": day})
+            return str(_("a moderator, from the body's letter of %(date)s") % {"date": day})
+        if self.kind == "attachment_published":
+            who = self.data.get("who") if isinstance(self.data, dict) else ""
+            return str(PUBLISHED_BY.get(who, ""))
+        if self.actor_label == "system":
+            return str(_("the system"))
+        return self.actor_label
 
     def canonical(self) -> str:
         payload = {

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_fsm import get_available_user_FIELD_transitions
 
 from core import clock
+from core import files as core_files
 from core.errors import NotVisible
 from foi import permissions
 from foi.models import (
@@ -551,35 +553,134 @@ def body_answers_through_portal(body: PublicBody) -> bool:
     return Membership.objects.filter(body=body, is_active=True, user__is_active=True).exists()
 
 
-def letters_to_classify(*, foi_request: FOIRequest, user) -> list[Message]:
-    """The bodies' e-mailed replies on this request that this person may say what they are
-    now (``foi.services.letters.foi_request_classify``): the requester's and the moderators'
-    work, for letters of a body that answers by e-mail, from the body holding the request or
-    the body reviewing its open appeal. Oldest first."""
-    if not (permissions.is_requester(foi_request, user) or permissions.is_moderator(user)):
-        return []
-    letters = list(
-        Message.objects.filter(
-            foi_request=foi_request,
-            kind="email_in",
-            classified_as="",
-            sender_unknown=False,
-            from_body__isnull=False,
-        )
-        .select_related("from_body")
-        .order_by("created_at", "id")
+# -- bodies' e-mailed letters waiting to be recorded (foi.services.letters) ------------------
+
+
+def _body_letters(foi_request: FOIRequest) -> QuerySet[Message]:
+    return Message.objects.filter(
+        foi_request=foi_request,
+        kind="email_in",
+        from_body__isnull=False,
+        sender_unknown=False,
+    ).select_related("from_body")
+
+
+def letter_awaits_classification(message: Message) -> bool:
+    """A body's e-mailed reply nobody has said what it is yet, from a body that answers by
+    e-mail (a body in Sorğu records its moves itself)."""
+    return (
+        message.kind == "email_in"
+        and message.from_body_id is not None
+        and not message.sender_unknown
+        and not message.classified_as
+        and not body_answers_through_portal(message.from_body)
     )
-    if not letters:
+
+
+def letters_to_classify(*, foi_request: FOIRequest, user) -> list[Message]:
+    """The letters this person is asked to say what they are: the requester's and the
+    moderators' banner on the case page. Oldest first."""
+    if not permissions.can_classify_letters(foi_request, user):
         return []
+    letters = _body_letters(foi_request).filter(classified_as="").order_by("created_at", "id")
+    # From the body holding the request, or the body reviewing its open appeal.
     appeal = permissions.reviewing_appeal(foi_request)
     speaking_for = {foi_request.body_id, appeal.reviewing_body_id if appeal else None}
-    by_email = {}
-    found = []
+    answers: dict[int, bool] = {}
+    waiting = []
     for letter in letters:
         if letter.from_body_id not in speaking_for:
             continue
-        if letter.from_body_id not in by_email:
-            by_email[letter.from_body_id] = not body_answers_through_portal(letter.from_body)
-        if by_email[letter.from_body_id]:
-            found.append(letter)
+        if letter.from_body_id not in answers:
+            answers[letter.from_body_id] = body_answers_through_portal(letter.from_body)
+        if not answers[letter.from_body_id]:
+            waiting.append(letter)
+    return waiting
+
+
+def letter_for_classification_get(*, foi_request: FOIRequest, message_id: int, user) -> Message:
+    """A body's e-mailed letter on this request, with its files, for whoever may say what it
+    is (the requester; a moderator, who reads it here even when not a party). NotPermitted
+    for anyone else; NotVisible when there is no such letter on the request."""
+    from core.errors import NotPermitted
+
+    if not permissions.can_classify_letters(foi_request, user):
+        raise NotPermitted(
+            gettext("Only the requester and the moderators may say what a body's letter is.")
+        )
+    letter = (
+        _body_letters(foi_request)
+        .filter(pk=message_id)
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("id")))
+        .first()
+    )
+    if letter is None:
+        raise NotVisible(gettext("There is no such message on this request."))
+    return letter
+
+
+def transfer_targets(*, foi_request: FOIRequest) -> QuerySet[PublicBody]:
+    """Bodies a request may be forwarded to: active and under the same law."""
+    return PublicBody.objects.filter(is_active=True, law_id=foi_request.law_id).order_by("name_az")
+
+
+def attachment_for_publication_get(*, foi_request: FOIRequest, attachment_id: int, user):
+    """A file on this request that this person sees and may publish, for the warning screen.
+    NotVisible when they do not see it; NotPermitted when they may not publish it."""
+    from core.errors import NotPermitted
+
+    attachment = attachment_visible_get(
+        foi_request=foi_request, attachment_id=attachment_id, user=user
+    )
+    if attachment is None:
+        raise NotVisible(gettext("There is no such file on this request."))
+    if not (
+        permissions.can_publish_letter_file(foi_request, user)
+        or permissions.can_approve_attachment(foi_request, user)
+    ):
+        raise NotPermitted(gettext("You may not publish files on this request."))
+    return Attachment.objects.select_related("message").get(pk=attachment.pk)
+
+
+def _letter_files_q() -> Q:
+    """Files that came with a body's e-mailed letter, and their copies on the entry recorded
+    from it: what a moderator reads and publishes without being a party."""
+    letter = Q(message__kind="email_in", message__from_body__isnull=False)
+    return (letter | Q(message__recorded_from__isnull=False)) & ~Q(message__audience="internal")
+
+
+def attachment_visible_get(*, foi_request: FOIRequest, attachment_id: int, user):
+    """One file of the request as this person may see it (its name masked for the public),
+    or None: those on the messages they see (``message_list``), and for a moderator also the
+    files of bodies' e-mailed letters, which they read to record and publish them."""
+    visible = {
+        attachment.pk: attachment
+        for message in message_list(foi_request=foi_request, user=user)
+        for attachment in message.attachments.all()
+    }
+    found = visible.get(int(attachment_id))
+    if found is None and permissions.is_moderator(user):
+        found = (
+            Attachment.objects.filter(_letter_files_q(), message__foi_request=foi_request)
+            .filter(pk=int(attachment_id))
+            .first()
+        )
     return found
+
+
+def letter_files_to_publish(*, foi_request: FOIRequest, user) -> list[Attachment]:
+    """Files of the entries recorded from bodies' letters, not yet published, for whoever may
+    publish them (``permissions.can_publish_letter_file``): the case page lists them."""
+    if not permissions.can_publish_letter_file(foi_request, user):
+        return []
+    return list(
+        Attachment.objects.filter(
+            message__foi_request=foi_request,
+            message__recorded_from__isnull=False,
+            message__audience="public",
+            approved=False,
+        )
+        .exclude(content_type=core_files.ZIP)
+        .select_related("message")
+        .order_by("id")
+    )

@@ -12,7 +12,7 @@ from core.errors import (
 
 from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
-from .attachments import attachment_approve, attachment_create
+from .attachments import attachment_approve, attachment_create, attachment_publish
 from .audit import case_event_record, case_events_verify, case_events_verify_all
 from .case import foi_request_append
 from .filing import foi_request_file
@@ -53,6 +53,7 @@ __all__ = [
     "TransitionNotAllowed",
     "attachment_approve",
     "attachment_create",
+    "attachment_publish",
     "case_event_record",
     "case_events_verify",
     "case_events_verify_all",

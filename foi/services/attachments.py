@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import clock, files
-from core.errors import InvalidInput, NotPermitted
+from core.errors import Conflict, InvalidInput, NotPermitted
 from foi import permissions
 from foi.models import Attachment
 from foi.services.case import Entry, foi_request_append
@@ -81,6 +82,93 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
         write=write,
     )
     return approved
+
+
+LETTER_FILE_NOT_PUBLIC = gettext_lazy(
+    "This file is on the body's letter, which only the parties read. Say first what the "
+    "letter is: its files then go with the public entry, where you can publish them."
+)
+ALREADY_PUBLISHED = gettext_lazy("This file is already published.")
+
+# Who published a file from a body's e-mailed reply, as the event records it.
+PUBLISHED_BY_REQUESTER = "requester"
+PUBLISHED_BY_MODERATOR = "moderator"
+PUBLISHED_BY_OFFICER = "officer"
+
+
+def _publisher(foi_request, actor) -> str:
+    if permissions.is_requester(foi_request, actor) and permissions.can_publish_letter_file(
+        foi_request, actor
+    ):
+        return PUBLISHED_BY_REQUESTER
+    if permissions.is_moderator(actor):
+        return PUBLISHED_BY_MODERATOR
+    if permissions.can_approve_attachment(foi_request, actor):
+        return PUBLISHED_BY_OFFICER
+    raise NotPermitted(_("You may not publish files on this request."))
+
+
+def attachment_publish(*, attachment: Attachment, actor) -> Attachment:
+    """Publish a file that came with a body's e-mailed reply, after the person checked it for
+    personal data (the warning screen): the requester of a request held by a body that answers
+    by e-mail, a moderator, or the body's officer (``can_approve_attachment``).
+
+    Only a file of a public entry is published: one on the body's letter itself, which the
+    parties alone read, is published through the entry its classification makes. Recorded on
+    the audit trail (kind ``attachment_published``) with who published which file.
+    """
+    published = attachment
+
+    def write(locked, at):
+        nonlocal published
+        who = _publisher(locked, actor)
+        published = (
+            Attachment.objects.select_for_update(of=("self",))
+            .select_related("message")
+            .get(pk=attachment.pk)
+        )
+        message = published.message
+        if message.foi_request_id != locked.pk:
+            raise InvalidInput(_("This file is not on this request."))
+        if message.audience == "internal":
+            raise InvalidInput(_("A file on an internal note stays inside the body."))
+        if message.audience != "public":
+            raise Conflict(str(LETTER_FILE_NOT_PUBLIC))
+        if who != PUBLISHED_BY_OFFICER and message.recorded_from_id is None:
+            raise NotPermitted(
+                _("Only the body's officers publish the files of entries they made themselves.")
+            )
+        if published.content_type == files.ZIP:
+            raise InvalidInput(
+                _(
+                    "A ZIP archive is not published as it is: upload the files inside it one "
+                    "by one, so that each is read and approved."
+                )
+            )
+        if published.approved:
+            raise Conflict(str(ALREADY_PUBLISHED))
+        published.approved = True
+        published.approved_by = actor
+        published.approved_at = at
+        published.save(update_fields=["approved", "approved_by", "approved_at"])
+        return Entry(
+            message=message,
+            data={
+                "attachment": published.pk,
+                "sha256": published.sha256,
+                "name": published.original_name,
+                "who": who,
+            },
+        )
+
+    foi_request_append(
+        foi_request=attachment.message.foi_request,
+        actor=actor,
+        kind="attachment_published",
+        audience="parties",
+        write=write,
+    )
+    return published
 
 
 def attachment_store_extracted_text(*, attachment: Attachment, text: str) -> None:

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from foi import transitions
@@ -48,3 +49,30 @@ def public_subject(foi_request) -> str:
     """A request's subject as lists show it to everyone: the requester's identity masked (the
     list's query selects the requester with the request)."""
     return mask_text(foi_request.subject, requester_identifiers(foi_request))
+
+
+@register.simple_tag
+def event_actor(event, visible_ids=()) -> str:
+    """Who made ``event``, in brackets, for the audit trail: for a body's move recorded from
+    its letter, a link to that letter when this reader sees it, else to the public entry the
+    recording made (the letter itself is the parties' only). "" for a person's own act."""
+    description = event.actor_description()
+    if not description:
+        return ""
+    target = None
+    if event.recorded_via:
+        if event.letter_id is not None and event.letter_id in visible_ids:
+            target = event.letter_id
+        elif event.message_id is not None and event.message_id in visible_ids:
+            target = event.message_id
+    if target is not None:
+        return format_html('(<a href="#message-{}">{}</a>)', target, description)
+    return format_html("({})", description)
+
+
+@register.filter
+def letter_outcome(outcome: str) -> str:
+    """What a body's e-mailed letter was recorded as, in words."""
+    from foi.services.letters import LABELS
+
+    return str(LABELS.get(outcome, outcome))

@@ -85,16 +85,25 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
     forms = forms or {}
     appeals = selectors.appeal_list(foi_request=foi_request)
     show_contact = permissions.can_see_contact_details(foi_request, user)
+    messages_visible = selectors.message_list(foi_request=foi_request, user=user)
+    events = selectors.case_event_list(foi_request=foi_request, user=user)
+    link_records(messages_visible, events)
     answers_through_portal = selectors.body_answers_through_portal(foi_request.body)
     is_requester = permissions.is_requester(foi_request, user)
     return {
         "foi_request": foi_request,
-        "messages_visible": selectors.message_list(foi_request=foi_request, user=user),
+        "messages_visible": messages_visible,
+        "visible_message_ids": {message.pk for message in messages_visible},
         "answers_through_portal": answers_through_portal,
         # The reminder letter (templates/foi/_remind.html): the requester of an overdue request
         # whose body answers by e-mail (the same rule foi.services.reminders applies).
         "can_remind": is_requester and foi_request.is_overdue and not answers_through_portal,
-        "events": selectors.case_event_list(foi_request=foi_request, user=user),
+        "events": events,
+        "letters_to_classify": selectors.letters_to_classify(foi_request=foi_request, user=user),
+        "letter_files_to_publish": selectors.letter_files_to_publish(
+            foi_request=foi_request, user=user
+        ),
+        "may_publish_letter_files": permissions.can_publish_letter_file(foi_request, user),
         "actions": actions,
         "portal_actions": [action for action in actions if action in requesters],
         "workspace_actions": [action for action in actions if action not in requesters],
@@ -130,6 +139,14 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
     }
 
 
+def link_records(messages, events) -> None:
+    """Each timeline entry a body's move recorded on its behalf made gets that move's event
+    (``message.recorded_event``), so the entry says who recorded it from which letter."""
+    by_message = {event.message_id: event for event in events if event.recorded_via}
+    for message in messages:
+        message.recorded_event = by_message.get(message.pk)
+
+
 def render_case(request, foi_request, *, forms=None, form_error=None, status=200):
     context = case_context(request, foi_request, forms=forms, form_error=form_error)
     return render(request, "foi/request_detail.html", context, status=status)
@@ -141,12 +158,9 @@ def request_detail(request, reference):
 
 def attachment_download(request, reference, attachment_id):
     foi_request = get_visible_request(request, reference)
-    visible = {
-        attachment.pk: attachment
-        for message in selectors.message_list(foi_request=foi_request, user=request.user)
-        for attachment in message.attachments.all()
-    }
-    attachment = visible.get(int(attachment_id))
+    attachment = selectors.attachment_visible_get(
+        foi_request=foi_request, attachment_id=attachment_id, user=request.user
+    )
     if attachment is None:
         raise Http404("No such file.")
     shown_name = attachment.original_name  # masked for the public, like the page shows it

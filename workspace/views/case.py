@@ -49,6 +49,7 @@ class CaseView(WorkspaceView):
         context = {
             "foi_request": foi_request,
             "timeline": timeline,
+            "visible_message_ids": {message.pk for message in timeline},
             "exemptions_by_message": workspace.invoked_exemptions_by_message(
                 foi_request=foi_request
             ),
