@@ -38,9 +38,9 @@ def _outcomes(foi_request, letter) -> list[tuple[str, str]]:
     return [(outcome, LABELS[outcome]) for outcome in offered]
 
 
-def _refusal(letter) -> str:
+def _refusal(letter, correcting: bool) -> str:
     """Why this letter cannot be recorded here, or ""."""
-    if letter.classified_as:
+    if letter.classified_as and not correcting:
         return _(
             "This letter is already recorded as “%(outcome)s”; a moderator may correct that."
         ) % {"outcome": LABELS.get(letter.classified_as, letter.classified_as)}
@@ -65,7 +65,10 @@ def classify(request, reference, message_id):
     except NotVisible as error:
         raise Http404(str(error)) from error
     context["letter"] = letter
-    refusal = _refusal(letter)
+    # A recorded letter: a moderator may correct the record (a new event, never an edit).
+    correcting = bool(letter.classified_as) and permissions.is_moderator(request.user)
+    context["correcting"] = correcting
+    refusal = _refusal(letter, correcting)
     if refusal:
         context["refusal"] = refusal
         return render(request, "foi/letter_classify.html", context, status=409)
@@ -81,7 +84,12 @@ def classify(request, reference, message_id):
         form = ClassifyForm(request.POST, **form_kwargs)
         if form.is_valid():
             try:
-                services.foi_request_classify(
+                service = (
+                    services.foi_request_correct_record
+                    if correcting
+                    else services.foi_request_classify
+                )
+                service(
                     foi_request=with_version(foi_request, form.cleaned_data.get("version")),
                     actor=request.user,
                     letter=letter,

@@ -104,6 +104,7 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
             foi_request=foi_request, user=user
         ),
         "may_publish_letter_files": permissions.can_publish_letter_file(foi_request, user),
+        "is_moderator": permissions.is_moderator(user),
         "actions": actions,
         "portal_actions": [action for action in actions if action in requesters],
         "workspace_actions": [action for action in actions if action not in requesters],

@@ -313,3 +313,40 @@ def test_the_reply_link_and_requester_descriptions(world, case):
     event.data = {"letter": letter.pk, "letter_at": letter.created_at.isoformat()}
     assert event.actor_description().startswith("the requester, from the body's letter of ")
     assert CaseEvent(foi_request=foi_request, kind="note").actor_description() == ""
+
+
+def test_a_moderator_corrects_a_recorded_letter_on_the_same_page(client, world):
+    """The page of a recorded letter refuses the requester (409) and lets a moderator
+    correct the record: a new step, the first record kept."""
+    from django.contrib.auth.models import Permission
+
+    from foi.models import CaseEvent, Membership, Message, MessageKind, State
+    from foi.services import foi_request_classify
+    from tests.factories import PublicBodyFactory, UserFactory
+
+    body = PublicBodyFactory(slug="post-only", law=world.law)
+    Membership.objects.filter(body=body).delete()
+    foi_request = world.request(State.SUBMITTED, body=body)
+    letter = Message.objects.create(
+        foi_request=foi_request, kind=MessageKind.EMAIL_IN, audience="parties",
+        from_body=body, text="We hold nothing of the kind.",
+    )
+    done = foi_request_classify(
+        foi_request=foi_request, actor=world.requester, letter=letter, outcome="full"
+    )
+    url = f"/requests/{foi_request.reference}/replies/{letter.pk}/classify/"
+    client.force_login(world.requester)
+    assert client.get(url).status_code == 409
+    moderator = UserFactory()
+    moderator.user_permissions.add(Permission.objects.get(codename="classify_replies"))
+    client.force_login(moderator)
+    page = client.get(url)
+    assert page.status_code == 200 and "Correct how the body" in page.content.decode()
+    response = client.post(
+        url, {"outcome": "not_held", "text": "The body does not hold it.", "version": done.version}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    foi_request.refresh_from_db()
+    assert foi_request.state == State.ANSWERED and foi_request.outcome == "not_held"
+    kinds = list(CaseEvent.objects.filter(foi_request=foi_request).values_list("kind", flat=True))
+    assert kinds[-3:] == ["answer", "correct_record", "answer"]
