@@ -9,6 +9,7 @@ from foi.views import (
     exports,
     feeds,
     filing,
+    replies,
     requests,
 )
 
@@ -44,6 +45,11 @@ urlpatterns = [
         "requests/<str:reference>/messages/<int:message_id>/confirm-sender/",
         case_actions.confirm_sender,
         name="request_confirm_sender",
+    ),
+    path(
+        "requests/<str:reference>/replies/<int:message_id>/suggest/",
+        replies.suggest,
+        name="request_reply_suggest",
     ),
     path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
     # The body directory

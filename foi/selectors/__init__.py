@@ -520,3 +520,21 @@ def body_answers_through_portal(body: PublicBody) -> bool:
     """Whether a body acts on its requests in Sorğu (an active officer or coordinator with an
     active account) or by e-mail, where its moves are recorded from its letters."""
     return Membership.objects.filter(body=body, is_active=True, user__is_active=True).exists()
+
+
+# Bodies' e-mailed replies waiting to be classified (issue 19); at the end, as the module
+# imports this package's own public reads.
+from foi.selectors.replies import (  # noqa: E402, F401
+    decision_recorded_by_of,
+    decisions_recorded_by,
+    moderator_reply_get,
+    moderator_reply_queue,
+    recorded_by,
+    replies_waiting,
+    replies_waiting_older_than,
+    reply_waiting,
+    request_ids_with_reply_waiting,
+    suggestions_of,
+    unclassified_reply_count,
+    with_decision_recorded_by,
+)

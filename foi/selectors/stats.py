@@ -12,6 +12,11 @@ from django.db.models import QuerySet
 
 from foi.models import CaseEvent, Exemption, FOIRequest, Law, PublicBody
 from foi.models.i18n import FALLBACK_ORDER, translated_fields
+from foi.selectors.replies import (
+    RECORDED_BY_CHOICES,
+    decisions_recorded_by,
+    unclassified_reply_count,
+)
 from foi.stats import (
     CLOCK_RUNNING,
     FIGURES,
@@ -33,10 +38,12 @@ __all__ = [
     "HEADLINE",
     "OUTCOMES",
     "OUTCOME_LABELS",
+    "RECORDED_BY_CHOICES",
     "CaseFacts",
     "Figure",
     "body_laws",
     "case_facts_of",
+    "decisions_recorded_by",
     "exemptions_by_code",
     "law_codes",
     "of_kind",
@@ -47,6 +54,7 @@ __all__ = [
     "sent_request_ids",
     "share",
     "transfers_of",
+    "unclassified_reply_count",
     "working_days_between",
 ]
 
