@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.inputs import clean_text, is_visibly_empty
-from foi import deadlines
+from foi import deadlines, selectors
 from foi.deadlines import law_text
 from foi.models import (
     AccessForm,
@@ -196,7 +196,24 @@ class RequestSerializer(serializers.Serializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     due_at = serializers.DateTimeField(allow_null=True)
     is_overdue = serializers.BooleanField()
+    decision_recorded_by = serializers.SerializerMethodField(
+        help_text=(
+            "How the body's last answer or refusal was recorded: 'officer' (by its officer in "
+            "Sorğu), 'reply_link' (by its officer through the link in a letter), 'requester' "
+            "or 'moderator' (from the body's e-mailed letter); null when there is none."
+        )
+    )
     url = serializers.SerializerMethodField()
+
+    @extend_schema_field(
+        {
+            "type": "string",
+            "nullable": True,
+            "enum": [*selectors.replies.RECORDED_BY_CHOICES, None],
+        }
+    )
+    def get_decision_recorded_by(self, foi_request):
+        return selectors.decision_recorded_by_of(foi_request)
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_subject(self, foi_request):

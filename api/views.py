@@ -230,6 +230,8 @@ class RequestListView(ApiView):
         words = request.query_params.get("q", "").split()[:10]
         for word in words:
             requests = requests.filter(Q(subject__icontains=word) | Q(text__icontains=word))
+        # How each last decision was recorded, in the same query (no query per row).
+        requests = selectors.with_decision_recorded_by(requests)
         page = self.paginate_queryset(requests)
         return self.get_paginated_response(s.RequestSerializer(page, many=True).data)
 

@@ -44,6 +44,7 @@ PUBLIC_FIELDS = (
     "first_response_at",
     "closed_at",
     "overdue",
+    "decision_recorded_by",
     "extensions",
     "messages",
     "attachments",
@@ -74,7 +75,8 @@ def public_request_qs(
     elif late == "very_overdue":
         requests = requests.filter(selectors.very_overdue_q())
     return (
-        requests.select_related("body", "law", "requester")
+        selectors.with_decision_recorded_by(requests)
+        .select_related("body", "law", "requester")
         .annotate(
             public_messages=Count("messages", filter=Q(messages__audience="public"), distinct=True),
             public_attachments=Count(
@@ -114,6 +116,8 @@ def public_request_rows(requests) -> Iterator[dict]:
             "first_response_at": _iso(foi_request.first_response_at),
             "closed_at": _iso(foi_request.closed_at),
             "overdue": overdue,
+            # officer, reply_link, requester or moderator (foi.selectors.replies.recorded_by)
+            "decision_recorded_by": selectors.decision_recorded_by_of(foi_request),
             "extensions": foi_request.extensions_count,
             "messages": foi_request.public_messages,
             "attachments": foi_request.public_attachments,

@@ -275,3 +275,26 @@ def can_see_contact_details(foi_request, user) -> bool:
     if not is_person(user):
         return False
     return user.is_superuser or is_party(foi_request, user)
+
+
+def is_follower(foi_request, user) -> bool:
+    """Someone following the request, or the body holding it."""
+    from django.db.models import Q
+
+    from foi.models import Follow
+
+    return is_person(user) and (
+        Follow.objects.filter(user=user)
+        .filter(Q(foi_request=foi_request) | Q(body_id=foi_request.body_id))
+        .exists()
+    )
+
+
+def can_suggest_classification(foi_request, user) -> bool:
+    """A follower who may see the request suggests what a body's e-mailed reply is, for a
+    moderator to confirm. Not the requester: they record it themselves."""
+    return (
+        can_view_request(foi_request, user)
+        and not is_requester(foi_request, user)
+        and is_follower(foi_request, user)
+    )

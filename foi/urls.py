@@ -10,6 +10,7 @@ from foi.views import (
     feeds,
     filing,
     letters,
+    replies,
     requests,
 )
 
@@ -56,6 +57,11 @@ urlpatterns = [
         "requests/<str:reference>/files/<int:attachment_id>/publish/",
         letters.publish_file,
         name="attachment_publish",
+    ),
+    path(
+        "requests/<str:reference>/replies/<int:message_id>/suggest/",
+        replies.suggest,
+        name="request_reply_suggest",
     ),
     path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
     # The body directory

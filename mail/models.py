@@ -244,3 +244,16 @@ class MilestoneNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.foi_request_id} {self.milestone} {self.due_at:%Y-%m-%d}"
+
+
+class ReplyReminder(models.Model):
+    """The requester was reminded to say what a body's e-mailed reply is (``mail.sweep``), so
+    the daily sweep reminds them once per letter."""
+
+    letter = models.OneToOneField(
+        "foi.Message", on_delete=models.CASCADE, related_name="reply_reminder"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.letter_id} {self.sent_at:%Y-%m-%d}"

@@ -49,6 +49,7 @@ _NOTICES = [
         "requester_overdue",
     ),
     Notice("reply_received", _("[%(reference)s] A new e-mail on your request")),
+    Notice("reply_waiting", _("[%(reference)s] %(body)s replied: what is the reply?")),
     Notice("letter_bounced", _("[%(reference)s] Your request could not be delivered")),
     Notice("email_held", _("[%(reference)s] An e-mail for your request is waiting for review")),
     # To the address a requester gave the officer who registered their request.

@@ -1,6 +1,11 @@
 """The e-mail half of the daily sweep: deadline notices (each once per request, milestone and
-due date, so an extension earns a fresh reminder), followers' digests, and retries of sends
-whose back-off has passed."""
+due date, so an extension earns a fresh reminder), reminders of a body's e-mailed reply nobody
+has classified (each once per letter), followers' digests, and retries of sends whose back-off
+has passed.
+
+While a body's reply waits to be classified (``foi.selectors.reply_waiting``), nobody is told
+that the request is overdue: the requester is reminded that the body replied and that the reply
+waits for them to say what it is, and the body is not told it is late."""
 
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ from django.urls import reverse
 from core import clock
 from foi import conditions, deadlines, selectors
 from foi.models import OPEN_STATES, CaseEvent, FOIRequest, Follow
-from mail.models import DigestFrequency, MilestoneNotice
+from foi.selectors.replies import REMINDER_AFTER, REMINDER_WINDOW
+from mail.models import DigestFrequency, MilestoneNotice, ReplyReminder
 from mail.notices import absolute, request_url
 from mail.notify import Fanout, handlers_of, staff_of, tell_person
 from mail.outbound import outbound_emails_retry_due
@@ -35,6 +41,8 @@ class MilestonesSent:
     overdue: int = 0
     very_overdue: int = 0
     emails: int = 0
+    # Overdue requests whose body replied, the reply waiting: no overdue notice.
+    reply_waiting: int = 0
 
 
 def deadline_notices_send(*, now=None) -> MilestonesSent:
@@ -49,7 +57,16 @@ def deadline_notices_send(*, now=None) -> MilestonesSent:
         .select_related("law", "body", "requester", "assignee")
         .order_by("due_at", "pk")
     )
+    waiting = selectors.request_ids_with_reply_waiting(candidates.values_list("pk", flat=True))
     for foi_request in candidates.iterator():
+        if now > foi_request.due_at and foi_request.pk in waiting:
+            # The body replied: not overdue until the reply is classified. No milestone is
+            # recorded, so the overdue notice goes out if the reply turns out not to answer.
+            letter = selectors.reply_waiting(foi_request)
+            if letter is not None:
+                sent.reply_waiting += 1
+                sent.emails += _remind(letter, now, overdue=True)
+            continue
         if conditions.is_very_overdue(foi_request, now):
             milestone = MilestoneNotice.VERY_OVERDUE
         elif now > foi_request.due_at:
@@ -126,6 +143,41 @@ def _tell_very_overdue(fanout: Fanout, late_by: int, now) -> int:
     return fanout.count
 
 
+def reply_reminders_send(*, now=None) -> int:
+    """Remind the requester of each body's reply waiting three days to be classified, once per
+    letter (letters older than ``REMINDER_WINDOW`` are not dug up); returns how many."""
+    now = now or clock.now()
+    letters = selectors.replies_waiting_older_than(
+        REMINDER_AFTER, now=now, not_older_than=REMINDER_WINDOW
+    ).exclude(pk__in=ReplyReminder.objects.values("letter_id"))
+    return sum(_remind(letter, now) for letter in letters.iterator())
+
+
+def _remind(letter, now, *, overdue: bool = False) -> int:
+    """The requester's reminder of ``letter``, unless it went out already."""
+    foi_request = letter.foi_request
+    try:
+        with transaction.atomic():
+            _, created = ReplyReminder.objects.get_or_create(
+                letter=letter, defaults={"sent_at": now}
+            )
+            if not created:
+                return 0
+            fanout = Fanout(None, foi_request=foi_request)
+            fanout.tell(
+                foi_request.requester,
+                "reply_waiting",
+                skip_actor=False,
+                letter=letter,
+                body=letter.from_body,
+                letter_url=f"{request_url(foi_request)}#message-{letter.pk}",
+                overdue=overdue,
+            )
+            return fanout.count
+    except IntegrityError:
+        return 0  # another sweep sent it at the same moment
+
+
 def digest_events(*, user, since, until) -> list[CaseEvent]:
     """Public events, since ``since``, on public requests the person follows (or whose body
     they follow). Nothing private ever: drafts, private requests and parties' or internal
@@ -187,6 +239,7 @@ class SweepReport:
     milestones: MilestonesSent
     digests: int
     retried: int
+    reply_reminders: int = 0
 
 
 def mail_sweep(*, now=None) -> SweepReport:
@@ -194,6 +247,7 @@ def mail_sweep(*, now=None) -> SweepReport:
     now = now or clock.now()
     return SweepReport(
         milestones=deadline_notices_send(now=now),
+        reply_reminders=reply_reminders_send(now=now),
         digests=digests_send(now=now),
         retried=outbound_emails_retry_due(now=now),
     )

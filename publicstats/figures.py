@@ -318,3 +318,24 @@ def sort_rows(rows: list[dict], order: str) -> list[dict]:
     missing = [row for row in by_name if row[column] is None]
     present.sort(key=lambda row: row[column], reverse=descending)
     return present + missing
+
+
+def recording(*, now: datetime | None = None) -> dict:
+    """How the public requests' answers and refusals were recorded (issue 19: bodies that
+    answer by e-mail), for the methodology page and its JSON:
+
+    ``{"recorded_by": {"officer": int, "reply_link": int, "requester": int, "moderator": int},
+    "decisions": int, "by_requester_share": float | None, "unclassified_replies": int}``.
+    Two queries, cached like the figures; all time, not per period."""
+
+    def compute(_now):
+        counts = foi_stats.decisions_recorded_by()
+        total = sum(counts.values())
+        return {
+            "recorded_by": counts,
+            "decisions": total,
+            "by_requester_share": round(100 * counts["requester"] / total, 1) if total else None,
+            "unclassified_replies": foi_stats.unclassified_reply_count(),
+        }
+
+    return _cached("recording", now, compute)

@@ -271,7 +271,19 @@ def body_annual_report(request, slug, year):
 
 
 def methodology(request):
-    return render(request, "publicstats/methodology.html", {"columns": COLUMN_LABELS})
+    recording = figures.recording()
+    ways = {
+        "officer": _("By the body's officer in Sorğu"),
+        "reply_link": _("By the body's officer, through the link in a letter"),
+        "requester": _("By the requester, from the body's e-mailed letter"),
+        "moderator": _("By a moderator, from the body's e-mailed letter"),
+    }
+    recorded_by = [(ways[way], count) for way, count in recording["recorded_by"].items()]
+    return render(
+        request,
+        "publicstats/methodology.html",
+        {"columns": COLUMN_LABELS, "recording": recording, "recorded_by": recorded_by},
+    )
 
 
 # Downloads -------------------------------------------------------------------------------------

@@ -412,3 +412,43 @@ class RegisterForm(CleanTextMixin, forms.Form):
         kwargs["person"] = person
         kwargs["requester_email"] = data.pop("requester_email") or ""
         return {**kwargs, **data}
+
+
+# Bodies' e-mailed replies nobody classified ---------------------------------------------------
+
+
+class ClassifyReplyForm(CleanTextMixin, forms.Form):
+    """A moderator says what a body's e-mailed letter is (``foi_request_classify``), or confirms
+    a follower's suggestion (``suggestion``: its outcome wins). The grounds of a partial answer
+    or a refusal come in the grounds formset beside it."""
+
+    outcome = forms.ChoiceField(label=_("The letter is"), widget=forms.RadioSelect, required=False)
+    suggestion = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.ChoiceField(label=_("Reason for the extension"), required=False)
+    body = forms.ModelChoiceField(
+        label=_("Forwarded to"), queryset=None, required=False, empty_label="—"
+    )
+    text = forms.CharField(
+        label=_("What the public record says"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Optional. When empty, the letter's own text."),
+    )
+
+    def __init__(self, *args, foi_request, **kwargs):
+        from foi.services.letters import LABELS, OUTCOMES
+
+        super().__init__(*args, **kwargs)
+        self.foi_request = foi_request
+        self.fields["outcome"].choices = [(value, LABELS[value]) for value in OUTCOMES]
+        reasons = foi_request.law.extension_reasons or []
+        self.fields["reason"].choices = [("", "—")] + [
+            (r["code"], _reason_label(r)) for r in reasons
+        ]
+        self.fields["body"].queryset = selectors.transfer_targets(foi_request=foi_request)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("outcome") and not data.get("suggestion"):
+            self.add_error("outcome", _("Choose what the letter is."))
+        return data

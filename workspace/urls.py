@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from workspace.views import actions, appeals, case, intake, queue, reports
+from workspace.views import actions, appeals, case, intake, queue, replies, reports
 
 app_name = "foi_workspace"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("register/", intake.RegisterView.as_view(), name="register"),
     path("appeals/", appeals.AppealsView.as_view(), name="appeals"),
     path("reports/", reports.ReportView.as_view(), name="reports"),
+    path("replies/", replies.ReplyQueueView.as_view(), name="replies"),
+    path("replies/<int:message_id>/", replies.ClassifyReplyView.as_view(), name="classify_reply"),
     path("requests/<str:reference>/", case.CaseView.as_view(), name="case"),
     path(
         "requests/<str:reference>/files/<int:attachment_id>/approve/",

@@ -31,6 +31,13 @@ class RegisterMenuItem(MenuItem):
         return bool(permissions.body_roles(request.user))
 
 
+class ModeratorMenuItem(MenuItem):
+    """The queue of replies nobody classified: for moderators, who may work for no body."""
+
+    def is_shown(self, request):
+        return permissions.is_moderator(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_workspace_menu():
     menu = Menu(
@@ -52,6 +59,12 @@ def register_workspace_menu():
             ),
             WorkspaceMenuItem(
                 _("Reports"), reverse("foi_workspace:reports"), icon_name="table", order=400
+            ),
+            ModeratorMenuItem(
+                _("Replies waiting to be classified"),
+                reverse("foi_workspace:replies"),
+                icon_name="mail",
+                order=500,
             ),
         ]
     )

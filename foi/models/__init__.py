@@ -33,6 +33,7 @@ from .request import (
     Urgency,
     Visibility,
 )
+from .suggestion import ClassificationSuggestion
 from .users import User
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "CaseEventAudience",
     "Channel",
     "ClarificationEffect",
+    "ClassificationSuggestion",
     "ClockStart",
     "DeliveryStatus",
     "Exemption",

@@ -684,3 +684,19 @@ def letter_files_to_publish(*, foi_request: FOIRequest, user) -> list[Attachment
         .select_related("message")
         .order_by("id")
     )
+# Bodies' e-mailed replies waiting to be classified (issue 19); at the end, as the module
+# imports this package's own public reads.
+from foi.selectors.replies import (  # noqa: E402, F401
+    decision_recorded_by_of,
+    decisions_recorded_by,
+    moderator_reply_get,
+    moderator_reply_queue,
+    recorded_by,
+    replies_waiting,
+    replies_waiting_older_than,
+    reply_waiting,
+    request_ids_with_reply_waiting,
+    suggestions_of,
+    unclassified_reply_count,
+    with_decision_recorded_by,
+)

@@ -12,6 +12,11 @@ from django.db.models import QuerySet
 
 from foi.models import CaseEvent, Exemption, FOIRequest, Law, PublicBody
 from foi.models.i18n import FALLBACK_ORDER, translated_fields
+from foi.selectors.replies import (
+    RECORDED_BY_CHOICES,
+    decisions_recorded_by,
+    unclassified_reply_count,
+)
 from foi.stats import (
     CLOCK_RUNNING,
     FIGURES,
@@ -33,10 +38,12 @@ __all__ = [
     "HEADLINE",
     "OUTCOMES",
     "OUTCOME_LABELS",
+    "RECORDED_BY_CHOICES",
     "CaseFacts",
     "Figure",
     "body_laws",
     "case_facts_of",
+    "decisions_recorded_by",
     "exemptions_by_code",
     "law_codes",
     "laws",
@@ -49,6 +56,7 @@ __all__ = [
     "share",
     "transfers_of",
     "very_overdue_before",
+    "unclassified_reply_count",
     "working_days_between",
 ]
 

@@ -42,6 +42,7 @@ from .submission import (
     foi_request_update_draft,
     foi_request_withdraw,
 )
+from .suggestions import classification_confirm, classification_suggest
 
 __all__ = [
     "Conflict",
@@ -57,6 +58,8 @@ __all__ = [
     "case_event_record",
     "case_events_verify",
     "case_events_verify_all",
+    "classification_confirm",
+    "classification_suggest",
     "foi_request_accept",
     "foi_request_add_note",
     "foi_request_answer",

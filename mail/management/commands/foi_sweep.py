@@ -1,5 +1,6 @@
 """The daily sweep, for cron or a scheduler: lapse clarifications the law's period has passed,
-send due-soon and overdue notices (each once per request and milestone), followers' digests,
+send due-soon and overdue notices (each once per request and milestone), reminders of bodies'
+replies nobody has classified (once per letter), followers' digests,
 queue again e-mails whose retry is due, mend the public statistics' stored sums, and verify
 every audit chain, writing to the administrators when one is broken. Running it twice the same
 day sends nothing new (except a broken-chain alert, which repeats until someone looks)."""
@@ -27,7 +28,11 @@ class Command(BaseCommand):
         self.stdout.write(f"{milestones.due_soon} request(s) due in two working days notified.")
         self.stdout.write(f"{milestones.overdue} overdue request(s) notified.")
         self.stdout.write(f"{milestones.very_overdue} very overdue request(s) notified.")
+        self.stdout.write(
+            f"{milestones.reply_waiting} overdue request(s) with a reply waiting: not overdue."
+        )
         self.stdout.write(f"{milestones.emails} deadline e-mail(s) queued.")
+        self.stdout.write(f"{report.reply_reminders} reminder(s) of a reply waiting queued.")
         self.stdout.write(f"{report.digests} follower digest(s) queued.")
         self.stdout.write(f"{report.retried} failed e-mail(s) queued again.")
         handed, waiting = requeue_deferred()
