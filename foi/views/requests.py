@@ -74,7 +74,10 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
     """Everything the case page shows this person; ``forms`` keeps what they typed."""
     user = request.user
     late_by = 0
-    if foi_request.is_overdue:
+    # A body that answers by e-mail replied: the request is not called overdue while the
+    # reply waits for the requester to say what it is (foi.selectors.replies).
+    reply_waiting = selectors.reply_waiting(foi_request)
+    if foi_request.is_overdue and reply_waiting is None:
         late_by = deadlines.working_days_late(
             foi_request.law, due_at=foi_request.due_at, now=selectors.clock_now()
         )
@@ -97,7 +100,13 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         "answers_through_portal": answers_through_portal,
         # The reminder letter (templates/foi/_remind.html): the requester of an overdue request
         # whose body answers by e-mail (the same rule foi.services.reminders applies).
-        "can_remind": is_requester and foi_request.is_overdue and not answers_through_portal,
+        "can_remind": is_requester
+        and foi_request.is_overdue
+        and not answers_through_portal
+        and reply_waiting is None,
+        "reply_waiting": reply_waiting,
+        "may_suggest": reply_waiting is not None
+        and permissions.can_suggest_classification(foi_request, user),
         "events": events,
         "letters_to_classify": selectors.letters_to_classify(foi_request=foi_request, user=user),
         "letter_files_to_publish": selectors.letter_files_to_publish(
