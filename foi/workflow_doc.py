@@ -48,8 +48,38 @@ REFINEMENTS = """
   is open only after it. Each new decision of the body starts a new round of the route.
 - **extend** is refused for urgent requests: the 24- and 48-hour answers of Art. 24.2-24.3 have no
   extension.
-- **decide_appeal** on an appeal to a court (or to an oversight body outside the portal) is
-  recorded by an administrator, since no member of the portal decides it.
+- **decide_appeal** on an appeal to a court is recorded by an administrator, since no member of
+  the portal decides it. A reviewing body outside the portal decides by letter (below).
+
+## Bodies that answer by e-mail
+
+A body with an active officer or coordinator answers through Sorğu, and only its people move
+its requests. Any other body answers by e-mail, and its moves are recorded from its letters with
+the very transitions above, taken on its behalf (`foi.actors.OnBehalf`):
+
+- **From its letter.** A body's reply lands on the case (`email_in`, for the parties). The
+  requester (or a moderator: an administrator, or a person with the permission
+  `foi.classify_replies`) says what it is: acknowledgement (`accept`, or only an event when the
+  request is already in progress), clarification (`ask_clarification`), extension (`extend`,
+  a reason from the law), transfer (`transfer`, to which body), a full, partial or "not held"
+  answer (`answer`, grounds for a partial one), a refusal (`refuse`, grounds), or not a reply
+  (an event only). The transition takes effect on the letter's date, so the law's clock counts
+  from the letter, not from the day it was recorded. Its event names who recorded it
+  (`actor_label` `letter:requester` or `letter:moderator`) and the letter (`data.letter`); the
+  public entry it makes names the letter in `recorded_from`. Page:
+  `/requests/<reference>/replies/<id>/classify/`; API: the `classify` action.
+- **Through its reply link.** Each letter to such a body carries a personal, signed, expiring
+  link; through it the body's officer takes the same moves without an account (`reply_link`).
+- **Appeals by letter.** An appeal to a reviewing body outside the portal is sent to it as a
+  letter with its own reply address and reply link; its decision (upheld, overturned, partly
+  overturned, not admitted) is recorded from its letter or through the link, as `decide_appeal`.
+- **Correcting a record.** A moderator may correct how a letter was recorded while that record
+  is the request's latest step: `correct_record` puts the request back as it was (from the
+  snapshot kept in the record's own event) and the letter is recorded again. Both records stay
+  on the audit trail.
+- **No reply left unclassified.** While a reply waits, nobody is told the request is overdue;
+  the requester is reminded after 3 days; after 7 days the reply is in the moderators' queue,
+  where followers' suggestions wait to be confirmed.
 """
 
 
