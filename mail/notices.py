@@ -43,6 +43,11 @@ _NOTICES = [
         _("[%(reference)s] %(body)s missed the deadline: you may now appeal"),
         "requester_overdue",
     ),
+    Notice(
+        "appeal_overdue",
+        _("[%(reference)s] %(body)s missed the deadline to decide your appeal"),
+        "requester_overdue",
+    ),
     Notice("reply_received", _("[%(reference)s] A new e-mail on your request")),
     Notice("letter_bounced", _("[%(reference)s] Your request could not be delivered")),
     Notice("email_held", _("[%(reference)s] An e-mail for your request is waiting for review")),
@@ -76,6 +81,12 @@ _NOTICES = [
     Notice(
         "clarification_to_body",
         _("Re: Request for information %(reference)s: %(subject)s"),
+        automated=False,
+    ),
+    # To an appeal's reviewing body reached by e-mail.
+    Notice(
+        "appeal_letter",
+        _("Appeal on request for information %(reference)s: %(subject)s"),
         automated=False,
     ),
     # To followers.

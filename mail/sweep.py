@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from core import clock
 from foi import deadlines, selectors
-from foi.models import OPEN_STATES, CaseEvent, FOIRequest, Follow
+from foi.models import OPEN_STATES, Appeal, CaseEvent, FOIRequest, Follow, State
 from mail.models import DigestFrequency, MilestoneNotice
 from mail.notices import request_url
 from mail.notify import Fanout, handlers_of, staff_of, tell_person
@@ -33,6 +33,7 @@ class MilestonesSent:
     due_soon: int = 0
     overdue: int = 0
     emails: int = 0
+    appeals_overdue: int = 0
 
 
 def deadline_notices_send(*, now=None) -> MilestonesSent:
@@ -72,7 +73,52 @@ def deadline_notices_send(*, now=None) -> MilestonesSent:
             sent.overdue += 1
         else:
             sent.due_soon += 1
+    _appeal_overdue_notices(sent, now)
     return sent
+
+
+APPEAL_OVERDUE = "appeal_overdue"
+
+
+def _appeal_overdue_notices(sent: MilestonesSent, now) -> None:
+    """Tell the requester when the body reviewing their appeal let its decision's deadline
+    pass (in the portal or off it, where it was sent the appeal by letter): as with a body's
+    silence, they may go on to the next level. Once per appeal and due date."""
+    late = (
+        Appeal.objects.filter(
+            decided_at__isnull=True,
+            due_at__lt=now,
+            foi_request__state=State.UNDER_APPEAL,
+        )
+        .select_related("foi_request__law", "foi_request__body", "foi_request__requester")
+        .select_related("level", "reviewing_body")
+        .order_by("due_at", "pk")
+    )
+    for appeal in late.iterator():
+        foi_request = appeal.foi_request
+        try:
+            with transaction.atomic():
+                _, created = MilestoneNotice.objects.get_or_create(
+                    foi_request=foi_request,
+                    milestone=APPEAL_OVERDUE,
+                    due_at=appeal.due_at,
+                    defaults={"sent_at": now},
+                )
+                if not created:
+                    continue
+                fanout = Fanout(None, foi_request=foi_request)
+                fanout.tell(
+                    foi_request.requester,
+                    "appeal_overdue",
+                    skip_actor=False,
+                    with_appeal_route=True,
+                    appeal=appeal,
+                    body=appeal.reviewing_body or foi_request.body,
+                )
+                sent.emails += fanout.count
+        except IntegrityError:
+            continue
+        sent.appeals_overdue += 1
 
 
 def _tell_milestone(foi_request, milestone: str, now) -> int:

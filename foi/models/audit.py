@@ -44,6 +44,8 @@ EVENT_LABELS = {
     "email_resent": _("Letter sent again to the body"),
     "requester_joined": _("Joined to the requester's account"),
     "reply_classified": _("The body's letter recorded"),
+    "reply_link_issued": _("Reply link sent to the body"),
+    "reply_link_revoked": _("Reply link withdrawn"),
 }
 
 

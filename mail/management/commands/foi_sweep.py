@@ -26,6 +26,7 @@ class Command(BaseCommand):
         milestones = report.milestones
         self.stdout.write(f"{milestones.due_soon} request(s) due in two working days notified.")
         self.stdout.write(f"{milestones.overdue} overdue request(s) notified.")
+        self.stdout.write(f"{milestones.appeals_overdue} overdue appeal decision(s) notified.")
         self.stdout.write(f"{milestones.emails} deadline e-mail(s) queued.")
         self.stdout.write(f"{report.digests} follower digest(s) queued.")
         self.stdout.write(f"{report.retried} failed e-mail(s) queued again.")
