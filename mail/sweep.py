@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from core import clock
-from foi import deadlines, selectors
+from foi import deadlines, permissions, selectors
 from foi.models import OPEN_STATES, Appeal, CaseEvent, FOIRequest, Follow, State
 from mail.models import DigestFrequency, MilestoneNotice
 from mail.notices import request_url
@@ -96,6 +96,8 @@ def _appeal_overdue_notices(sent: MilestonesSent, now) -> None:
     )
     for appeal in late.iterator():
         foi_request = appeal.foi_request
+        if permissions.reviewing_appeal(foi_request) != appeal:
+            continue  # the requester already went on to the next level
         try:
             with transaction.atomic():
                 _, created = MilestoneNotice.objects.get_or_create(
