@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from foi.auth.views import reset_password_elsewhere, sign_in_elsewhere
+from mail.urls import reply_urlpatterns
 
 # One way to sign in (allauth's, with its second factor, e-mail verification, rate limits and
 # lockout): the login and password-reset forms of Django's admin and Wagtail only redirect there.
@@ -36,6 +37,8 @@ urlpatterns = [
     path("statistics/", include("publicstats.urls")),
     # The public REST API (api/): /api/v1/..., /api/schema/, /api/docs/
     path("api/", include("api.urls")),
+    # A body's reply link (mail/replylinks.py): /requests/<reference>/reply/<token>/
+    path("", include(reply_urlpatterns)),
     path("", include("foi.urls")),
     path("", include("cms.urls")),
 ]

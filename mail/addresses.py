@@ -1,10 +1,13 @@
 """The per-request reply address and the bodies' mail domains. Pure functions.
 
-``req-<reference>-<hmac>@<FOI_MAIL_DOMAIN>``: the check code is an HMAC of the reference keyed
-by the reply-address keys (FOI_REPLY_ADDRESS_KEYS: the first signs, every one verifies; without
-them, SECRET_KEY and its fallbacks), so nobody can write onto a case by guessing its reference,
-and SECRET_KEY can be rotated without sending later replies to the holding pen. Mail servers may
-change the case of the local part, so references and codes are compared without case.
+``req-<reference>-<hmac>@<FOI_MAIL_DOMAIN>``, and for a letter to an appeal's reviewing body
+``apl-<appeal id>-<reference>-<hmac>@...`` (its replies land on the same case, from the
+reviewing body when they come from its domains: mail.inbound). The check code is an HMAC of the
+reference (and the appeal) keyed by the reply-address keys (FOI_REPLY_ADDRESS_KEYS: the first
+signs, every one verifies; without them, SECRET_KEY and its fallbacks), so nobody can write onto
+a case by guessing its reference, and SECRET_KEY can be rotated without sending later replies to
+the holding pen. Mail servers may change the case of the local part, so references and codes are
+compared without case.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 CODE_LENGTH = 12
 _LOCAL = re.compile(
     rf"^req-(?P<reference>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<code>[0-9a-f]{{{CODE_LENGTH}}})$"
+)
+_APPEAL_LOCAL = re.compile(
+    rf"^apl-(?P<appeal>[0-9]+)-(?P<reference>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<code>[0-9a-f]{{{CODE_LENGTH}}})$"
 )
 _DOMAIN_SPLIT = re.compile(r"[\s,;]+")
 
@@ -50,10 +56,22 @@ def reply_address(reference: str) -> str:
     return f"req-{reference.lower()}-{reply_code(reference)}@{mail_domain()}"
 
 
+def appeal_reply_code(reference: str, appeal_id: int, key: str | None = None) -> str:
+    """The check code of an appeal's reply address: the reference and the appeal together."""
+    return reply_code(f"{reference.upper()}:appeal:{int(appeal_id)}", key)
+
+
+def appeal_reply_address(reference: str, appeal_id: int) -> str:
+    """Where the reviewing body of appeal ``appeal_id`` on the request replies."""
+    code = appeal_reply_code(reference, appeal_id)
+    return f"apl-{int(appeal_id)}-{reference.lower()}-{code}@{mail_domain()}"
+
+
 @dataclass(frozen=True)
 class ParsedAddress:
     reference: str
     code_ok: bool
+    appeal_id: int | None = None
 
 
 def split(address: str) -> tuple[str, str]:
@@ -62,19 +80,28 @@ def split(address: str) -> tuple[str, str]:
 
 
 def parse_reply_address(address: str) -> ParsedAddress | None:
-    """The reference and whether the code checks out, for an address of ours shaped like a
-    reply address; None for anything else."""
+    """The reference (and the appeal, for an appeal's address) and whether the code checks
+    out, for an address of ours shaped like a reply address; None for anything else."""
     local, domain = split(address)
     if domain != mail_domain():
         return None
     found = _LOCAL.match(local)
+    appeal = None
     if found is None:
-        return None
+        found = _APPEAL_LOCAL.match(local)
+        if found is None:
+            return None
+        appeal = int(found["appeal"])
     reference = found["reference"].upper()
     code_ok = False
     for key in reply_keys():  # every key, so the time taken does not tell which one matched
-        code_ok |= constant_time_compare(found["code"], reply_code(reference, key))
-    return ParsedAddress(reference, code_ok)
+        expected = (
+            reply_code(reference, key)
+            if appeal is None
+            else appeal_reply_code(reference, appeal, key)
+        )
+        code_ok |= constant_time_compare(found["code"], expected)
+    return ParsedAddress(reference, code_ok, appeal)
 
 
 def body_mail_domains(body) -> set[str]:

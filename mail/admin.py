@@ -1,6 +1,7 @@
 """The Django admin of e-mail: the outbound log (failed sends stay visible and can be sent
-again), every inbound e-mail, and the holding pen with its "file to request" and "discard"
-actions. Administrators only: these hold people's addresses and unpublished correspondence."""
+again), every inbound e-mail, the holding pen with its "file to request" and "discard"
+actions, and the bodies' reply links with "withdraw". Administrators only: these hold people's
+addresses and unpublished correspondence."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from foi.admin import PublicBodyAdmin
 from foi.models import FOIRequest, PublicBody, State
 from mail.bodies import public_body_update_request_email
 from mail.holding import held_email_discard, held_email_file
-from mail.models import HeldEmail, InboundEmail, InboundStatus, OutboundEmail
+from mail.models import HeldEmail, InboundEmail, InboundStatus, OutboundEmail, ReplyLink
 from mail.outbound import outbound_email_resend
+from mail.replylinks import reply_link_revoke
 
 
 def is_admin(request) -> bool:
@@ -297,3 +299,38 @@ class PublicBodyMailAdmin(PublicBodyAdmin):
 
 admin.site.unregister(PublicBody)
 admin.site.register(PublicBody, PublicBodyMailAdmin)
+
+
+@admin.register(ReplyLink)
+class ReplyLinkAdmin(AdministratorsOnly):
+    """The reply links in letters to bodies (mail/replylinks.py); the token is never shown.
+    Administrators withdraw a link that leaked or went to the wrong person."""
+
+    list_display = (
+        "created_at",
+        "foi_request",
+        "appeal",
+        "body",
+        "address",
+        "expires_at",
+        "revoked_at",
+        "last_used_at",
+        "use_count",
+    )
+    list_filter = ("revoked_at",)
+    search_fields = ("foi_request__reference", "address", "body__name_az")
+    list_select_related = ("foi_request", "appeal__level", "body")
+    date_hierarchy = "created_at"
+    actions = ["revoke"]
+
+    @admin.action(description=gettext_lazy("Withdraw the selected reply links"))
+    def revoke(self, request, queryset):
+        if not is_admin(request):
+            raise PermissionDenied
+        done = 0
+        for link in queryset.select_related("foi_request"):
+            try:
+                done += reply_link_revoke(link=link, actor=request.user)
+            except ServiceError as error:
+                self.message_user(request, f"{link}: {error}", messages.WARNING)
+        self.message_user(request, _("%(count)s reply link(s) withdrawn.") % {"count": done})

@@ -85,6 +85,11 @@ def public_body_update_request_email(*, body: PublicBody, request_email: str, ac
 def _letter_resend(foi_request: FOIRequest, *, body: PublicBody, actor):
     """Send the request's letter again, recorded on its case; None if it could not be sent."""
     from mail.notify import Fanout, body_email_send, letter_of
+    from mail.replylinks import reply_link_issue
+
+    # The letter's reply link for the new address, issued first (its own event), so that the
+    # letter sent inside the append below finds it (appends do not nest).
+    reply_link_issue(foi_request=foi_request, body=body, address=body.request_email)
 
     def write(locked, at):
         letter = letter_of(locked)

@@ -1,5 +1,13 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core import files
+from foi.forms.cleaning import CleanTextMixin
+from foi.models import AppealDecision, Exemption, Outcome, PublicBody
+from foi.services import letters
 from mail.models import NotificationPreferences
 from mail.preferences import FIELDS
 
@@ -18,3 +26,133 @@ class NotificationPreferencesForm(forms.ModelForm):
         if not is_officer:
             for name in [name for name in self.fields if name.startswith("officer_")]:
                 del self.fields[name]
+
+
+# -- the reply link's form (mail/replylinks.py) --------------------------------------------------
+
+MAX_FILES = 20
+
+# What the body's officer says the body does, in its own voice (foi.services.letters.LABELS
+# says it in the requester's).
+REPLY_LABELS = {
+    "acknowledgement": _("We acknowledge receipt; the answer will follow"),
+    "clarification": _("We ask the requester to clarify the request"),
+    "extension": _("We extend the deadline"),
+    "transfer": _("We forward the request to another body"),
+    Outcome.FULL.value: _("We give the information in full"),
+    Outcome.PARTIAL.value: _("We give the information in part"),
+    Outcome.REFUSED.value: _("We refuse the request"),
+    Outcome.NOT_HELD.value: _("We do not hold the information"),
+}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; cleans to a list of ``(name, bytes)``, each checked by
+    ``core.files`` (size first, before reading, then the content), as the workspace does."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not items:
+            return []
+        if len(items) > MAX_FILES:
+            raise ValidationError(
+                _("Attach at most %(count)d files at once.") % {"count": MAX_FILES}
+            )
+        cleaned, problems = [], []
+        for item in items:
+            item = super().clean(item, initial)
+            try:
+                files.check_size(item.name, item.size)
+                content = item.read()
+                files.sniff(content, item.name)
+            except files.UnsupportedFile as error:
+                problems.append(str(error))
+                continue
+            cleaned.append((item.name, content))
+        if problems:
+            raise ValidationError(problems)
+        return cleaned
+
+
+def _reason_label(reason: dict) -> str:
+    language = (translation.get_language() or "en")[:2]
+    label = reason.get(f"label_{language}") or reason.get("label") or reason.get("code")
+    return f"{label} ({reason['article']})" if reason.get("article") else label
+
+
+class ReplyLinkForm(CleanTextMixin, forms.Form):
+    """The body's move through its reply link: what it does, its text, grounds, files."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(label=_("What do you do?"), widget=forms.RadioSelect)
+    text = forms.CharField(
+        label=_("Your answer or reasons"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_("Published on the request's page with your decision."),
+    )
+    grounds = forms.MultipleChoiceField(
+        label=_("Grounds for withholding (a partial answer or a refusal)"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    grounds_note = forms.CharField(
+        label=_("How the grounds apply"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    reason = forms.ChoiceField(label=_("Reason for the extension"), required=False)
+    transfer_to = forms.ModelChoiceField(
+        label=_("Forward to"),
+        queryset=PublicBody.objects.none(),
+        required=False,
+        empty_label=_("Choose a body"),
+    )
+    files = MultipleFileField(
+        label=_("Files"),
+        required=False,
+        help_text=files.ACCEPTED_HELP,
+        widget=MultipleFileInput(attrs={"accept": files.ACCEPT_ATTRIBUTE}),
+    )
+
+    def __init__(self, *args, link, **kwargs):
+        self.link = link
+        foi_request = link.foi_request
+        kwargs.setdefault("initial", {}).setdefault("version", foi_request.version)
+        super().__init__(*args, **kwargs)
+        law = foi_request.law
+        self.fields["files"].help_text = _("%(kinds)s At most %(size)s each.") % {
+            "kinds": files.ACCEPTED_HELP,
+            "size": filesizeformat(files.max_upload_size()),
+        }
+        if link.appeal_id:
+            self.fields["outcome"].label = _("Your decision on the appeal")
+            self.fields["outcome"].choices = AppealDecision.choices
+            self.fields["text"].label = _("Reasons for the decision")
+            for name in ("grounds", "grounds_note", "reason", "transfer_to", "files"):
+                del self.fields[name]
+            return
+        self.fields["outcome"].choices = [
+            (outcome, REPLY_LABELS[outcome])
+            for outcome in letters.REQUEST_OUTCOMES
+            if outcome != letters.NOT_A_REPLY
+        ]
+        self.fields["grounds"].choices = [
+            (exemption.code, str(exemption)) for exemption in Exemption.objects.filter(law=law)
+        ]
+        self.fields["reason"].choices = [("", "-")] + [
+            (reason["code"], _reason_label(reason)) for reason in law.extension_reasons or []
+        ]
+        self.fields["transfer_to"].queryset = PublicBody.objects.filter(
+            is_active=True, law_id=foi_request.law_id
+        ).exclude(pk=foi_request.body_id)
+
+    def exemptions(self) -> list[dict]:
+        note = self.cleaned_data.get("grounds_note", "")
+        return [{"code": code, "note": note} for code in self.cleaned_data.get("grounds") or []]

@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 
 from core import clock
 from core.errors import ServiceError
-from foi.models import Audience, FOIRequest, Message, MessageKind, State
+from foi import permissions
+from foi.models import Appeal, Audience, FOIRequest, Message, MessageKind, PublicBody, State
 from foi.services.attachments import attachment_create
 from foi.services.case import Appended, Entry, foi_request_append
 from mail import addresses
@@ -195,6 +196,8 @@ class Route:
     key: str
     foi_request: FOIRequest | None
     reason: str | None
+    # Sent to the reply address of this appeal (its reviewing body's letter): mail.addresses.
+    appeal: Appeal | None = None
 
 
 def email_receive(
@@ -219,7 +222,7 @@ def email_receive(
             with transaction.atomic():
                 inbound = _log(received, esp_name, route.key, stored[0].raw.name if stored else "")
                 if route.reason is None:
-                    _put_on_case(inbound, received, route.foi_request)
+                    _put_on_case(inbound, received, route.foi_request, appeal=route.appeal)
                 else:
                     _hold(inbound, received, route)
         except IntegrityError:
@@ -246,7 +249,13 @@ def routes(received: Received) -> list[Route]:
         parsed = addresses.parse_reply_address(address)
         if parsed is not None:
             known = by_reference.get(parsed.reference)
-            if known is None or (parsed.code_ok and not known.code_ok):
+            # A good code beats a wrong one; an appeal's address beats the request's (it says
+            # which reviewing body the letter answers for).
+            if (
+                known is None
+                or (parsed.code_ok and not known.code_ok)
+                or (parsed.code_ok and parsed.appeal_id and not known.appeal_id)
+            ):
                 by_reference[parsed.reference] = parsed
     requests = {
         foi_request.reference.upper(): foi_request
@@ -262,7 +271,14 @@ def routes(received: Received) -> list[Route]:
         elif not parsed.code_ok:
             found.append(Route(reference, foi_request, HeldReason.BAD_HMAC))
         else:
-            found.append(Route(reference, foi_request, None))
+            appeal = None
+            if parsed.appeal_id:
+                appeal = (
+                    Appeal.objects.select_related("reviewing_body")
+                    .filter(pk=parsed.appeal_id, foi_request=foi_request)
+                    .first()
+                )
+            found.append(Route(reference, foi_request, None, appeal))
     elsewhere = any(
         addresses.parse_reply_address(address) is None
         and addresses.split(address)[1] == addresses.mail_domain()
@@ -315,9 +331,16 @@ def _hold(inbound: InboundEmail, received: Received, route: Route) -> None:
         held_email_notify(inbound=inbound, foi_requests=named)
 
 
-def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequest) -> None:
+def _put_on_case(
+    inbound: InboundEmail, received: Received, foi_request: FOIRequest, *, appeal=None
+) -> None:
     appended = record_on_case(
-        foi_request, received, inbound=inbound, actor="e-mail", event_kind="email_received"
+        foi_request,
+        received,
+        inbound=inbound,
+        actor="e-mail",
+        event_kind="email_received",
+        appeal=appeal,
     )
     inbound.status = InboundStatus.MATCHED
     inbound.foi_request = appended.foi_request
@@ -325,23 +348,48 @@ def _put_on_case(inbound: InboundEmail, received: Received, foi_request: FOIRequ
     inbound.save(update_fields=["status", "foi_request", "message"])
 
 
+def sender_body(locked: FOIRequest, sender: str, appeal: Appeal | None = None):
+    """The body an e-mail on this request comes from, by the sender's domain: the reviewing
+    body of ``appeal`` (the e-mail came to that appeal's reply address) or of the appeal under
+    review now, else the body holding the request; None when it is none of them."""
+    candidates: list[PublicBody] = []
+    if appeal is not None and appeal.reviewing_body_id:
+        candidates.append(appeal.reviewing_body)
+    candidates.append(locked.body)
+    pending = permissions.reviewing_appeal(locked)
+    if pending is not None and pending.reviewing_body_id:
+        candidates.append(pending.reviewing_body)
+    for body in candidates:
+        if addresses.sender_belongs_to(sender, body):
+            return body
+    return None
+
+
 def record_on_case(
-    foi_request: FOIRequest, received: Received, *, inbound, actor, event_kind: str
+    foi_request: FOIRequest,
+    received: Received,
+    *,
+    inbound,
+    actor,
+    event_kind: str,
+    appeal: Appeal | None = None,
 ) -> Appended:
     """The e-mail as a timeline entry for the parties, its files unapproved, and one event
     (through ``foi_request_append``, which locks the request). It is from the body when the
-    sender is one of the body's addresses; otherwise it is marked as sent from an address not
+    sender is one of the body's addresses (or from an appeal's reviewing body, when it is one
+    of that body's: ``sender_body``); otherwise it is marked as sent from an address not
     known for this body (the mark and the address are for the parties only)."""
 
     def write(locked, at):
-        sender_is_body = addresses.sender_belongs_to(received.sender, locked.body)
+        from_body = sender_body(locked, received.sender, appeal)
+        sender_is_body = from_body is not None
         message = Message.objects.create(
             foi_request=locked,
             kind=MessageKind.EMAIL_IN,
             # An e-mail may carry anything; the parties see it, the public only what an
             # officer later publishes.
             audience=Audience.PARTIES,
-            from_body=locked.body if sender_is_body else None,
+            from_body=from_body,
             subject=received.subject,
             text=received.text,
             email_message_id=received.message_id,
@@ -352,6 +400,8 @@ def record_on_case(
         )
         stored = _store_files(message, received)
         data = {"inbound": inbound.pk, "attachments": [a.sha256 for a in stored]}
+        if appeal is not None:
+            data["appeal"] = appeal.pk
         if not sender_is_body:
             data["sender_unknown"] = True
         return Entry(message=message, data=data)

@@ -257,3 +257,45 @@ class ReplyReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.letter_id} {self.sent_at:%Y-%m-%d}"
+
+
+class ReplyLink(models.Model):
+    """The personal link in a letter to a body that answers by e-mail (or to an appeal's
+    reviewing body off the portal): its officer records the body's move through it without an
+    account (mail/replylinks.py). The token in the URL is signed over the link's id and the
+    request's; this row says whether it still works (expiry, revocation) and how it was used."""
+
+    foi_request = models.ForeignKey(
+        "foi.FOIRequest", on_delete=models.CASCADE, related_name="reply_links"
+    )
+    appeal = models.ForeignKey(
+        "foi.Appeal",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Set on the link of an appeal's reviewing body."),
+    )
+    body = models.ForeignKey(
+        "foi.PublicBody",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("acts for"),
+    )
+    address = models.EmailField(_("sent to"))
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    use_count = models.PositiveIntegerField(_("uses"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("reply link")
+        verbose_name_plural = _("reply links")
+
+    def __str__(self) -> str:
+        return f"{self.foi_request_id} → {self.address}"

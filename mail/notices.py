@@ -48,6 +48,11 @@ _NOTICES = [
         _("[%(reference)s] %(body)s is very late: your next step"),
         "requester_overdue",
     ),
+    Notice(
+        "appeal_overdue",
+        _("[%(reference)s] %(body)s missed the deadline to decide your appeal"),
+        "requester_overdue",
+    ),
     Notice("reply_received", _("[%(reference)s] A new e-mail on your request")),
     Notice("reply_waiting", _("[%(reference)s] %(body)s replied: what is the reply?")),
     Notice("letter_bounced", _("[%(reference)s] Your request could not be delivered")),
@@ -92,6 +97,12 @@ _NOTICES = [
     Notice(
         "reminder",
         _("Reminder: request for information %(reference)s: %(subject)s"),
+        automated=False,
+    ),
+    # To an appeal's reviewing body reached by e-mail.
+    Notice(
+        "appeal_letter",
+        _("Appeal on request for information %(reference)s: %(subject)s"),
         automated=False,
     ),
     # To followers.

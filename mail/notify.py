@@ -165,12 +165,15 @@ def body_is_emailed(body) -> bool:
 
 
 def body_email_send(
-    fanout: Fanout, *, body, key: str, message: Message | None, **context
+    fanout: Fanout, *, body, key: str, message: Message | None, appeal=None, **context
 ) -> OutboundEmail | None:
     """Send a letter (or a clarification) to a body's request address, replies coming back to
-    the request's own address. A body without a usable address is flagged for repair and the
-    letter waits (its delivery shows failed) until an administrator fixes the address."""
+    the request's own address (an appeal's letter to its reviewing body: to the appeal's own
+    reply address). The letter carries the body's reply link (mail/replylinks.py). A body
+    without a usable address is flagged for repair and the letter waits (its delivery shows
+    failed) until an administrator fixes the address."""
     from mail.bodies import public_body_flag_address
+    from mail.replylinks import link_url, reply_link_issue
 
     foi_request = fanout.foi_request
     if not body.request_email or body.request_email_needs_repair:
@@ -183,12 +186,23 @@ def body_email_send(
         fanout.tell(foi_request.requester, "letter_bounced", skip_actor=False, body=body)
         return None
     language = settings.LANGUAGE_CODE
-    reply_to = addresses.reply_address(foi_request.reference)
+    if appeal is None:
+        reply_to = addresses.reply_address(foi_request.reference)
+        from_email = request_address_from(foi_request)
+    else:
+        reply_to = addresses.appeal_reply_address(foi_request.reference, appeal.pk)
+        from_email = request_address_from(foi_request, address=reply_to)
+    link = reply_link_issue(
+        foi_request=foi_request, body=body, address=body.request_email, appeal=appeal
+    )
     values = {
         "foi_request": foi_request,
         "body": body,
         "message": message,
+        "appeal": appeal,
         "reply_address": reply_to,
+        "reply_link_url": link_url(link),
+        "reply_link_expires_at": link.expires_at,
         "requester_name": foi_request.requester.get_full_name() or foi_request.public_name,
         "due_explanation": partial(deadlines.explain, foi_request.law, foi_request.due_explanation),
         "is_public": foi_request.is_public,
@@ -203,7 +217,7 @@ def body_email_send(
         to_body=body,
         foi_request=foi_request,
         message=message,
-        from_email=request_address_from(foi_request),
+        from_email=from_email,
         reply_to=reply_to,
     )
 
@@ -299,8 +313,34 @@ def _appeal(fanout: Fanout) -> None:
     appeal = appeal.first()
     if appeal is None:
         return
-    fanout.tell_all(staff_of(appeal.reviewing_body), "appeal_lodged", appeal=appeal)
+    reviewers = staff_of(appeal.reviewing_body)
+    fanout.tell_all(reviewers, "appeal_lodged", appeal=appeal)
+    if appeal.reviewing_body is not None and not reviewers:
+        # A reviewing body off the portal gets the appeal as a letter, with its own reply
+        # address and reply link.
+        body_email_send(
+            fanout,
+            body=appeal.reviewing_body,
+            key="appeal_letter",
+            message=fanout.event.message,
+            appeal=appeal,
+            answer=_appealed_answer(foi_request),
+        )
     fanout.tell_all(handlers_of(foi_request), "appeal_lodged", appeal=appeal)
+
+
+def _appealed_answer(foi_request) -> Message | None:
+    """The body's last answer, refusal or rejection on the request (none: it missed the
+    deadline)."""
+    return (
+        Message.objects.filter(
+            foi_request=foi_request,
+            kind__in=[MessageKind.RESPONSE, MessageKind.REFUSAL, MessageKind.REJECTION],
+            audience="public",
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def _decide_appeal(fanout: Fanout) -> None:

@@ -103,12 +103,12 @@ def _enqueue(outbound_id: int, run_after=None) -> None:
     taskqueue.enqueue(send_outbound_email, outbound_id, run_after=run_after)
 
 
-def request_address_from(foi_request) -> str:
-    """``"<name> (Sorğu)" <req-...@domain>``: a letter's From, so that replies come back."""
+def request_address_from(foi_request, address: str = "") -> str:
+    """``"<name> (Sorğu)" <req-...@domain>``: a letter's From, so that replies come back (to
+    ``address`` when given: an appeal's reply address)."""
     name = " ".join((foi_request.public_name or settings.WAGTAIL_SITE_NAME).split())
-    return formataddr(
-        (f"{name} ({settings.WAGTAIL_SITE_NAME})", addresses.reply_address(foi_request.reference))
-    )
+    address = address or addresses.reply_address(foi_request.reference)
+    return formataddr((f"{name} ({settings.WAGTAIL_SITE_NAME})", address))
 
 
 def outbound_email_send(*, outbound_id: int) -> str:

@@ -18,8 +18,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from core import clock
-from foi import conditions, deadlines, selectors
-from foi.models import OPEN_STATES, CaseEvent, FOIRequest, Follow
+from foi import conditions, deadlines, permissions, selectors
+from foi.models import OPEN_STATES, Appeal, CaseEvent, FOIRequest, Follow, State
 from foi.selectors.replies import REMINDER_AFTER, REMINDER_WINDOW
 from mail.models import DigestFrequency, MilestoneNotice, ReplyReminder
 from mail.notices import absolute, request_url
@@ -43,6 +43,7 @@ class MilestonesSent:
     emails: int = 0
     # Overdue requests whose body replied, the reply waiting: no overdue notice.
     reply_waiting: int = 0
+    appeals_overdue: int = 0
 
 
 def deadline_notices_send(*, now=None) -> MilestonesSent:
@@ -97,7 +98,54 @@ def deadline_notices_send(*, now=None) -> MilestonesSent:
             sent.very_overdue += 1
         else:
             sent.due_soon += 1
+    _appeal_overdue_notices(sent, now)
     return sent
+
+
+APPEAL_OVERDUE = "appeal_overdue"
+
+
+def _appeal_overdue_notices(sent: MilestonesSent, now) -> None:
+    """Tell the requester when the body reviewing their appeal let its decision's deadline
+    pass (in the portal or off it, where it was sent the appeal by letter): as with a body's
+    silence, they may go on to the next level. Once per appeal and due date."""
+    late = (
+        Appeal.objects.filter(
+            decided_at__isnull=True,
+            due_at__lt=now,
+            foi_request__state=State.UNDER_APPEAL,
+        )
+        .select_related("foi_request__law", "foi_request__body", "foi_request__requester")
+        .select_related("level", "reviewing_body")
+        .order_by("due_at", "pk")
+    )
+    for appeal in late.iterator():
+        foi_request = appeal.foi_request
+        if permissions.reviewing_appeal(foi_request) != appeal:
+            continue  # the requester already went on to the next level
+        try:
+            with transaction.atomic():
+                _, created = MilestoneNotice.objects.get_or_create(
+                    foi_request=foi_request,
+                    milestone=APPEAL_OVERDUE,
+                    due_at=appeal.due_at,
+                    defaults={"sent_at": now},
+                )
+                if not created:
+                    continue
+                fanout = Fanout(None, foi_request=foi_request)
+                fanout.tell(
+                    foi_request.requester,
+                    "appeal_overdue",
+                    skip_actor=False,
+                    with_appeal_route=True,
+                    appeal=appeal,
+                    body=appeal.reviewing_body or foi_request.body,
+                )
+                sent.emails += fanout.count
+        except IntegrityError:
+            continue
+        sent.appeals_overdue += 1
 
 
 def _tell_milestone(foi_request, milestone: str, now) -> int:

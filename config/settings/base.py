@@ -205,6 +205,9 @@ FOI_REPLY_ADDRESS_KEYS = env.list("FOI_REPLY_ADDRESS_KEYS", default=[])
 # newer than this many seconds is refused, and a token seen within it is refused the second time
 # (mail/webhooks.py; the tokens live in the shared cache).
 FOI_WEBHOOK_MAX_AGE = env.int("FOI_WEBHOOK_MAX_AGE", default=15 * 60)
+# How many days the reply link in a letter to a body that answers by e-mail works
+# (mail/replylinks.py); each later letter to the same address pushes it back a full period.
+FOI_REPLY_LINK_DAYS = env.int("FOI_REPLY_LINK_DAYS", default=60)
 ANYMAIL = {}
 
 # Search: the database backend unless ELASTICSEARCH_URL names a cluster.

@@ -46,6 +46,8 @@ EVENT_LABELS = {
     "requester_joined": _("Joined to the requester's account"),
     "reply_classified": _("The body's letter recorded"),
     "reminder_sent": _("Reminder sent to the body"),
+    "reply_link_issued": _("Reply link sent to the body"),
+    "reply_link_revoked": _("Reply link withdrawn"),
 }
 
 

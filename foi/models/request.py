@@ -590,7 +590,7 @@ class FOIRequest(FSMModelMixin, models.Model):
             done=_("Appealed"),
             role=REQUESTER,
             not_yours=_("Only the requester may appeal."),
-            notices=("appeal_lodged",),
+            notices=("appeal_lodged", "appeal_letter", "letter_bounced"),
             rules={
                 "grounds": Rule("text", _("Say why you appeal.")),
                 "level": Rule(

@@ -684,6 +684,8 @@ def letter_files_to_publish(*, foi_request: FOIRequest, user) -> list[Attachment
         .select_related("message")
         .order_by("id")
     )
+
+
 # Bodies' e-mailed replies waiting to be classified (issue 19); at the end, as the module
 # imports this package's own public reads.
 from foi.selectors.replies import (  # noqa: E402, F401

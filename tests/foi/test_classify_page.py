@@ -328,8 +328,11 @@ def test_a_moderator_corrects_a_recorded_letter_on_the_same_page(client, world):
     Membership.objects.filter(body=body).delete()
     foi_request = world.request(State.SUBMITTED, body=body)
     letter = Message.objects.create(
-        foi_request=foi_request, kind=MessageKind.EMAIL_IN, audience="parties",
-        from_body=body, text="We hold nothing of the kind.",
+        foi_request=foi_request,
+        kind=MessageKind.EMAIL_IN,
+        audience="parties",
+        from_body=body,
+        text="We hold nothing of the kind.",
     )
     done = foi_request_classify(
         foi_request=foi_request, actor=world.requester, letter=letter, outcome="full"

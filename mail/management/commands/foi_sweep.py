@@ -31,6 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{milestones.reply_waiting} overdue request(s) with a reply waiting: not overdue."
         )
+        self.stdout.write(f"{milestones.appeals_overdue} overdue appeal decision(s) notified.")
         self.stdout.write(f"{milestones.emails} deadline e-mail(s) queued.")
         self.stdout.write(f"{report.reply_reminders} reminder(s) of a reply waiting queued.")
         self.stdout.write(f"{report.digests} follower digest(s) queued.")
