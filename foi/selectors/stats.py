@@ -55,8 +55,8 @@ __all__ = [
     "sent_request_ids",
     "share",
     "transfers_of",
-    "very_overdue_before",
     "unclassified_reply_count",
+    "very_overdue_before",
     "working_days_between",
 ]
 
