@@ -14,11 +14,16 @@ from foi import services, transitions
 from foi.actors import SYSTEM
 from foi.models import Attachment, Channel
 
+from . import letters
 from .files import demo_file
 
 # The requester's own verbs, and the daily sweep's (the transitions' declared roles); every
 # other step names who acts ("by").
-REQUESTER_VERBS = {"create", *transitions.names(transitions.REQUESTER)}
+REQUESTER_VERBS = {
+    "create",
+    *transitions.names(transitions.REQUESTER),
+    *letters.REQUESTER_VERBS,
+}
 SYSTEM_VERBS = set(transitions.names(transitions.SYSTEM))
 
 
@@ -32,6 +37,8 @@ class Context:
 
 
 def actor_for(*, verb: str, params: dict, context: Context):
+    if verb in letters.BODY_VERBS:
+        return None  # a body off the portal: its letter, or its officer through the link
     if verb in REQUESTER_VERBS:
         return context.requester
     if verb in SYSTEM_VERBS:
@@ -219,4 +226,5 @@ VERBS = {
     "decide": decide,
     "note": note,
     "approve": approve,
+    **letters.VERBS,
 }

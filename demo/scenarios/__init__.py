@@ -7,7 +7,16 @@ started, ``days_ago`` days before the demo is loaded. The requester and the subj
 scenario: they must be unique together.
 """
 
-from . import cities, ecology, elsewhere, finance, finance_disputes, social, transport_and_water
+from . import (
+    by_email,
+    cities,
+    ecology,
+    elsewhere,
+    finance,
+    finance_disputes,
+    social,
+    transport_and_water,
+)
 
 SCENARIOS = [
     *finance.SCENARIOS,
@@ -17,4 +26,5 @@ SCENARIOS = [
     *transport_and_water.SCENARIOS,
     *social.SCENARIOS,
     *elsewhere.SCENARIOS,
+    *by_email.SCENARIOS,
 ]

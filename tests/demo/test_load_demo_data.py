@@ -162,6 +162,23 @@ def test_covers_every_turn_of_the_appeal_route(demo):
     assert all(foi_request.due_at > timezone.now() for foi_request in reopened)
 
 
+def test_holds_every_way_an_email_body_moves(demo):
+    """Issue 19: replies waiting, moves recorded by the requester, an answer through the reply
+    link, and an appeal decided by the reviewing body's letter."""
+    from foi import selectors
+    from foi.models import CaseEvent, Message
+
+    waiting = Message.objects.filter(kind="email_in", classified_as="", from_body__isnull=False)
+    assert waiting.count() >= 2
+    assert selectors.replies_waiting_older_than(timezone.timedelta(days=7)).exists()
+    labels = set(CaseEvent.objects.values_list("actor_label", flat=True))
+    assert {"letter:requester", "reply_link"} <= labels
+    by_letter = Appeal.objects.filter(
+        decision="overturned", decided_by__isnull=True, reviewing_body__memberships__isnull=True
+    )
+    assert by_letter.exists()
+
+
 def test_every_audit_chain_holds(demo):
     for foi_request in FOIRequest.objects.all():
         assert case_events_verify(foi_request=foi_request) is None
@@ -182,7 +199,7 @@ def test_no_real_email_address_anywhere(demo):
 
 
 def test_shows_progress_and_a_summary(demo):
-    assert "requests 60/60" in demo.stderr
+    assert "requests 65/65" in demo.stderr
     assert "Demo data loaded." in demo.stdout
     assert "audit chains" in demo.stdout
 
@@ -201,7 +218,7 @@ def test_running_it_again_changes_nothing(demo):
     before = counts()
     again = load_demo()
     assert counts() == before
-    assert "requests        60 (0 new)" in again.stdout
+    assert "requests        65 (0 new)" in again.stdout
 
 
 def test_demo_accounts_can_sign_in_with_their_documented_password(demo, client):
