@@ -43,6 +43,9 @@ def classify_path(message):
 
 def test_a_reply_from_a_body_by_e_mail_asks_what_it_is(world, committed):
     body = PublicBodyFactory(slug="water", name_en="Water Agency", law=world.law)
+    # The notice is in the requester's language; this test reads its English.
+    world.requester.preferred_language = "en"
+    world.requester.save(update_fields=["preferred_language"])
     foi_request = world.request(State.SUBMITTED, body=body)
     message = receive(committed, foi_request, body)
     notice = OutboundEmail.objects.get(kind="reply_received")
@@ -53,6 +56,8 @@ def test_a_reply_from_a_body_by_e_mail_asks_what_it_is(world, committed):
 
 @pytest.mark.parametrize("unknown", [False, True])
 def test_no_such_question_for_a_body_in_sorgu_or_an_unknown_sender(world, committed, unknown):
+    world.requester.preferred_language = "en"
+    world.requester.save(update_fields=["preferred_language"])
     foi_request = world.request(State.SUBMITTED)  # the ministry has officers
     body = world.ministry
     if unknown:
