@@ -86,9 +86,11 @@ def _reply_refused(request, error: ServiceError):
 
 
 def _private(response):
-    # The token is in the URL: not cached, not sent on as a referrer.
+    # The token is in the URL: not cached, never sent to another site as a referrer. Not
+    # "no-referrer": a browser then posts the form with "Origin: null", which Django's CSRF
+    # check refuses (tests/browser/test_email_body_journey.py found it).
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -111,7 +111,7 @@ def test_the_page_shows_the_request_and_no_contact_details(client, world, case, 
         assert detail not in page
     assert other.reference not in page and "Hospital budgets" not in page
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_an_answer_through_the_link_is_the_bodys_move(client, world, case):
