@@ -153,7 +153,7 @@ class CaseEvent(models.Model):
             return str(_("the body, through the reply link"))
         if via in (VIA_REQUESTER, VIA_MODERATOR):
             at = self.letter_at
-            day = formats.date_format(tz.localtime(at), "j F Y") if at else ""
+            day = formats.date_format(tz.localtime(at), "j E Y") if at else ""
             if via == VIA_REQUESTER:
                 return str(_("the requester, from the body's letter of %(date)s") % {"date": day})
             return str(_("a moderator, from the body's letter of %(date)s") % {"date": day})

@@ -127,4 +127,4 @@ def _local_day(foi_request, moment) -> str:
     from django.utils import formats
 
     local = moment.astimezone(ZoneInfo(foi_request.law.time_zone))
-    return formats.date_format(local, "j F Y, H:i")
+    return formats.date_format(local, "j E Y, H:i")

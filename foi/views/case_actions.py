@@ -116,7 +116,7 @@ def appeal_draft(foi_request) -> str:
                 "The body did not answer by the legal deadline, %(due)s. Under the law, silence "
                 "past the deadline counts as a refusal."
             )
-            % {"due": formats.date_format(timezone.localtime(foi_request.due_at), "j F Y")}
+            % {"due": formats.date_format(timezone.localtime(foi_request.due_at), "j E Y")}
         )
     elif foi_request.state == State.REJECTED:
         lines.append(
