@@ -161,7 +161,8 @@ def tell_person(
 
 
 def body_is_emailed(body) -> bool:
-    return not staff_of(body)
+    """A body that answers by e-mail (the one rule: ``selectors.body_answers_through_portal``)."""
+    return not selectors.body_answers_through_portal(body)
 
 
 def body_email_send(
