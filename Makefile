@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test venv dev-venv migrate demo lint format messages clean worker sweep
+.PHONY: run test venv dev-venv migrate demo lint format messages clean worker sweep assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ test: dev-venv node_modules/axe-core/axe.min.js
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
+
+## The stylesheet and GOV.UK Frontend's script, rebuilt from assets/scss/ and node_modules (npm ci).
+## The results are committed, so `make run` needs no Node; tests/config/test_assets.py fails when
+## they differ from a fresh build.
+SASS := node_modules/.bin/sass
+GOVUK := node_modules/govuk-frontend/dist/govuk
+assets: node_modules/axe-core/axe.min.js
+	$(SASS) --load-path=node_modules --style=compressed --no-source-map assets/scss/site.scss assets/build/site.css
+	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map assets/vendor/govuk-frontend/
 
 lint: dev-venv
 	$(BIN)/ruff check .

@@ -226,6 +226,9 @@ SEARCH_RANK_CANDIDATES = env.int("SEARCH_RANK_CANDIDATES", default=5000)
 # The law applied to bodies that do not name one, and to the deadline command's default.
 FOI_DEFAULT_LAW = env("FOI_DEFAULT_LAW", default="az")
 
+# The footer's "Source code" link: the repository this deployment runs from. Empty: no link.
+FOI_SOURCE_URL = env("FOI_SOURCE_URL", default="")
+
 WAGTAIL_SITE_NAME = "Sorğu"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -59,6 +59,7 @@ def _open_prefixes() -> tuple[str, ...]:
     return (
         reverse("account_login").removesuffix("login/"),  # all of allauth: /accounts/
         reverse("set_language"),
+        reverse("language_switch", kwargs={"code": "az"}).removesuffix("az/"),
         settings.STATIC_URL,
         reverse("api:schema").removesuffix("schema/"),  # /api/
     )

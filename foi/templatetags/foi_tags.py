@@ -25,6 +25,28 @@ FILE_KINDS = {
     "application/zip": _("ZIP archive"),
 }
 
+# A request's state as a GOV.UK Frontend tag colour (templates/foi/_state.html;
+# docs/design-system.md). Blue, the tag's own colour, has no modifier.
+STATE_TAG_COLOURS = {
+    "draft": "grey",
+    "submitted": "",
+    "in_progress": "teal",
+    "awaiting_clarification": "yellow",
+    "answered": "green",
+    "refused": "red",
+    "rejected": "orange",
+    "withdrawn": "grey",
+    "under_appeal": "purple",
+    "closed": "grey",
+}
+
+
+@register.filter
+def state_tag_class(state: str) -> str:
+    """``govuk-tag--<colour>`` for a request's state ("" for the blue default)."""
+    colour = STATE_TAG_COLOURS.get(state, "grey")
+    return f"govuk-tag--{colour}" if colour else ""
+
 
 @register.filter
 def action_label(name: str) -> str:

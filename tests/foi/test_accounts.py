@@ -43,7 +43,7 @@ def test_sign_up_without_a_name_is_refused(client, db):
 
 def test_allauth_pages_use_the_sites_layout(client, db):
     page = client.get(reverse("account_login")).content.decode()
-    assert 'class="skip-link"' in page
+    assert 'class="govuk-skip-link skip-link"' in page
     assert '<main id="main"' in page
 
 
