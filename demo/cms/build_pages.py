@@ -1,5 +1,6 @@
 """The demo's page tree in az, en and ru: home, guide, law, privacy, the disclosures hub with a
-section per body, and the disclosure log. Idempotent: existing pages are kept as they are."""
+section per body, the disclosure log, and the footer's about, contact and accessibility pages.
+Idempotent: existing pages are kept as they are."""
 
 from __future__ import annotations
 
@@ -27,7 +28,12 @@ SECTIONS = [
     ("privacy", StandardPage, "PRIVACY"),
     ("disclosures", DisclosureHubPage, "HUB"),
     ("disclosure-log", DisclosureLogIndexPage, "LOG"),
+    ("about", StandardPage, "ABOUT"),
+    ("contact", StandardPage, "CONTACT"),
+    ("accessibility", StandardPage, "ACCESSIBILITY"),
 ]
+# Linked from every page's footer (templates/base.html), so not among the home page's sections.
+FOOTER_ONLY = {"about", "contact", "accessibility"}
 
 
 def _stream(blocks) -> list[dict]:
@@ -75,7 +81,7 @@ def sections_ensure(home: HomePage) -> dict[str, Page]:
     for slug, model, name in SECTIONS:
         page = home.get_children().filter(slug=slug).specific().first()
         if page is None:
-            page = model(slug=slug, show_in_menus=True)
+            page = model(slug=slug, show_in_menus=slug not in FOOTER_ONLY)
             _fill(page, getattr(CONTENT[language], name))
             home.add_child(instance=page)
             _publish(page)

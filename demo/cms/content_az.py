@@ -250,3 +250,103 @@ LOG = {
         "birlikdə. Hər biri öz sorğusuna keçid verir.</p>"
     ),
 }
+
+# Altlıqdakı səhifələr (ana səhifənin bölmələri arasında göstərilmir).
+ABOUT = {
+    "title": "Sorğu haqqında",
+    "intro": (
+        "<p>Sorğu informasiya sorğuları üçün açıq mənbəli portaldır. O, Azərbaycanın "
+        "“İnformasiya əldə etmək haqqında” Qanununu işlək edir: hər kəs dövlət orqanından "
+        "informasiya istəyə, sorğunu qanuni son tarixə qədər izləyə və başqalarına verilən "
+        "cavabları oxuya bilər.</p>"
+    ),
+    "body": [
+        ("heading", "Portal nə edir"),
+        (
+            "paragraph",
+            "<ul><li>Sorğunuzu orqana göndərir və bütün yazışmanı bir yerdə saxlayır.</li>"
+            "<li>Son tarixi qanuna əsasən hesablayır və necə hesablandığını göstərir.</li>"
+            "<li>Son tarixdən əvvəl orqana xatırladır, tarix keçəndə isə sizə bildirir ki, "
+            "şikayət verə biləsiniz.</li><li>Sorğuları və cavabları dərc edir ki, eyni sualı "
+            "ikinci dəfə vermək lazım olmasın.</li><li>Hər orqanın necə cavab verdiyini "
+            "sayır: vaxtında, gecikməklə və ya imtina ilə.</li></ul>",
+        ),
+        ("heading", "Portalı kim idarə edir"),
+        (
+            "paragraph",
+            "<p>Bu, uydurma sorğular və hesablarla nümayiş saytıdır. Real quraşdırmada onu "
+            "idarə edən təşkilatın adı burada göstərilir. Mənbə kodunu hər kəs oxuya, işlədə "
+            "və təkmilləşdirə bilər.</p>",
+        ),
+    ],
+}
+
+CONTACT = {
+    "title": "Əlaqə",
+    "intro": (
+        "<p>Portalın özü ilə bağlı bizə yazın: işləməyən səhifə, aça bilmədiyiniz hesab, "
+        "səhvən dərc olunmuş sorğu.</p>"
+    ),
+    "body": [
+        ("heading", "Bizimlə necə əlaqə saxlamaq olar"),
+        (
+            "paragraph",
+            "<p><b>support@sorgu.example</b> ünvanına yazın. Üç iş günü ərzində cavab veririk.</p>",
+        ),
+        ("heading", "Nəyə cavab verə bilmirik"),
+        (
+            "paragraph",
+            "<p>Orqandan istədiyiniz informasiya bizdə deyil və onun əvəzinə cavab verə "
+            "bilmirik. Orqana sorğunuzun səhifəsindən yazın; gecikdikdə və ya imtina edildikdə "
+            "şikayəti də oradan verin.</p>",
+        ),
+        (
+            "callout",
+            {
+                "title": "Təhlükəsizlik problemi",
+                "text": "<p>Lütfən, bu barədə açıq yazmayın. <b>security@sorgu.example</b> "
+                "ünvanına nə etdiyinizi və nə gördüyünüzü yazın.</p>",
+            },
+        ),
+    ],
+}
+
+ACCESSIBILITY = {
+    "title": "Əlçatanlıq bəyanatı",
+    "intro": (
+        "<p>İstəyirik ki, Sorğudan hər kəs istifadə edə bilsin: telefonda və ya kompüterdə, "
+        "klaviatura, ekran oxuyucusu ilə və ya böyüdülmüş mətnlə. Bu bəyanat harada "
+        "olduğumuzu və hələ nəyin işləmədiyini göstərir.</p>"
+    ),
+    "body": [
+        ("heading", "Portal nə dərəcədə əlçatandır"),
+        (
+            "paragraph",
+            "<p>Məqsədimiz Veb Məzmunun Əlçatanlığı Təlimatlarının (WCAG) 2.2 versiyasının AA "
+            "səviyyəsinə uyğun olmaqdır. Portal onlara qismən uyğundur. Səhifələr JavaScript "
+            "olmadan işləyir, yalnız klaviatura ilə istifadə oluna bilir, məzmuna keçid "
+            "bağlantısı var və 320 piksel enində ekrana yana sürüşdürmədən sığır. Hər dəyişiklik "
+            "real brauzerdə axe-core ilə avtomatik yoxlanılır.</p>",
+        ),
+        ("heading", "Hələ nəyin işləmədiyi məlumdur"),
+        (
+            "paragraph",
+            "<ul><li>Bəzi formalar (hesab səhifələri, sorğu vermə addımları) səhvləri hələ "
+            "səhifənin yuxarısında xülasə şəklində göstərmir; hər səhv öz sahəsinin yanında "
+            "göstərilir.</li><li>Statistika səhifələrindəki qrafiklər ekran oxuyucularına tam "
+            "təsvir olunmur; eyni rəqəmləri CSV faylı kimi yükləmək olar.</li><li>Dövlət "
+            "orqanlarının dərc etdiyi sənədlərdə, çox vaxt skan edilmiş PDF fayllarında, oxuna "
+            "bilən mətn olmaya bilər. Onları dəyişə bilmirik; əlçatan nüsxəni orqandan sorğu "
+            "ilə istəyin.</li><li>Məmurlar üçün iş sahəsi hələ ictimai səhifələr qədər ətraflı "
+            "yoxlanılmayıb.</li><li>Portal hələ ekran oxuyucularından hər gün istifadə edən "
+            "insanlar tərəfindən sınaqdan keçirilməyib.</li></ul>",
+        ),
+        ("heading", "Problem barədə bizə xəbər verin"),
+        (
+            "paragraph",
+            "<p>Nəsə sizin üçün işləmirsə, <b>support@sorgu.example</b> ünvanına yazın: hansı "
+            "səhifə olduğunu və nə baş verdiyini bildirin. Üç iş günü ərzində cavab veririk və "
+            "düzələndə sizə xəbər veririk.</p>",
+        ),
+    ],
+}

@@ -240,3 +240,103 @@ LOG = {
         "bodies released. Each links to its request.</p>"
     ),
 }
+
+# The footer's pages (not listed among the home page's sections).
+ABOUT = {
+    "title": "About Sorğu",
+    "intro": (
+        "<p>Sorğu is an open-source portal for requests for information. It puts Azerbaijan's "
+        "Law “On the Right to Obtain Information” to work: anyone can ask a public body for "
+        "information, follow the request against its legal deadline and read what others "
+        "have been told.</p>"
+    ),
+    "body": [
+        ("heading", "What the portal does"),
+        (
+            "paragraph",
+            "<ul><li>Sends your request to the body and keeps the whole exchange in one "
+            "place.</li><li>Computes the deadline from the law and shows how it was "
+            "computed.</li><li>Reminds bodies before the deadline and tells you when it has "
+            "passed, so that you can appeal.</li><li>Publishes requests and answers, so that "
+            "the same question need not be asked twice.</li><li>Counts how each body answers: "
+            "on time, late or refused.</li></ul>",
+        ),
+        ("heading", "Who runs it"),
+        (
+            "paragraph",
+            "<p>This is a demonstration site with made-up requests and accounts. A real "
+            "deployment names the organisation that runs it here. The source code is free for "
+            "anyone to read, run and improve.</p>",
+        ),
+    ],
+}
+
+CONTACT = {
+    "title": "Contact",
+    "intro": (
+        "<p>Write to us about the portal itself: a page that does not work, an account you "
+        "cannot open, a request published by mistake.</p>"
+    ),
+    "body": [
+        ("heading", "How to reach us"),
+        (
+            "paragraph",
+            "<p>E-mail <b>support@sorgu.example</b>. We answer within three working days.</p>",
+        ),
+        ("heading", "What we cannot answer"),
+        (
+            "paragraph",
+            "<p>We do not hold the information you asked a body for and cannot answer for it. "
+            "Write to the body through your request's page, and appeal there if it is late or "
+            "refused.</p>",
+        ),
+        (
+            "callout",
+            {
+                "title": "A security problem",
+                "text": "<p>Please do not report it in public. Write to "
+                "<b>security@sorgu.example</b> and say what you did and what you saw.</p>",
+            },
+        ),
+    ],
+}
+
+ACCESSIBILITY = {
+    "title": "Accessibility statement",
+    "intro": (
+        "<p>We want everyone to be able to use Sorğu: on a phone or a computer, with a "
+        "keyboard, a screen reader or the text made larger. This statement says how far we "
+        "are and what is known not to work yet.</p>"
+    ),
+    "body": [
+        ("heading", "How accessible the portal is"),
+        (
+            "paragraph",
+            "<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
+            "The portal partly meets them. Its pages work without JavaScript, can be used with "
+            "a keyboard alone, have a link to skip to the content, and fit a screen 320 pixels "
+            "wide without scrolling sideways. Every change is checked automatically with "
+            "axe-core in a real browser.</p>",
+        ),
+        ("heading", "What is known not to work yet"),
+        (
+            "paragraph",
+            "<ul><li>Some forms (the account pages, the filing steps) do not yet list their "
+            "errors in a summary at the top of the page; each error is shown beside its "
+            "field.</li><li>The charts on the statistics pages are not fully described to "
+            "screen readers; the same figures can be downloaded as CSV.</li><li>Documents that "
+            "public bodies publish, often scanned PDF files, may have no readable text. We "
+            "cannot change them; ask the body for an accessible copy through a request.</li>"
+            "<li>The workspace for officials has not yet been checked as thoroughly as the "
+            "public pages.</li><li>The portal has not yet been tested by people who use screen "
+            "readers every day.</li></ul>",
+        ),
+        ("heading", "Tell us about a problem"),
+        (
+            "paragraph",
+            "<p>If something does not work for you, write to <b>support@sorgu.example</b>: say "
+            "which page and what happened. We answer within three working days and tell you "
+            "when it is fixed.</p>",
+        ),
+    ],
+}
