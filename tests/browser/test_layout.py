@@ -1,4 +1,4 @@
-"""The page frame on a phone (390x844) and a desktop (1280x800), in az, en and ru: nothing
+"""The page frame on phones (360x740, 390x844) and a desktop (1280x800), in az, en and ru: nothing
 scrolls sideways, the Menu button opens the service navigation and reaches "Sign in", every
 header target is at least 44 px, the links work without JavaScript, and the three language
 links switch the language. Screenshots go to /tmp/shots/design/ for a person to look at."""
@@ -12,6 +12,7 @@ from tests.foi.portal import home_page, refused
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+SMALL_PHONE = {"width": 360, "height": 740}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 SHOTS = Path("/tmp/shots/design")
@@ -50,6 +51,7 @@ def pages(world):
         "requests": "/requests/",
         "request": f"/requests/{foi_request.reference}/",
         "bodies": "/bodies/",
+        "search": "/search/?q=budget",
     }
 
 
@@ -58,7 +60,9 @@ def overflow(page) -> int:
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize(
+    "viewport", [SMALL_PHONE, PHONE, DESKTOP], ids=["small-phone", "phone", "desktop"]
+)
 def test_no_page_scrolls_sideways(context_for, live_server, pages, language, viewport):
     page = context_for(viewport, language)
     SHOTS.mkdir(parents=True, exist_ok=True)
