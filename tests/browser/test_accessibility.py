@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import DisclosureCategory, DisclosureIndexPage, DisclosurePage
@@ -223,5 +224,7 @@ def test_the_editors_admin_pages(page, live_server, world, cms, axe):
         f"/admin/pages/{disclosure.get_parent().pk}/",
         f"/admin/pages/{disclosure.pk}/edit/",
         f"/admin/pages/{entry.pk}/edit/",
+        reverse("cms_publish_answers"),
+        reverse("cms_compliance_report"),
     ):
         axe(f"{live_server.url}{path}")
