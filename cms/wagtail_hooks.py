@@ -3,7 +3,9 @@ report; who may download a document and who may browse the page tree."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -87,6 +89,12 @@ def register_compliance_report_menu_item():
         icon_name="tasks",
         order=950,
     )
+
+
+@hooks.register("insert_editor_js")
+def name_the_rich_text_editors():
+    """Gives Draftail's text boxes their field's name (wagtail/wagtail#14205)."""
+    return format_html('<script src="{}" defer></script>', static("cms/editor-names.js"))
 
 
 @hooks.register("before_serve_document")

@@ -32,8 +32,24 @@ class StepsBlock(blocks.ListBlock):
 
 
 def body_blocks():
+    # Headings render as <h2> and <h3> (cms/blocks/heading.html, subheading.html): the page's
+    # <h1> is its title, and screen readers move through a page by its headings.
     return [
-        ("heading", blocks.CharBlock(label=_("Heading"), form_classname="title", icon="title")),
+        (
+            "heading",
+            blocks.CharBlock(
+                label=_("Heading"),
+                form_classname="title",
+                icon="title",
+                template="cms/blocks/heading.html",
+            ),
+        ),
+        (
+            "subheading",
+            blocks.CharBlock(
+                label=_("Subheading"), icon="title", template="cms/blocks/subheading.html"
+            ),
+        ),
         ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)),
         ("steps", StepsBlock()),
         ("callout", CalloutBlock()),

@@ -92,14 +92,15 @@ LAW = {
         "borclu edir. Portalın tətbiq etdiyi qaydalar maddə-maddə aşağıdadır.</p>"
     ),
     "body": [
-        ("heading", "Kim cavab verməlidir (maddə 9)"),
+        ("heading", "Sorğular və cavablar"),
+        ("subheading", "Kim cavab verməlidir (maddə 9)"),
         (
             "paragraph",
             "<p>Dövlət orqanları və bələdiyyələr; publik funksiyaları həyata keçirən hüquqi "
             "şəxslər; qanunla və ya müqavilə əsasında təhsil, səhiyyə, mədəniyyət və sosial "
             "xidmətlər göstərən özəl qurumlar.</p>",
         ),
-        ("heading", "Kim və necə istəyə bilər (maddə 2.2)"),
+        ("subheading", "Kim və necə istəyə bilər (maddə 2.2)"),
         (
             "paragraph",
             "<p>Hər kəs, birbaşa və ya nümayəndə vasitəsilə, o cümlədən hüquqi şəxslər, səbəb "
@@ -107,7 +108,7 @@ LAW = {
             "e-poçtla) ola bilər. Sorğuda sorğuçunun adı, əlaqə vasitəsi, istənilən informasiya "
             "və üstünlük verilən tanışlıq forması göstərilir.</p>",
         ),
-        ("heading", "Müddətlər (maddə 23–24)"),
+        ("subheading", "Müddətlər (maddə 23–24)"),
         (
             "paragraph",
             "<ul><li>Mümkün qədər tez, ən geci <b>7 iş günü</b> ərzində (maddə 24.1); müddət "
@@ -131,7 +132,8 @@ LAW = {
                 "kimi saxlayır.</p>",
             },
         ),
-        ("heading", "İmtina və onun əsasları"),
+        ("heading", "İmtina və şikayət"),
+        ("subheading", "İmtina və onun əsasları"),
         (
             "paragraph",
             "<p>İnformasiya siyasi, iqtisadi, hərbi, maliyyə-kredit və valyuta siyasəti "
@@ -146,7 +148,7 @@ LAW = {
             "əsaslı səbəb göstərilmədiyi halda pozuntu müəyyən edib (Rövşən Hacıyev "
             "Azərbaycana qarşı, 2021).</p>",
         ),
-        ("heading", "Şikayət (maddə 42.1)"),
+        ("subheading", "Şikayət (maddə 42.1)"),
         (
             "paragraph",
             "<p>Qurumun rəhbərinə və ya yuxarı qurumuna; sonra şikayəti 10 iş günü ərzində "
@@ -155,7 +157,8 @@ LAW = {
             "qüvvədə olan məhkəmə qərarı olan və ya qurumun öz imkanlarından keçməyən şikayəti "
             "araşdırmır.</p>",
         ),
-        ("heading", "Sorğu gözləmədən dərc (maddə 29.1, 30.1)"),
+        ("heading", "Dərc və ödəniş"),
+        ("subheading", "Sorğu gözləmədən dərc (maddə 29.1, 30.1)"),
         (
             "paragraph",
             "<p>Qurumlar, o cümlədən, bunları dərc etməlidir: topladıqları və ya "
@@ -170,7 +173,7 @@ LAW = {
             "(maddə 30.1). Portal hər qurum üzrə bunlardan hansının dərc olunduğunu və aktual "
             "olduğunu göstərir.</p>",
         ),
-        ("heading", "Ödəniş"),
+        ("subheading", "Ödəniş"),
         (
             "paragraph",
             "<p>Tanışlıq və əl ilə köçürmə pulsuzdur; digər xərclər maya dəyəri ilə "

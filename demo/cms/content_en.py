@@ -90,14 +90,15 @@ LAW = {
         "Here is what the portal applies, article by article.</p>"
     ),
     "body": [
-        ("heading", "Who must answer (Art. 9)"),
+        ("heading", "Requests and answers"),
+        ("subheading", "Who must answer (Art. 9)"),
         (
             "paragraph",
             "<p>State bodies and municipalities; legal entities performing public functions; and "
             "private bodies that provide education, health, cultural or social services by law "
             "or under a contract.</p>",
         ),
-        ("heading", "Who may ask, and how (Art. 2.2)"),
+        ("subheading", "Who may ask, and how (Art. 2.2)"),
         (
             "paragraph",
             "<p>Anyone, directly or through a representative, including legal persons, with no "
@@ -105,7 +106,7 @@ LAW = {
             "person, by post, fax or e-mail). It names the requester, how to reach them, the "
             "information wanted and the preferred form of access.</p>",
         ),
-        ("heading", "Deadlines (Art. 23–24)"),
+        ("subheading", "Deadlines (Art. 23–24)"),
         (
             "paragraph",
             "<ul><li>As soon as possible, at the latest within <b>7 working days</b> (Art. 24.1), "
@@ -129,7 +130,8 @@ LAW = {
                 "data.</p>",
             },
         ),
-        ("heading", "Refusal and its grounds"),
+        ("heading", "Refusals and appeals"),
+        ("subheading", "Refusal and its grounds"),
         (
             "paragraph",
             "<p>Information may be restricted to protect state interests in political, economic, "
@@ -143,7 +145,7 @@ LAW = {
             "and how to appeal: the European Court of Human Rights found a violation where no "
             "substantive grounds were given (Rovshan Hajiyev v. Azerbaijan, 2021).</p>",
         ),
-        ("heading", "Appeals (Art. 42.1)"),
+        ("subheading", "Appeals (Art. 42.1)"),
         (
             "paragraph",
             "<p>To the head of the body or its superior body; then to the Commissioner for Human "
@@ -151,7 +153,8 @@ LAW = {
             "10; then to a court. The Ombudsman does not examine a complaint that names no body, "
             "that a court has already decided, or that skipped the body's own avenues.</p>",
         ),
-        ("heading", "Publishing without being asked (Art. 29.1, 30.1)"),
+        ("heading", "Publication and fees"),
+        ("subheading", "Publishing without being asked (Art. 29.1, 30.1)"),
         (
             "paragraph",
             "<p>Bodies must publish, among others: statistics they collect or summarise; budget "
@@ -164,7 +167,7 @@ LAW = {
             "annual financial data online by 30 April of the next year (Art. 30.1). The portal "
             "shows, for each body, which of these are published and current.</p>",
         ),
-        ("heading", "Fees"),
+        ("subheading", "Fees"),
         (
             "paragraph",
             "<p>Inspection and copying by hand are free; other charges are capped at cost "
