@@ -21,7 +21,9 @@ LONG_SUBJECT = (
     "Bakı şəhəri üzrə 2025-ci ildə dövlət büdcəsindən ayrılmış vəsaitlərin icrası haqqında "
     "ətraflı hesabat (Нефтяной фонд, Sosial Müdafiə Fondu)"
 )
-LONG_WORD = "https://www.maliyye.gov.az/storage/hesabatlar/2025/budce-icrasi-hesabati-tam-versiya.pdf"
+LONG_WORD = (
+    "https://www.maliyye.gov.az/storage/hesabatlar/2025/budce-icrasi-hesabati-tam-versiya.pdf"
+)
 
 
 @pytest.fixture
@@ -73,9 +75,7 @@ def overflow(page) -> int:
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_no_request_or_body_page_scrolls_sideways(
-    browse, live_server, pages, language, viewport
-):
+def test_no_request_or_body_page_scrolls_sideways(browse, live_server, pages, language, viewport):
     page = browse(viewport, language)
     SHOTS.mkdir(parents=True, exist_ok=True)
     for name, path in pages.items():
