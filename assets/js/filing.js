@@ -51,11 +51,14 @@
       results.forEach(function (body) {
         if (keep && checked.value === body.slug) { return; }
         var item = document.createElement("li");
+        item.className = "govuk-radios__item";
         var radio = document.createElement("input");
+        radio.className = "govuk-radios__input";
         radio.type = "radio"; radio.name = "body"; radio.value = body.slug;
         radio.id = "body-" + body.slug;
         var label = document.createElement("label");
         label.htmlFor = radio.id;
+        label.className = "govuk-label govuk-radios__label";
         label.textContent = body.name + (body.acronym ? " (" + body.acronym + ")" : "") + " ";
         var meta = document.createElement("span");
         meta.className = "meta"; meta.textContent = "· " + body.kind;

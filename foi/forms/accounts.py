@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from foi.forms.cleaning import CleanTextMixin
+from foi.forms.govuk import GovukFormMixin
 from foi.models import User
 
 
-class SignupForm(CleanTextMixin, forms.Form):
+class SignupForm(GovukFormMixin, CleanTextMixin, forms.Form):
     """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS); allauth saves the names.
 
     A written request must carry the requester's name (docs/law-az.md), so it is asked at once;
@@ -23,7 +24,7 @@ class SignupForm(CleanTextMixin, forms.Form):
         """allauth's hook; the adapter has already copied the names onto the user."""
 
 
-class ProfileForm(CleanTextMixin, forms.Form):
+class ProfileForm(GovukFormMixin, CleanTextMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     organisation = forms.CharField(
@@ -46,7 +47,7 @@ class ProfileForm(CleanTextMixin, forms.Form):
     )
 
 
-class CloseAccountForm(CleanTextMixin, forms.Form):
+class CloseAccountForm(GovukFormMixin, CleanTextMixin, forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,

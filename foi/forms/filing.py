@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core import clock
 from foi.conditions import PRIVATE_FOR_AT_MOST
 from foi.forms.cleaning import CleanTextMixin
+from foi.forms.govuk import GovukFormMixin
 from foi.models import AccessForm, PublicBody, PublicNameChoice, Urgency, Visibility
 
 SUBJECT_MAX = 250
@@ -19,8 +20,11 @@ JUSTIFICATION_MAX = 5_000
 PSEUDONYM_MAX = 100
 
 
-class BodyForm(CleanTextMixin, forms.Form):
+class BodyForm(GovukFormMixin, CleanTextMixin, forms.Form):
     """The body is chosen by its slug from the list the page shows (or the autocomplete)."""
+
+    # The page draws the radios itself (templates/foi/filing/body.html).
+    error_anchors = {"body": "body-choices"}
 
     body = forms.CharField(
         label=_("Public body"),
@@ -40,7 +44,7 @@ class BodyForm(CleanTextMixin, forms.Form):
         return body
 
 
-class LetterForm(CleanTextMixin, forms.Form):
+class LetterForm(GovukFormMixin, CleanTextMixin, forms.Form):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=SUBJECT_MAX,
@@ -59,7 +63,7 @@ class LetterForm(CleanTextMixin, forms.Form):
     )
 
 
-class DetailsForm(CleanTextMixin, forms.Form):
+class DetailsForm(GovukFormMixin, CleanTextMixin, forms.Form):
     access_form = forms.ChoiceField(
         label=_("How would you like to receive the information?"),
         choices=AccessForm.choices,
