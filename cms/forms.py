@@ -17,13 +17,19 @@ class YearField(forms.IntegerField):
             required=False,
             min_value=FIRST_YEAR,
             max_value=today().year + 1,
-            widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            widget=forms.NumberInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-4"}
+            ),
             **kwargs,
         )
 
 
 class DisclosureFilterForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), required=False)
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
 
     def __init__(self, *args, law, **kwargs):
         from .selectors import disclosure_categories
@@ -50,6 +56,7 @@ class DisclosureLogFilterForm(forms.Form):
         queryset=None,
         to_field_name="slug",
         empty_label=_("All bodies"),
+        widget=forms.Select(attrs={"class": "govuk-select"}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -197,10 +197,11 @@ def outcomes(outcome_counts: dict, labels: dict) -> str:
     title = _("Outcomes of the decisions")
     total = sum(outcome_counts.values())
     description = ", ".join(f"{labels[key]}: {outcome_counts.get(key, 0)}" for key in labels)
-    row_height, top_gap = 30, 14
-    height = top_gap + row_height * len(labels) + 10
-    label_width = 210
-    plot_width = WIDTH - label_width - 60
+    # Each label above its bar, from the left edge: long labels (Russian ones) are never cut
+    # off, and the bars keep the chart's whole width on a phone.
+    row_height, top_gap, left = 42, 4, 4
+    height = top_gap + row_height * len(labels) + 6
+    plot_width = WIDTH - left - 96
     top = max(1, max(outcome_counts.values() or [0]))
     parts = []
     for index, (key, label) in enumerate(labels.items()):
@@ -209,11 +210,10 @@ def outcomes(outcome_counts: dict, labels: dict) -> str:
         width = plot_width * count / top
         share = f" ({round(100 * count / total)}%)" if total else ""
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">'
-            f"{escape(label)}</text>"
-            f'<rect x="{label_width}" y="{y + 3}" width="{max(width, 1):.1f}" height="18" '
+            f'<text x="{left}" y="{y + 13}" fill="{INK}">{escape(label)}</text>'
+            f'<rect x="{left}" y="{y + 19}" width="{max(width, 1):.1f}" height="16" '
             f'rx="2" fill="{OUTCOME_COLOURS.get(key, MUTED)}"/>'
-            f'<text x="{label_width + max(width, 1) + 6:.1f}" y="{y + 16}" fill="{INK}">'
+            f'<text x="{left + max(width, 1) + 6:.1f}" y="{y + 32}" fill="{INK}">'
             f"{count}{escape(share)}</text>"
         )
     return _svg(title, description, "".join(parts), height=height)

@@ -192,7 +192,7 @@ def _league_rows(rows: list[dict], query: str) -> str:
         href = f"{link.replace(placeholder, row['slug'])}?{query}"
         values = format_html_join(
             "",
-            "<td>{}</td>",
+            '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>',
             (
                 ("—" if row[column] is None else localize(row[column]),)
                 for column in PAGE_COLUMNS[1:]
@@ -200,7 +200,11 @@ def _league_rows(rows: list[dict], query: str) -> str:
         )
         cells.append(
             format_html(
-                '<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>', href, row["name"], values
+                '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+                '<a class="govuk-link" href="{}">{}</a></th>{}</tr>',
+                href,
+                row["name"],
+                values,
             )
         )
     return mark_safe("".join(cells))  # each row is built by format_html

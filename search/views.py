@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput
+from core.paging import page_links
 from search import search as run_search
 from search.api import SearchUnavailable
 from search.results import FACETS
@@ -57,8 +58,13 @@ def search_page(request):
             if value.selected
         ]
         context["first_number"] = (results.page - 1) * results.page_size + 1
-        context["previous_url"] = url_with(request, page=results.page - 1)
-        context["next_url"] = url_with(request, page=results.page + 1)
+        context["previous_url"] = (
+            url_with(request, page=results.page - 1) if results.has_previous else ""
+        )
+        context["next_url"] = url_with(request, page=results.page + 1) if results.has_next else ""
+        context["page_links"] = page_links(
+            results.page, results.num_pages, lambda number: url_with(request, page=number)
+        )
     return render(request, "search/search.html", context, status=status)
 
 

@@ -6,6 +6,7 @@ and published through Wagtail's moderation workflow.
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from core.paging import pagination
 
 from .blocks import body_blocks
 
@@ -27,6 +30,7 @@ class DisclosureLogIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.DisclosureLogPage"]
     max_count_per_parent = 1
+    page_size = 20
 
     class Meta:
         verbose_name = _("disclosure log")
@@ -38,7 +42,9 @@ class DisclosureLogIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         form = DisclosureLogFilterForm(request.GET or None)
         context["filter_form"] = form
-        context["entries"] = selectors.disclosure_log_list(**form.filters())
+        entries = Paginator(selectors.disclosure_log_list(**form.filters()), self.page_size)
+        context["entries"] = entries.get_page(request.GET.get("page"))
+        context["pagination"] = pagination(request, context["entries"])
         return context
 
 

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.paging import pagination
 from foi.models import BodyKind
 from foi.models.i18n import translated
 
@@ -160,6 +162,7 @@ class DisclosureIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("body"), FieldPanel("intro")]
     parent_page_types = ["cms.DisclosureHubPage"]
     subpage_types = ["cms.DisclosurePage"]
+    page_size = 20
 
     class Meta:
         verbose_name = _("body's disclosures")
@@ -182,7 +185,11 @@ class DisclosureIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         form = DisclosureFilterForm(request.GET or None, law=self.body.law)
         context["filter_form"] = form
-        context["disclosures"] = selectors.disclosure_list(body=self.body, **form.filters())
+        disclosures = Paginator(
+            selectors.disclosure_list(body=self.body, **form.filters()), self.page_size
+        )
+        context["disclosures"] = disclosures.get_page(request.GET.get("page"))
+        context["pagination"] = pagination(request, context["disclosures"])
         context["compliance"] = compliance.body_compliance(body=self.body)
         return context
 

@@ -294,3 +294,49 @@ def test_an_editor_can_edit_the_draft_entry_in_wagtail(client, tree, answered):
     assert draft.summary == "Ridership by station, month by month."
     assert draft.body == page.body and draft.request_reference == answered.reference
     assert not page.live
+
+
+# -- pages of the lists ---------------------------------------------------------------------
+
+
+def test_a_sections_publications_come_in_pages(client, tree, monkeypatch):
+    from cms.models import DisclosureIndexPage
+
+    monkeypatch.setattr(DisclosureIndexPage, "page_size", 2)
+    for year in (2021, 2022, 2023):
+        tree.disclosure(title=f"Statistics {year}", publication_date=date(year, 3, 1))
+    first = client.get(tree.section.url).content.decode()
+    assert "Statistics 2023" in first and "Statistics 2021" not in first
+    assert 'class="govuk-pagination"' in first and "Page 1 of 2" in first
+    second = client.get(tree.section.url, {"page": 2, "category": "statistics"})
+    text = second.content.decode()
+    assert "Statistics 2021" in text and "Statistics 2023" not in text
+    assert 'rel="prev"' in text and "category=statistics" in text
+    # A page number that is not one shows the first or the last page, never an error.
+    assert "Statistics 2023" in client.get(tree.section.url, {"page": "abc"}).content.decode()
+    assert "Statistics 2021" in client.get(tree.section.url, {"page": 99}).content.decode()
+
+
+def test_one_page_has_no_pagination(client, tree):
+    tree.disclosure(title="Statistics 2024")
+    page = client.get(tree.section.url).content.decode()
+    assert "govuk-pagination" not in page
+    assert "govuk-pagination" not in client.get(tree.log.url).content.decode()
+
+
+def test_the_log_comes_in_pages(client, tree, world, monkeypatch):
+    from cms.models import DisclosureLogIndexPage
+
+    monkeypatch.setattr(DisclosureLogIndexPage, "page_size", 1)
+    for subject in ("First answer", "Second answer"):
+        foi_request = world.request(State.ANSWERED, subject=subject)
+        Message.objects.create(
+            foi_request=foi_request, kind="response", audience="public", text="Here."
+        )
+        draft = disclosure_log_draft_create(foi_request=foi_request, actor=tree.editor)
+        draft.get_latest_revision().publish(user=tree.moderator)
+    first = client.get(tree.log.url).content.decode()
+    second = client.get(tree.log.url, {"page": 2}).content.decode()
+    assert ("First answer" in first) != ("First answer" in second)
+    assert ("Second answer" in first) != ("Second answer" in second)
+    assert 'aria-current="page"' in first and 'rel="next"' in first

@@ -75,6 +75,8 @@ def test_sorting_and_pages(client, world, answered):
     assert "page=2" in page and 'rel="next"' in page
     second = client.get(URL, {"q": "tarifləri", "sort": "date", "page": 2}).content.decode()
     assert 'rel="prev"' in second and '<ol class="results" start="21">' in second
+    assert 'class="govuk-pagination"' in second
+    assert 'aria-current="page">2</a>' in second and 'rel="next"' not in second
 
 
 def test_an_empty_result_suggests_filing_a_request(client, indexed):
