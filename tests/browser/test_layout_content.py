@@ -93,7 +93,7 @@ def test_the_league_table_scrolls_in_a_focusable_region(page, live_server, conte
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/statistics/")
     region = page.locator(".table-scroll[role=region][tabindex='0']")
-    assert region.get_attribute("aria-labelledby") == "league-heading"
+    assert region.get_attribute("aria-labelledby") == "league-caption"
     box = region.bounding_box()
     assert box["width"] <= 390
     for chart in page.locator("svg.chart").all():

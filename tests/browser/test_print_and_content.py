@@ -48,7 +48,12 @@ def test_the_case_page_prints_its_facts_timeline_and_audit_trail(page, live_serv
     assert not trail.is_visible()  # on screen, the audit trail is folded
 
     page.emulate_media(media="print")
-    for hidden in (".site-header nav", ".site-header form", ".actions-panel", "main form"):
+    for hidden in (
+        ".govuk-service-navigation__wrapper",
+        ".sorgu-language",
+        ".actions-panel",
+        "main form",
+    ):
         assert all(not element.is_visible() for element in page.locator(hidden).all()), hidden
     for shown in (".case h1", ".case .facts", ".timeline", "ol.trail"):
         assert page.locator(shown).first.is_visible(), shown
@@ -58,7 +63,7 @@ def test_the_case_page_prints_its_facts_timeline_and_audit_trail(page, live_serv
     assert page.pdf()[:4] == b"%PDF"
 
     page.emulate_media(media="screen")
-    assert page.locator(".site-header nav").is_visible()
+    assert page.locator(".govuk-service-navigation__wrapper").is_visible()
     assert link.evaluate(AFTER) in ("none", "normal")
 
 
@@ -67,7 +72,7 @@ def test_the_annual_report_prints_its_tables_row_by_row(page, live_server, world
     year = timezone.localdate().year
     page.goto(f"{live_server.url}/statistics/bodies/{world.ministry.slug}/{year}/")
     page.emulate_media(media="print")
-    assert not page.locator(".site-header nav").is_visible()
+    assert not page.locator(".govuk-service-navigation__wrapper").is_visible()
     tables = page.locator("table.data")
     assert tables.count() >= 3
     for index in range(tables.count()):
