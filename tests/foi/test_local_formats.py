@@ -80,3 +80,23 @@ def test_djangos_own_formats_read_the_same_in_english():
     with translation.override("en"):
         assert date_format(moment, "DATE_FORMAT") == "15 December 2026"
         assert date_format(moment, "DATETIME_FORMAT") == "15 December 2026, 23:59"
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_the_latest_private_date_is_written_out(language, db):
+    from foi.forms.filing import DetailsForm
+
+    data = {
+        "access_form": "electronic",
+        "urgency": "normal",
+        "visibility": "private",
+        "private_until": "2030-01-01",
+        "public_name_choice": "name",
+    }
+    moment = datetime.datetime(2025, 12, 15, 10, tzinfo=BAKU)
+    with clock.travel(moment), translation.override(language):
+        form = DetailsForm(data)
+        assert not form.is_valid()
+        error = " ".join(form.errors["private_until"])
+    assert f"15 {DECEMBER[language]} 2026" in error, error
+    assert not re.search(r"\d{4}-\d\d-\d\d", error)
