@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails (and Wagtail's) point at the server `make run` starts, unless set.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+FOI_SITE_URL ?= $(WAGTAILADMIN_BASE_URL)
 PYTEST_ARGS ?=
 
 .PHONY: run test venv dev-venv migrate demo lint format messages clean worker sweep assets
@@ -30,8 +33,10 @@ demo: migrate
 	$(BIN)/python manage.py load_demo_data
 
 ## The portal on the embedded defaults (SQLite, database search, immediate tasks, console
-## e-mail) with the demo data, on http://127.0.0.1:8000/
+## e-mail) with the demo data, on http://127.0.0.1:8000/ (`make run PORT=8080 HOST=0.0.0.0`
+## for another; the links in e-mails follow).
 run: demo
+	FOI_SITE_URL=$(FOI_SITE_URL) WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite. DATABASE_URL=postgres://postgres@127.0.0.1:5432/sorgu runs it on

@@ -13,8 +13,9 @@ import datetime
 import re
 import unicodedata
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from core.dates import day_text
 
 # ASCII digits only: \d would accept every script's digits.
 _DIGITS = re.compile(r"[0-9]{1,18}")
@@ -118,4 +119,4 @@ def earliest_receipt(law) -> datetime.date:
 def receipt_before_law_message(earliest: datetime.date) -> str:
     return _(
         "The law came into force on %(date)s: a request cannot have been received before it."
-    ) % {"date": date_format(earliest, "DATE_FORMAT")}
+    ) % {"date": day_text(earliest)}

@@ -1,7 +1,7 @@
-"""Russian names of the demo's public bodies, by slug.
-
-Only names we are sure of; a body missing here keeps an empty ``name_ru`` and is shown under
-its English or Azerbaijani name (``foi.models.i18n.translated``).
+"""Russian names of the demo's public bodies, by slug: every body of
+fixtures/az_public_bodies.csv has one (tests/demo/test_body_names.py). A body added there
+without one keeps an empty ``name_ru`` and is shown under its English or Azerbaijani name
+(``foi.models.i18n.translated``).
 """
 
 RUSSIAN_NAMES = {
@@ -61,5 +61,8 @@ RUSSIAN_NAMES = {
     "azerenerji": "ОАО «Азерэнержи»",
     "baku-state-university": "Бакинский государственный университет",
     "baku-metro": "ЗАО «Бакинский метрополитен»",
-    # Left blank, not sure of the official Russian form: asan-service, tabib.
+    "asan-service": (
+        "Государственное агентство по обслуживанию граждан и социальным инновациям (ASAN xidmət)"
+    ),
+    "tabib": "Объединение по управлению медицинскими территориальными подразделениями (TƏBİB)",
 }

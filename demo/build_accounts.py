@@ -12,6 +12,7 @@ from django.db import transaction
 from foi.models import Membership, MembershipRole, PublicBody
 
 from .accounts import ACCOUNTS, PASSWORDS
+from .cms.build_roles import MODERATOR
 
 # Reviewers are plain members of the reviewing body; the role only matters inside a body.
 MEMBERSHIP_ROLES = {
@@ -72,9 +73,13 @@ def accounts_load() -> AccountsLoaded:
 
 
 def accounts_table() -> list[tuple[str, str, str]]:
-    """(e-mail, password, role and body) for the summary the command prints."""
+    """(e-mail, password, role and body) for the summary the command prints: these accounts and
+    the CMS's moderator (made by ``cms_load_demo``), as the README lists them."""
     rows = []
     for account in ACCOUNTS:
         where = f" at {account['body']}" if account.get("body") else ""
         rows.append((account["email"], PASSWORDS[account["role"]], account["role"] + where))
+    moderator = (MODERATOR["email"], MODERATOR["password"], "moderator (publishes in the CMS)")
+    admin = next((index for index, row in enumerate(rows) if row[2] == "admin"), len(rows))
+    rows.insert(admin, moderator)  # beside the editor, before the admin, as in the README
     return rows

@@ -167,7 +167,9 @@ def can_refuse(foi_request, user) -> bool:
 
 
 def can_add_note(foi_request, user) -> bool:
-    return is_person(user) and may_handle(foi_request, user)
+    """Who handles the request, and the body's coordinators whoever the assignee: they assign
+    the work and keep track of it (docs/permissions.md)."""
+    return is_person(user) and (may_handle(foi_request, user) or is_coordinator(foi_request, user))
 
 
 def can_approve_attachment(foi_request, user) -> bool:

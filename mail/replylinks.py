@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import clock
+from core.dates import day_text
 from core.errors import NotVisible, RateLimited, ServiceError
 from foi.models import Appeal, FOIRequest, PublicBody
 from foi.services.case import Entry, foi_request_append
@@ -142,7 +143,7 @@ def reply_link_check(*, reference: str, token: str) -> ReplyLink:
                 "This link expired on %(date)s. Please reply to the letter by e-mail instead: "
                 "your reply is added to the request's file."
             )
-            % {"date": link.expires_at.date().isoformat()}
+            % {"date": day_text(link.expires_at)}
         )
     return link
 

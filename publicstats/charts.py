@@ -12,6 +12,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.numbers import number_text
+
 # One palette for every chart (each colour at least 3:1 against white).
 RECEIVED = "#0b5cad"
 ANSWERED = "#1b7f6b"
@@ -76,7 +78,7 @@ def _y_axis(top_value: int, suffix: str = "") -> tuple[list[str], float]:
     for index in range(5):
         value = top_value * index / 4
         y = HEIGHT - BOTTOM - plot_height * index / 4
-        label = f"{value:g}{suffix}"
+        label = f"{number_text(value)}{suffix}"
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
@@ -125,7 +127,11 @@ def received_answered(monthly: list[dict]) -> str:
     total_answered = sum(row["answered"] for row in monthly)
     description = _(
         "%(received)s requests received and %(answered)s of them answered over %(months)s months."
-    ) % {"received": total_received, "answered": total_answered, "months": len(monthly)}
+    ) % {
+        "received": number_text(total_received),
+        "answered": number_text(total_answered),
+        "months": len(monthly),
+    }
     top = _nice_max(max([row["received"] for row in monthly] or [0]))
     parts, plot_height = _y_axis(top)
     slot = (WIDTH - LEFT - RIGHT) / max(1, len(monthly))
@@ -135,7 +141,7 @@ def received_answered(monthly: list[dict]) -> str:
         for offset, key, colour in ((-bar, "received", RECEIVED), (0, "answered", ANSWERED)):
             height = plot_height * row[key] / top
             y = HEIGHT - BOTTOM - height
-            label = f"{month_label(row['month'])}: {row[key]}"
+            label = f"{month_label(row['month'])}: {number_text(row[key])}"
             parts.append(
                 f'<rect x="{centre + offset:.1f}" y="{y:.1f}" width="{bar - 1:.1f}" '
                 f'height="{height:.1f}" fill="{colour}"><title>{escape(label)}</title></rect>'
@@ -156,9 +162,9 @@ def on_time_rate(monthly: list[dict]) -> str:
             "Between %(low)s%% (%(low_month)s) and %(high)s%% (%(high_month)s) of decisions "
             "were on time."
         ) % {
-            "low": low["on_time_percent"],
+            "low": number_text(low["on_time_percent"]),
             "low_month": month_label(low["month"]),
-            "high": high["on_time_percent"],
+            "high": number_text(high["on_time_percent"]),
             "high_month": month_label(high["month"]),
         }
     else:
@@ -175,7 +181,7 @@ def on_time_rate(monthly: list[dict]) -> str:
         x = LEFT + slot * (index + 0.5)
         y = HEIGHT - BOTTOM - plot_height * row["on_time_percent"] / 100
         segment.append((x, y))
-        label = f"{month_label(row['month'])}: {row['on_time_percent']}%"
+        label = f"{month_label(row['month'])}: {number_text(row['on_time_percent'])}%"
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ON_TIME}">'
             f"<title>{escape(label)}</title></circle>"
@@ -196,7 +202,9 @@ def outcomes(outcome_counts: dict, labels: dict) -> str:
     """Horizontal bars, one per outcome of the first decisions."""
     title = _("Outcomes of the decisions")
     total = sum(outcome_counts.values())
-    description = ", ".join(f"{labels[key]}: {outcome_counts.get(key, 0)}" for key in labels)
+    description = ", ".join(
+        f"{labels[key]}: {number_text(outcome_counts.get(key, 0))}" for key in labels
+    )
     # Each label above its bar, from the left edge: long labels (Russian ones) are never cut
     # off, and the bars keep the chart's whole width on a phone.
     row_height, top_gap, left = 42, 4, 4
@@ -214,6 +222,6 @@ def outcomes(outcome_counts: dict, labels: dict) -> str:
             f'<rect x="{left}" y="{y + 19}" width="{max(width, 1):.1f}" height="16" '
             f'rx="2" fill="{OUTCOME_COLOURS.get(key, MUTED)}"/>'
             f'<text x="{left + max(width, 1) + 6:.1f}" y="{y + 32}" fill="{INK}">'
-            f"{count}{escape(share)}</text>"
+            f"{number_text(count)}{escape(share)}</text>"
         )
     return _svg(title, description, "".join(parts), height=height)

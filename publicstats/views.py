@@ -12,7 +12,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from core.csvcell import csv_cell
 from core.errors import NotVisible
+from core.numbers import number_text
 from foi import selectors as foi_selectors
 from foi.selectors import stats as foi_stats
 from publicstats import charts, figures
@@ -194,7 +194,7 @@ def _league_rows(rows: list[dict], query: str) -> str:
             "",
             '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>',
             (
-                ("—" if row[column] is None else localize(row[column]),)
+                ("—" if row[column] is None else number_text(row[column]),)
                 for column in PAGE_COLUMNS[1:]
             ),
         )

@@ -118,6 +118,16 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _language_of_the_test():
+    """The language a request activated (LocaleMiddleware does not put it back) ends with its
+    test: a page asked for in Russian would otherwise make the next test's messages Russian."""
+    from django.utils import translation
+
+    with translation.override(None):
+        yield
+
+
 @pytest.fixture
 def world(db):
     law = LawFactory()

@@ -126,7 +126,9 @@ class AssignForm(AcceptForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].required = True
-        self.fields["assignee"].empty_label = None
+        # A first option that is no one: without it the browser shows the first person (often
+        # the coordinator) as chosen. Sending it is refused as a missing field.
+        self.fields["assignee"].empty_label = _("Choose a person")
         if self.foi_request.assignee_id:
             self.fields["assignee"].initial = self.foi_request.assignee_id
 

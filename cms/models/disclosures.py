@@ -210,8 +210,10 @@ class DisclosurePageForm(WagtailAdminPageForm):
             )
         if "related_requests" in self.fields:
             field = self.fields["related_requests"]
-            field.queryset = selectors.foi_request_public_qs().order_by("-submitted_at")
+            # The widget first: setting the queryset hands its choices to the current widget, and
+            # a widget put in afterwards would offer none.
             field.widget = forms.SelectMultiple(attrs={"size": 8})
+            field.queryset = selectors.foi_request_public_qs().order_by("-submitted_at")
             field.help_text = _("Public requests whose answers this publication relates to.")
 
 
@@ -329,9 +331,12 @@ class DisclosurePage(Page):
     def public_related_requests(self):
         from foi import selectors
 
+        # A preview (of a page never published, or of a revision) holds its related requests in
+        # memory, where .values("pk") is not available: take the keys from the objects.
+        keys = [item.pk for item in self.related_requests.all()]
         return (
             selectors.foi_request_public_qs()
-            .filter(pk__in=self.related_requests.values("pk"))
+            .filter(pk__in=keys)
             .select_related("requester")  # the subject is shown masked (public_subject)
         )
 

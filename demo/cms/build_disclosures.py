@@ -50,19 +50,24 @@ def disclosures_ensure(*, hub, editor, moderator) -> int:
             .select_related("body")
             .first()
         )
-        if section is None or section.get_children().filter(slug=item["slug"]).exists():
+        if section is None:
             continue
+        existing = section.get_children().filter(slug=item["slug"]).specific().first()
+        if existing is not None:
+            created += _translations_ensure(existing, item, moderator=moderator)
+            continue
+        language = section.locale.language_code
         category = DisclosureCategory.objects.get(law=section.body.law, code=item["category"])
         start, end = item["period"] or (None, None)
         name, content = item["file"]
         page = DisclosurePage(
-            title=item["title"],
+            title=item["titles"][language],
             slug=item["slug"],
             category=category,
             publication_date=item["published"],
             period_start=start,
             period_end=end,
-            summary=item["summary"],
+            summary=item["summaries"][language],
             owner=editor,
         )
         page.documents = [
@@ -70,6 +75,21 @@ def disclosures_ensure(*, hub, editor, moderator) -> int:
         ]
         section.add_child(instance=page)
         page.save_revision(user=editor).publish(user=moderator)
+        created += 1 + _translations_ensure(page, item, moderator=moderator)
+    return created
+
+
+def _translations_ensure(page: DisclosurePage, item: dict, *, moderator) -> int:
+    """The page in the other languages its section is translated into (the same documents)."""
+    created = 0
+    for section in page.get_parent().get_translations():
+        locale = section.locale
+        if page.has_translation(locale):
+            continue
+        copy = page.copy_for_translation(locale)
+        copy.title = item["titles"][locale.language_code]
+        copy.summary = item["summaries"][locale.language_code]
+        copy.save_revision(user=moderator).publish(user=moderator)
         created += 1
     return created
 

@@ -110,20 +110,32 @@ def translations_ensure(pages: list[Page], locales: dict[str, Locale]) -> int:
     return created
 
 
+def _body_name(body, language: str) -> str:
+    return getattr(body, f"name_{language}", "") or body.name_az
+
+
 def body_sections_ensure(hub: DisclosureHubPage) -> int:
-    """A disclosures section for every active body (in the default language only: a visitor
-    in another language is shown it until an editor translates it)."""
-    existing = set(
-        DisclosureIndexPage.objects.filter(locale=hub.locale).values_list("body_id", flat=True)
-    )
+    """A disclosures section for every active body, in every language the hub is translated
+    into, each titled with the body's name in that language."""
     created = 0
     language = hub.locale.language_code
+    sections = {
+        page.body_id: page for page in DisclosureIndexPage.objects.filter(locale=hub.locale)
+    }
     for body in PublicBody.objects.filter(is_active=True).order_by("slug"):
-        if body.pk in existing:
-            continue
-        title = getattr(body, f"name_{language}", "") or body.name_az
-        page = DisclosureIndexPage(title=title, slug=body.slug, body=body)
-        hub.add_child(instance=page)
-        _publish(page)
-        created += 1
+        page = sections.get(body.pk)
+        if page is None:
+            page = DisclosureIndexPage(title=_body_name(body, language), slug=body.slug, body=body)
+            hub.add_child(instance=page)
+            _publish(page)
+            created += 1
+        for translation in hub.get_translations():
+            locale = translation.locale
+            if page.has_translation(locale):
+                continue
+            copy = page.copy_for_translation(locale)
+            copy.title = _body_name(body, locale.language_code)
+            copy.save()
+            _publish(copy)
+            created += 1
     return created

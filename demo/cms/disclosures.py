@@ -23,7 +23,7 @@ def disclosures(today: date) -> list[dict]:
     def ago(days: int) -> date:
         return today - timedelta(days=days)
 
-    return [
+    items = [
         {
             "body": "ministry-of-finance",
             "category": "annual-financial-data",
@@ -196,6 +196,111 @@ def disclosures(today: date) -> list[dict]:
             ),
         },
     ]
+    translated = _translations(year, last)
+    for item in items:
+        words = translated[(item["body"], item["slug"])]
+        item["titles"] = {"az": item["title"], "en": words["en"][0], "ru": words["ru"][0]}
+        item["summaries"] = {"az": item["summary"], "en": words["en"][1], "ru": words["ru"][1]}
+    return items
+
+
+def _translations(year: int, last: int) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
+    """Each disclosure's title and summary in English and Russian, by body and slug: bodies
+    publish in Azerbaijani, and the demo's editors translated the pages for the English and
+    Russian sites."""
+    return {
+        ("ministry-of-finance", f"financial-statements-{last}"): {
+            "en": (
+                f"Financial statements of the Ministry of Finance for {last}",
+                f"Revenue and expenditure executed in {last}, by functional classification.",
+            ),
+            "ru": (
+                f"Финансовая отчётность Министерства финансов за {last} год",
+                f"Исполнение доходов и расходов за {last} год по функциональной классификации.",
+            ),
+        },
+        ("ministry-of-finance", f"state-budget-execution-{year}-q3"): {
+            "en": (
+                f"State budget execution, nine months of {year}",
+                "Revenue and expenditure compared with the approved forecast.",
+            ),
+            "ru": (
+                f"Исполнение государственного бюджета за девять месяцев {year} года",
+                "Доходы и расходы в сравнении с утверждённым прогнозом.",
+            ),
+        },
+        ("ministry-of-finance", "officials-list"): {
+            "en": (
+                "List of officials",
+                "Heads of department, their office telephones and e-mail addresses.",
+            ),
+            "ru": (
+                "Список должностных лиц",
+                "Руководители отделов, их рабочие телефоны и адреса электронной почты.",
+            ),
+        },
+        ("ministry-of-finance", f"procurement-results-{year}-h1"): {
+            "en": (
+                f"Procurement results, first half of {year}",
+                "Contracts signed: supplier, subject, procedure and amount.",
+            ),
+            "ru": (
+                f"Итоги закупок за первое полугодие {year} года",
+                "Заключённые договоры: поставщик, предмет, процедура и сумма.",
+            ),
+        },
+        ("ministry-of-ecology-and-natural-resources", f"air-quality-sumgait-{year}"): {
+            "en": (
+                f"Air quality in Sumgait, {year}",
+                "Monthly averages of PM2.5 and NO2 by monitoring station.",
+            ),
+            "ru": (
+                f"Качество атмосферного воздуха в Сумгайыте, {year}",
+                "Среднемесячные показатели PM2.5 и NO2 по станциям.",
+            ),
+        },
+        ("ministry-of-ecology-and-natural-resources", f"activity-report-{last}"): {
+            "en": (
+                f"The Ministry's activity report for {last}",
+                "Monitoring, inspections and reforestation.",
+            ),
+            "ru": (
+                f"Отчёт о деятельности министерства за {last} год",
+                "Мониторинг, проверки и лесовосстановление.",
+            ),
+        },
+        ("state-statistical-committee", f"population-{last}"): {
+            "en": (f"Population at the end of {last}", "Population by economic region."),
+            "ru": (
+                f"Численность населения на конец {last} года",
+                "Численность населения по экономическим районам.",
+            ),
+        },
+        ("state-statistical-committee", f"financial-statements-{last}"): {
+            "en": (
+                f"Financial statements of the State Statistical Committee for {last}",
+                "Execution of budget funds.",
+            ),
+            "ru": (
+                f"Финансовая отчётность Государственного комитета по статистике за {last} год",
+                "Исполнение бюджетных средств.",
+            ),
+        },
+        ("ministry-of-health", "vaccination-instructions"): {
+            "en": ("Vaccination guidance", "The schedule of children's preventive vaccinations."),
+            "ru": ("Инструкция по вакцинации", "Календарь профилактических прививок детям."),
+        },
+        ("baku-metro", f"ridership-{year}"): {
+            "en": (
+                f"Passengers carried by the Baku Metro, {year}",
+                "Monthly passenger numbers by station.",
+            ),
+            "ru": (
+                f"Перевозка пассажиров Бакинским метрополитеном, {year}",
+                "Ежемесячное число пассажиров по станциям.",
+            ),
+        },
+    }
 
 
 # Answered demo requests whose answers go into the disclosure log: the first is published

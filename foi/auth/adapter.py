@@ -22,6 +22,17 @@ def recipient_language(user, fallback: str | None = None) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        # Letters and notices go out in the person's language: at first, the one they signed up
+        # in (the page's active language). They change it on their profile.
+        language = translation.get_language() or ""
+        choices = {
+            code for code, _label in type(user)._meta.get_field("preferred_language").choices
+        }
+        if language[:2] in choices:
+            user.preferred_language = language[:2]
+        return super().save_user(request, user, form, commit=commit)
+
     def get_client_ip(self, request) -> str:
         # allauth's own reading trusts ALLAUTH_TRUSTED_PROXY_COUNT hops of X-Forwarded-For;
         # ours trusts only the proxies we name (TRUSTED_PROXIES), the same for the API.

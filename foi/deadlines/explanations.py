@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 
 from foi.deadlines.calendar import Step
 from foi.deadlines.names import _reasons_for_day, weekend_word
@@ -25,6 +25,12 @@ DAY_UNITS = frozenset({"working_days", "calendar_days", "months"})
 # An article number alone ("24.1", "13-1") is shown as "Art. 24.1"; anything else ("s.10(3)",
 # "§7(5)", "552(a)(6)(A)") already says what it is.
 BARE_ARTICLE = re.compile(r"\d+(?:[.-]\d+)*")
+# Another law's article: "Citizens' Appeals Law 10", "Ombudsman law 13-1".
+OTHER_LAWS_ARTICLE = re.compile(r"(?P<law>.*\b[Ll]aw) (?P<article>\d+(?:[.-]\d+)*)")
+UNCONFIRMED = "[U]"
+# The names of other laws that the shipped appeal levels cite (fixtures/appeal_levels.json),
+# for the translators; shown through gettext.
+OTHER_LAW_NAMES = (gettext_noop("Citizens' Appeals Law"), gettext_noop("Ombudsman law"))
 
 
 # Pieces ----------------------------------------------------------------------------------------
@@ -58,9 +64,27 @@ def _date_range(first: date, last: date) -> str:
 
 
 def _article(article: str) -> str:
-    if BARE_ARTICLE.fullmatch(article):
-        return gettext("Art. %(article)s") % {"article": article}
-    return article
+    """A law's citation as people read it: each of its parts (";" between them) an article
+    ("Art. 24.1"), another law's article ("Citizens' Appeals Law, Art. 10"), or as written."""
+    parts = [part.strip() for part in article.split(";")]
+    return "; ".join(_article_part(part) for part in parts if part)
+
+
+def _article_part(part: str) -> str:
+    # "[U]" is the law notes' mark of a rule not confirmed in the law's text (docs/law-az.md).
+    unconfirmed = part.endswith(UNCONFIRMED)
+    if unconfirmed:
+        part = part.removesuffix(UNCONFIRMED).strip()
+    if BARE_ARTICLE.fullmatch(part):
+        text = gettext("Art. %(article)s") % {"article": part}
+    elif cited := OTHER_LAWS_ARTICLE.fullmatch(part):
+        article = gettext("Art. %(article)s") % {"article": cited["article"]}
+        text = f"{gettext(cited['law'])}, {article}"
+    else:
+        text = part
+    if unconfirmed:
+        text = gettext("%(article)s, unconfirmed") % {"article": text}
+    return text
 
 
 def _amount(value: int, unit: str) -> str:

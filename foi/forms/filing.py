@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.dates import day_text
 from foi.conditions import PRIVATE_FOR_AT_MOST
 from foi.forms.cleaning import CleanTextMixin
 from foi.forms.govuk import GovukFormMixin
@@ -138,7 +139,7 @@ class DetailsForm(GovukFormMixin, CleanTextMixin, forms.Form):
                 self.add_error(
                     "private_until",
                     _("Choose a date after today and no later than %(last)s.")
-                    % {"last": (today + PRIVATE_FOR_AT_MOST).strftime("%Y-%m-%d")},
+                    % {"last": day_text(today + PRIVATE_FOR_AT_MOST)},
                 )
         else:
             data["private_until"] = None

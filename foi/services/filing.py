@@ -13,11 +13,12 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import clock
+from core.dates import moment_text
 from core.errors import InvalidInput, RateLimited
 from core.inputs import earliest_receipt, receipt_before_law_message
 from foi.models import FOIRequest, Message, MessageKind, PublicBody, PublicNameChoice
@@ -87,7 +88,7 @@ def _check_daily_limit(actor) -> None:
             )
             % {
                 "count": len(recent),
-                "when": formats.date_format(free_at, "DATETIME_FORMAT"),
+                "when": moment_text(free_at),
             }
         )
 

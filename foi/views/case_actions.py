@@ -12,10 +12,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.dates import day_text
 from core.errors import NotVisible, ServiceError
 from foi import conditions, permissions, selectors, services, transitions
 from foi.deadlines.explanations import _amount
@@ -116,7 +116,7 @@ def appeal_draft(foi_request) -> str:
                 "The body did not answer by the legal deadline, %(due)s. Under the law, silence "
                 "past the deadline counts as a refusal."
             )
-            % {"due": formats.date_format(timezone.localtime(foi_request.due_at), "j E Y")}
+            % {"due": day_text(foi_request.due_at)}
         )
     elif foi_request.state == State.REJECTED:
         lines.append(

@@ -17,12 +17,13 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import clock
+from core.dates import moment_text, time_text
 from core.errors import NotVisible, ServiceError
 from core.inputs import clean_text, is_visibly_empty
 from foi import deadlines, selectors, services
@@ -309,7 +310,7 @@ def preview(request, pk):
                 % {
                     "body": sent.body.name,
                     "reference": sent.reference,
-                    "due": formats.date_format(timezone.localtime(sent.due_at), "DATETIME_FORMAT"),
+                    "due": moment_text(sent.due_at),
                 },
             )
             return redirect(reverse("foi:request_detail", args=[sent.reference]))
@@ -392,5 +393,5 @@ def autosave(request, pk):
         services.foi_request_update_draft(foi_request=draft, actor=request.user, **changes)
     except ServiceError as error:
         return JsonResponse({"error": error.message}, status=error.status)
-    saved_at = formats.time_format(timezone.localtime(clock.now()), "TIME_FORMAT")
+    saved_at = time_text(clock.now())
     return JsonResponse({"saved": _("Draft saved at %(time)s") % {"time": saved_at}})

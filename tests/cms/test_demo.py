@@ -3,6 +3,7 @@ languages without Wagtail's welcome page, categories, roles, the workflow, discl
 several bodies and disclosure-log entries; running it again creates nothing."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -57,6 +58,42 @@ def test_every_active_body_has_a_section_and_several_have_disclosures(demo):
     for page in DisclosurePage.objects.live():
         assert page.documents.count() == 1
         assert page.documents.get().document.file_size > 0
+
+
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "disclosure", "foreign"),
+    [
+        ("az", "Maliyyə Nazirliyi", "Vəzifəli şəxslərin siyahısı", "Ministry of Finance"),
+        ("en", "Ministry of Finance", "List of officials", "Maliyyə Nazirliyi"),
+        ("ru", "Министерство финансов", "Список должностных лиц", "Maliyyə Nazirliyi"),
+    ],
+)
+def test_a_bodys_disclosures_in_each_language(
+    demo, client, settings, language, body, disclosure, foreign
+):
+    # The English page had the Azerbaijani title (the sections existed in az only).
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get("/disclosures/ministry-of-finance/").content.decode()
+    title = TITLE.search(page).group(1)
+    assert body in title and foreign not in title
+    assert f"<h1>{body}</h1>" in page
+    assert disclosure in page
+    if language != "az":
+        assert "Vəzifəli şəxslərin siyahısı" not in page
+
+
+def test_every_section_and_disclosure_is_translated(demo):
+    for model in (DisclosureIndexPage, DisclosurePage):
+        for page in model.objects.filter(locale=Locale.get_default()):
+            versions = {
+                version.locale.language_code: version.title
+                for version in page.get_translations(inclusive=True).filter(live=True)
+            }
+            assert set(versions) == {"az", "en", "ru"}, page
+            assert len(set(versions.values())) == 3, versions
 
 
 def test_categories_roles_and_workflow(demo):

@@ -1,6 +1,8 @@
 """Pages in az, en and ru through Wagtail's locales: the visitor's language picks the version;
 a page not translated yet is shown in the default language rather than a 404."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -59,3 +61,14 @@ def test_lists_show_each_page_once_in_the_visitors_language(client, guide, tree)
     client.cookies["django_language"] = "en"
     text = client.get(tree.section.url).content.decode()
     assert "Air quality 2026" in text and "Качество воздуха 2026" not in text
+
+
+def test_a_bodys_section_not_translated_yet_is_titled_in_the_visitors_language(client, tree, world):
+    # The section exists in the default language only; its <title> said that language's name.
+    world.ministry.name_ru = "Министерство финансов"
+    world.ministry.save()
+    client.cookies["django_language"] = "ru"
+    page = client.get(tree.section.url).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "Министерство финансов" in title and "Ministry of Finance" not in title
+    assert "<h1>Министерство финансов</h1>" in page

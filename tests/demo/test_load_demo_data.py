@@ -204,6 +204,21 @@ def test_shows_progress_and_a_summary(demo):
     assert "audit chains" in demo.stdout
 
 
+def test_the_summary_lists_every_account_the_readme_documents(demo):
+    # The README's table of demo accounts is what people sign in with: each of its e-mail
+    # addresses and passwords is printed, the CMS's moderator too.
+    readme = (FIXTURES_DIR.parent / "README.md").read_text()
+    table = readme.split("### Demo accounts", 1)[1].split("\n\n", 3)[2]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "@" in line]
+    assert len(rows) >= 9
+    for row in rows:
+        found = re.findall(r"`([^`]+)`", row)
+        email, password = found[0], found[-1]
+        printed = [line for line in demo.stdout.splitlines() if email in line]
+        assert printed and password in printed[0], row
+    assert re.search(r"moderator@demo\.example\s+demo-moderator-2026\s+moderator", demo.stdout)
+
+
 def test_a_second_run_puts_a_changed_body_back(demo):
     PublicBody.objects.filter(slug="azersu").update(
         request_email="changed@elsewhere.example", parent=None

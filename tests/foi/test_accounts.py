@@ -32,6 +32,21 @@ def test_sign_up_asks_for_the_name_and_sends_a_verification(client, db):
     assert EmailAddress.objects.get(user=user).verified
 
 
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_sign_up_keeps_the_pages_language_for_letters(client, db, settings, language):
+    # Letters and notices go out in the language the person signed up in, not always in az.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.post(reverse("account_signup"), signup_form(f"{language}@example.org"))
+    assert response.status_code == 302
+    assert User.objects.get(email=f"{language}@example.org").preferred_language == language
+
+
+def test_sign_up_in_an_unknown_language_takes_the_sites_default(client, db, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"  # the page is shown in the default
+    client.post(reverse("account_signup"), signup_form("de@example.org"))
+    assert User.objects.get(email="de@example.org").preferred_language == settings.LANGUAGE_CODE
+
+
 def test_sign_up_without_a_name_is_refused(client, db):
     response = client.post(
         reverse("account_signup"), signup_form("noname@example.org", first_name="", last_name="")

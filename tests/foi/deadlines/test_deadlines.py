@@ -760,6 +760,53 @@ def test_explain_renders_in_every_language(language):
     assert "2026" in text
 
 
+SHIPPED_APPEAL_LEVELS = SHIPPED_LAWS.parent / "appeal_levels.json"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "(Art. 42.1.1; Citizens' Appeals Law, Art. 10, unconfirmed)"),
+        ("az", "(maddə 42.1.1; "),
+        ("ru", "(ст. 42.1.1; "),
+    ],
+)
+def test_an_appeals_period_names_its_articles_in_words(language, expected):
+    # The shipped level's article carries the docs' marker of an unconfirmed rule ("[U]"); the
+    # page said "Citizens' Appeals Law 10 [U]".
+    shipped = json.loads(SHIPPED_APPEAL_LEVELS.read_text())
+    article = next(
+        row["fields"]["article"] for row in shipped if row["fields"]["code"] == "internal_review"
+    )
+    law = az_law()
+    level = appeal_level(
+        law, decide_within_value=15, decide_within_unit="working_days", article=article
+    )
+    decision = deadlines.appeal_decision_due(law, level, lodged_at=at(law, "2026-03-18 10:00"))
+    with translation.override(language):
+        text = deadlines.explain(law, decision.to_json())
+    assert "[U]" not in text
+    assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("article", "shown"),
+    [
+        ("24.1", "Art. 24.1"),
+        ("35; 41", "Art. 35; Art. 41"),
+        ("s.10(3)", "s.10(3)"),
+        ("42.1.2; Ombudsman law 13-1", "Art. 42.1.2; Ombudsman law, Art. 13-1"),
+        ("s.45 Code of Practice (2018), part 5", "s.45 Code of Practice (2018), part 5"),
+        ("24.2 [U]", "Art. 24.2, unconfirmed"),
+    ],
+)
+def test_articles_as_cited(article, shown):
+    from foi.deadlines.explanations import _article
+
+    with translation.override("en"):
+        assert _article(article) == shown
+
+
 def test_explain_in_azerbaijani_uses_azerbaijani_dates_and_holiday_names():
     law = az_law()
     deadline = deadlines.compute_due(law, received_at=at(law, "2026-03-18 10:00"))
