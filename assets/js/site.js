@@ -3,7 +3,6 @@
 // under the strict Content Security Policy: no inline script, and every page works without it.
 import { initAll } from "../vendor/govuk-frontend/govuk-frontend.min.js";
 
-// GOV.UK Frontend's template sets these from an inline script; ours cannot, so they are set
-// here, before the components start (each checks for govuk-frontend-supported).
+// body-start.js marked the body before it was drawn; again here, should it not have run.
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();

@@ -36,7 +36,7 @@ def test_the_visitors_language_picks_the_page(client, guide, language, title, se
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     response = client.get("/guide/")
     assert response.status_code == 200
-    assert f"<h1>{title}</h1>" in response.content.decode()
+    assert re.search(rf"<h1[^>]*>{re.escape(title)}</h1>", response.content.decode())
 
 
 def test_a_page_not_translated_is_served_in_the_default_language(client, guide, tree):
@@ -71,4 +71,4 @@ def test_a_bodys_section_not_translated_yet_is_titled_in_the_visitors_language(c
     page = client.get(tree.section.url).content.decode()
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert "Министерство финансов" in title and "Ministry of Finance" not in title
-    assert "<h1>Министерство финансов</h1>" in page
+    assert re.search(r"<h1[^>]*>Министерство финансов</h1>", page)

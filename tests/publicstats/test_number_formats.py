@@ -62,7 +62,8 @@ def test_the_league_table_groups_thousands(language, db):
     }
     with translation.override(language):
         html = _league_rows([row], "")
-    assert f"<td>{thousands}</td>" in html and f"<td>{percent}</td>" in html
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+    assert cell.format(thousands) in html and cell.format(percent) in html
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])
