@@ -1,17 +1,18 @@
 """Holiday names and the weekend word for a law's calendar, in the reader's language (from the
-``holidays`` package; English when it has none).
+``holidays`` package; where it has none, its English names translated here, else English).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from contextlib import nullcontext
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 import holidays
-from django.utils import translation
-from django.utils.translation import gettext
+from django.utils import formats, translation
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 # Filling in a year of a holidays object mutates it; explanations may render in several threads.
 _HOLIDAYS_LOCK = threading.Lock()
@@ -52,6 +53,60 @@ def _name_calendars(
     )
 
 
+# The ``holidays`` package names Azerbaijan's days off in az, en_US and uk only: its English
+# names, for the readers of a language it lacks (Russian). Unknown names stay in English.
+ENGLISH_NAMES = {
+    "Armed Forces Day": pgettext_lazy("holiday", "Armed Forces Day"),
+    "Eid al-Adha": pgettext_lazy("holiday", "Eid al-Adha"),
+    "Eid al-Fitr": pgettext_lazy("holiday", "Eid al-Fitr"),
+    "Independence Day": pgettext_lazy("holiday", "Independence Day"),
+    "International Azerbaijanis Solidarity Day": pgettext_lazy(
+        "holiday", "International Azerbaijanis Solidarity Day"
+    ),
+    "Martyrs' Day": pgettext_lazy("holiday", "Martyrs' Day"),
+    "Municipal elections": pgettext_lazy("holiday", "Municipal elections"),
+    "National Flag Day": pgettext_lazy("holiday", "National Flag Day"),
+    "National Liberation Day": pgettext_lazy("holiday", "National Liberation Day"),
+    "New Year's Day": pgettext_lazy("holiday", "New Year's Day"),
+    "Parliamentary elections": pgettext_lazy("holiday", "Parliamentary elections"),
+    "Presidential elections": pgettext_lazy("holiday", "Presidential elections"),
+    "Spring Festival": pgettext_lazy("holiday", "Spring Festival"),
+    "Victory Day": pgettext_lazy("holiday", "Victory Day"),
+    "Victory over Fascism Day": pgettext_lazy("holiday", "Victory over Fascism Day"),
+    "Women's Day": pgettext_lazy("holiday", "Women's Day"),
+}
+_SUFFIX = re.compile(r"^(?P<name>.+?)(?: \((?P<notes>observed|estimated|observed, estimated)\))?$")
+_DAY_OFF = re.compile(r"^Day off \(substituted from (?P<day>[\d/]+)\)$")
+
+
+def _translated(name: str) -> str:
+    """An English holiday name of the package in the active language, where we know it."""
+    moved = _DAY_OFF.match(name)
+    if moved:
+        day = datetime.strptime(moved["day"], "%m/%d/%Y").date()  # the package's US format
+        return pgettext("holiday", "Day off (moved from %(day)s)") % {
+            "day": formats.date_format(day, "j E Y")
+        }
+    parts = _SUFFIX.match(name)
+    base = ENGLISH_NAMES.get(parts["name"])
+    if base is None:
+        return name
+    notes = {
+        None: "",
+        "observed": pgettext("holiday", "moved"),
+        "estimated": pgettext("holiday", "date estimated"),
+        "observed, estimated": pgettext("holiday", "moved, date estimated"),
+    }[parts["notes"]]
+    return f"{base} ({notes})" if notes else str(base)
+
+
+def _needs_translation(country: str, language: str | None) -> bool:
+    """The package fell back to English for a reader of another language."""
+    wanted = (language or translation.get_language() or "en").split("-")[0].split("_")[0]
+    chosen = holidays_language(country, language).split("_")[0].lower()
+    return chosen == "en" and wanted != "en"
+
+
 def subdivisions_of(law) -> tuple[str, ...]:
     parts = (part.strip() for part in (law.holiday_subdivisions or "").split(","))
     return tuple(dict.fromkeys(part for part in parts if part))
@@ -68,6 +123,9 @@ def holiday_names(law, day: date, *, language: str | None = None) -> list[str]:
     with _HOLIDAYS_LOCK:
         for calendar in _calendars_for(law, language):
             names.update(dict.fromkeys(calendar.get_list(day)))
+    if _needs_translation(law.holiday_country, language):
+        with translation.override(language) if language else nullcontext():
+            return list(dict.fromkeys(_translated(name) for name in names))
     return list(names)
 
 
@@ -89,6 +147,8 @@ def _reasons_for_day(law, day: date) -> list[str]:
         for calendar in _calendars_for(law, None):
             for name in calendar.get_list(day):
                 names[_without_observed_label(calendar, name)] = None
+    if _needs_translation(law.holiday_country, None):
+        return list(dict.fromkeys(_translated(name) for name in names))
     return list(names)
 
 
