@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import health
 from core.views import favicon, language_switch
 from foi.auth.views import reset_password_elsewhere, sign_in_elsewhere
 from mail.urls import reply_urlpatterns
@@ -31,6 +32,8 @@ urlpatterns = [
     # The header's language links (GET, one tap) and the icon browsers ask every site for.
     path("language/<str:code>/", language_switch, name="language_switch"),
     path("favicon.ico", favicon, name="favicon"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),
     # Our mail services' webhooks (mail/webhooks.py: malformed posts refused, Mailgun's replays
     # refused) before anymail's own views.

@@ -38,3 +38,11 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list:
     from search.api import similar_requests as find
 
     return find(text=text, body=body, limit=limit)
+
+
+def health() -> tuple[str, bool]:
+    """Which backend answers searches, and whether it answers now: the cheapest question it
+    can be asked (the cluster's ping; one indexed row's id). For ``/readyz``."""
+    from search.api import health as check
+
+    return check()

@@ -212,3 +212,18 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list[FOIRequest
         return []
     found = foi_reads.public_requests_by_id(int(i) for i in ids)
     return [found[int(i)] for i in ids if int(i) in found][:limit]
+
+
+def health() -> tuple[str, bool]:
+    """``search.health``: the backend's name and whether it answers now."""
+    from search.backends import backend_name, get_backend
+    from search.models import SearchDocument
+
+    name = backend_name()
+    try:
+        if name == "elasticsearch":
+            return name, bool(get_backend().client.ping())
+        SearchDocument.objects.values_list("pk", flat=True).first()
+        return name, True
+    except Exception:
+        return name, False
