@@ -1,10 +1,10 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core import files
+from core.uploads import MultipleFileField, MultipleFileInput
 from foi.forms.cleaning import CleanTextMixin
 from foi.models import AppealDecision, Exemption, Outcome, PublicBody
 from foi.services import letters
@@ -30,7 +30,6 @@ class NotificationPreferencesForm(forms.ModelForm):
 
 # -- the reply link's form (mail/replylinks.py) --------------------------------------------------
 
-MAX_FILES = 20
 
 # What the body's officer says the body does, in its own voice (foi.services.letters.LABELS
 # says it in the requester's).
@@ -44,40 +43,6 @@ REPLY_LABELS = {
     Outcome.REFUSED.value: _("We refuse the request"),
     Outcome.NOT_HELD.value: _("We do not hold the information"),
 }
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files from one input; cleans to a list of ``(name, bytes)``, each checked by
-    ``core.files`` (size first, before reading, then the content), as the workspace does."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
-        if not items:
-            return []
-        if len(items) > MAX_FILES:
-            raise ValidationError(
-                _("Attach at most %(count)d files at once.") % {"count": MAX_FILES}
-            )
-        cleaned, problems = [], []
-        for item in items:
-            item = super().clean(item, initial)
-            try:
-                files.check_size(item.name, item.size)
-                content = item.read()
-                files.sniff(content, item.name)
-            except files.UnsupportedFile as error:
-                problems.append(str(error))
-                continue
-            cleaned.append((item.name, content))
-        if problems:
-            raise ValidationError(problems)
-        return cleaned
 
 
 def _reason_label(reason: dict) -> str:

@@ -12,6 +12,7 @@ from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from core import clock, files
 from core.inputs import earliest_receipt, receipt_before_law_message
+from core.uploads import MultipleFileField, MultipleFileInput
 from foi.forms.cleaning import CleanTextMixin
 from foi.models import (
     AccessForm,
@@ -26,44 +27,7 @@ from foi.models import (
 from foi.privacy import masking
 from workspace import selectors
 
-MAX_FILES = 20
 TEXTAREA = forms.Textarea(attrs={"rows": 8})
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files from one input; cleans to a list of ``(name, bytes)``, each checked by
-    ``core.files`` (size first, before reading, then the content)."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
-        if not items:
-            if self.required:
-                raise ValidationError(self.error_messages["required"], code="required")
-            return []
-        if len(items) > MAX_FILES:
-            raise ValidationError(
-                _("Attach at most %(count)d files at once.") % {"count": MAX_FILES}
-            )
-        cleaned, problems = [], []
-        for item in items:
-            item = super().clean(item, initial)
-            try:
-                files.check_size(item.name, item.size)
-                content = item.read()
-                files.sniff(content, item.name)
-            except files.UnsupportedFile as error:
-                problems.append(str(error))
-                continue
-            cleaned.append((item.name, content))
-        if problems:
-            raise ValidationError(problems)
-        return cleaned
 
 
 class ActionForm(CleanTextMixin, forms.Form):

@@ -98,6 +98,14 @@ LABELS = {
 EVENT_KIND = "reply_classified"
 
 
+def _check_outcome(outcome: str) -> None:
+    if outcome not in OUTCOMES:
+        raise InvalidInput(
+            _("Choose what the letter is: %(choices)s.") % {"choices": ", ".join(OUTCOMES)},
+            errors={"outcome": [str(outcome)]},
+        )
+
+
 def is_body_letter(message: Message) -> bool:
     """An e-mail received on the case from a body (its address known or confirmed)."""
     return (
@@ -215,24 +223,14 @@ def foi_request_classify(
     not a body's reply, is already recorded, or the body answers through Sorğu, and
     TransitionNotAllowed (409) when the request's state does not allow the move.
     """
-    if outcome not in OUTCOMES:
-        raise InvalidInput(
-            _("Choose what the letter is: %(choices)s.") % {"choices": ", ".join(OUTCOMES)},
-            errors={"outcome": [str(outcome)]},
-        )
+    _check_outcome(outcome)
     with transaction.atomic():
         # The request first, then the letter: the order every writer locks in.
         locked = lock_request(foi_request, refuse_stale=False)
         if not permissions.can_view_request(locked, actor):
             raise NotVisible("No such request.")
         via = who_records(locked, actor)
-        mark = (
-            Message.objects.select_for_update(of=("self",))
-            .filter(pk=getattr(letter, "pk", letter), foi_request=locked)
-            .first()
-        )
-        if mark is None:
-            raise NotVisible(_("There is no such message on this request."))
+        mark = _lock_letter(locked, letter)
         body_id = _check_letter(locked, mark, outcome)
         step_at = _last_step_at(locked)
         acting = OnBehalf(
@@ -262,6 +260,19 @@ def foi_request_classify(
         mark.classified_at = clock.now()
         mark.save(update_fields=["classified_as", "classified_at"])
     return result
+
+
+def _lock_letter(locked: FOIRequest, letter) -> Message:
+    """The letter's row on this request, locked after the request's (the order every writer
+    locks in); NotVisible for a message of another request or none."""
+    mark = (
+        Message.objects.select_for_update(of=("self",))
+        .filter(pk=getattr(letter, "pk", letter), foi_request=locked)
+        .first()
+    )
+    if mark is None:
+        raise NotVisible(_("There is no such message on this request."))
+    return mark
 
 
 def _open_appeal_id(locked: FOIRequest):
@@ -323,11 +334,7 @@ def record_move(
     service its officer's button calls: the letter's classification above, and the reply link
     (``acting.via == VIA_REPLY_LINK``), where the body's officer picks the outcome. ``files``
     go with an answer or a refusal, unpublished."""
-    if outcome not in OUTCOMES:
-        raise InvalidInput(
-            _("Choose what the letter is: %(choices)s.") % {"choices": ", ".join(OUTCOMES)},
-            errors={"outcome": [str(outcome)]},
-        )
+    _check_outcome(outcome)
     common = {"foi_request": foi_request, "actor": acting}
     if outcome == NOT_A_REPLY or (
         outcome == ACKNOWLEDGEMENT and foi_request.state != State.SUBMITTED
@@ -404,13 +411,7 @@ def foi_request_correct_record(
                 _("You may not %(verb)s this request.")
                 % {"verb": transitions.verb("correct_record")}
             )
-        mark = (
-            Message.objects.select_for_update(of=("self",))
-            .filter(pk=getattr(letter, "pk", letter), foi_request=locked)
-            .first()
-        )
-        if mark is None:
-            raise NotVisible(_("There is no such message on this request."))
+        mark = _lock_letter(locked, letter)
         if not mark.classified_as:
             raise Conflict(rules["recorded"].says())
         recorded = (
