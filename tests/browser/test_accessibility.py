@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cms.models import DisclosureCategory, DisclosureIndexPage, DisclosurePage
 from cms.services import disclosure_log_draft_create
@@ -91,7 +92,7 @@ def test_a_form_with_errors(page, live_server, world, axe):
     sign_in(page, live_server, world.requester)
     page.goto(f"{live_server.url}/requests/new/{draft.pk}/letter/")
     page.get_by_role("button", name="Save and continue").click()
-    assert page.locator("#id_subject").get_attribute("aria-invalid") == "true"
+    expect(page.locator("#id_subject")).to_have_attribute("aria-invalid", "true")
     page.add_script_tag(path=str(AXE))
     impacts = page.evaluate(
         "async () => (await axe.run(document)).violations.map(v => v.impact + ':' + v.id)"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from foi.models import FOIRequest, State
 from tests.browser.portal import sign_in
@@ -24,13 +25,13 @@ def test_sign_up_confirm_and_file_a_request(page, live_server, world):
     page.get_by_label("Password", exact=False).first.fill("a long enough pass phrase")
     page.get_by_label("Password (again)").fill("a long enough pass phrase")
     page.locator("main").get_by_role("button", name="Sign Up").click()
-    assert "Verify Your Email Address" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Verify Your Email Address", use_inner_text=True)
 
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(link)
     page.locator("main").get_by_role("button", name="Confirm").click()
-    assert page.get_by_role("link", name="My requests").is_visible()  # signed in
+    expect(page.get_by_role("link", name="My requests")).to_be_visible()  # signed in
 
     page.goto(f"{live_server.url}/requests/new/?body={world.ministry.slug}")
     assert page.get_by_label("Ministry of Finance").is_checked()
@@ -49,18 +50,22 @@ def test_sign_up_confirm_and_file_a_request(page, live_server, world):
     main = page.locator("main").inner_text()
     assert re.search(r"AZ-\d{4}-\d{6}", main).group(0) == sent.reference
     assert "the answer is due by" in main
-    assert "Received" in page.locator(".facts .explanation").inner_text()
+    expect(page.locator(".facts .explanation")).to_contain_text("Received", use_inner_text=True)
 
 
 def test_answer_a_clarification(page, live_server, world):
     foi_request = awaiting_clarification(world)
     sign_in(page, live_server, world.requester)
     page.goto(f"{live_server.url}/requests/{foi_request.reference}/")
-    assert "Which year do you mean?" in page.locator(".timeline").inner_text()
+    expect(page.locator(".timeline")).to_contain_text(
+        "Which year do you mean?", use_inner_text=True
+    )
     page.get_by_label("Your clarification").fill("The year 2025, please.")
     page.get_by_role("button", name="Send the clarification").click()
-    assert "Your clarification was sent" in page.locator(".notices").inner_text()
-    assert "In progress" in page.locator(".standing").inner_text()
+    expect(page.locator(".notices")).to_contain_text(
+        "Your clarification was sent", use_inner_text=True
+    )
+    expect(page.locator(".standing")).to_contain_text("In progress", use_inner_text=True)
     foi_request.refresh_from_db()
     assert foi_request.state == State.IN_PROGRESS
 
@@ -72,8 +77,10 @@ def test_withdraw_a_request(page, live_server, world):
     page.get_by_text("Withdraw the request").click()
     page.get_by_label("Why are you withdrawing it?").fill("I found it on the website.")
     page.get_by_role("button", name="Withdraw it").click()
-    assert "Withdrawn" in page.locator(".standing").inner_text()
-    assert "I found it on the website." in page.locator(".timeline").inner_text()
+    expect(page.locator(".standing")).to_contain_text("Withdrawn", use_inner_text=True)
+    expect(page.locator(".timeline")).to_contain_text(
+        "I found it on the website.", use_inner_text=True
+    )
 
 
 def test_appeal_after_a_refusal(page, live_server, world):
@@ -85,7 +92,7 @@ def test_appeal_after_a_refusal(page, live_server, world):
     assert "The figures are classified." in grounds.input_value()  # drafted from the refusal
     grounds.fill(grounds.input_value().replace("[say why", "[the budget is public law"))
     page.get_by_role("button", name="Lodge the appeal").click()
-    assert "Under appeal" in page.locator(".standing").inner_text()
+    expect(page.locator(".standing")).to_contain_text("Under appeal", use_inner_text=True)
     appeals = page.locator("section", has=page.get_by_role("heading", name="Appeals"))
     assert "Cabinet" in appeals.inner_text()
 

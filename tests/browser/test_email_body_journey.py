@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from playwright.sync_api import expect
 
 from foi.models import Appeal, CaseEvent, FOIRequest, Membership, State
 from mail import addresses
@@ -72,7 +73,7 @@ def test_a_request_to_an_email_body_moves_from_letters_and_a_reply_link(
     page.get_by_role("button", name="Send the request").click()
     foi_request = FOIRequest.objects.get(subject="Water losses in the Baku network in 2025")
     assert foi_request.state == State.SUBMITTED
-    assert "By e-mail" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("By e-mail", use_inner_text=True)
 
     # 2. The agency's reply comes back through the inbound webhook.
     response = webhook_post(
@@ -107,7 +108,7 @@ def test_a_request_to_an_email_body_moves_from_letters_and_a_reply_link(
     page.locator("#level-ombudsman").check()
     page.get_by_label("Your appeal").fill("Only the names may be withheld, not the figures.")
     page.get_by_role("button", name="Lodge the appeal").click()
-    assert "Under appeal" in page.locator(".standing").inner_text()
+    expect(page.locator(".standing")).to_contain_text("Under appeal", use_inner_text=True)
 
     # 5. The Ombudsman's office gets the letter with its reply link, and decides through it.
     [letter] = [m for m in mail.outbox if "complaints@ombudsman.gov.example" in m.to]
@@ -132,5 +133,7 @@ def test_a_request_to_an_email_body_moves_from_letters_and_a_reply_link(
     decided = CaseEvent.objects.filter(foi_request=foi_request, kind="decide_appeal").get()
     assert decided.actor_label == "reply_link"
     page.reload()
-    assert "In progress" in page.locator(".standing").inner_text()
-    assert "the body, through the reply link" in page.locator("main").inner_text()
+    expect(page.locator(".standing")).to_contain_text("In progress", use_inner_text=True)
+    expect(page.locator("main")).to_contain_text(
+        "the body, through the reply link", use_inner_text=True
+    )

@@ -6,6 +6,7 @@ links switch the language. Screenshots go to /tmp/shots/design/ for a person to 
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from foi.models import State
 from tests.foi.portal import home_page, refused
@@ -127,8 +128,7 @@ def test_the_language_links_switch_the_language(context_for, live_server, pages,
         link = page.locator(f".sorgu-language a[hreflang={code}]")
         assert link.get_attribute("lang") == code
         link.click()
-        page.wait_for_load_state()
-        assert page.locator("html").get_attribute("lang") == code
+        expect(page.locator("html")).to_have_attribute("lang", code)
         assert page.url.endswith("/requests/?state=answered")
         current = page.locator(".sorgu-language a[aria-current=true]")
         assert current.count() == 1 and current.get_attribute("hreflang") == code

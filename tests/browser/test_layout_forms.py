@@ -4,6 +4,7 @@ three languages: nothing wider than the screen, and the request can be filed on 
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from playwright.sync_api import expect
 
 from foi.models import FOIRequest, State
 from tests.browser.portal import sign_in
@@ -51,7 +52,7 @@ def test_file_a_request_on_a_phone(page, live_server, world, language):
     # An empty letter: the error summary links to the fields.
     _next(page)
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert summary.locator('a[href="#id_subject"]').count() == 1
     assert summary.locator('a[href="#id_text"]').count() == 1
     _fits(page, "letter step with errors", f"letter-errors-{language}-390")
@@ -65,7 +66,9 @@ def test_file_a_request_on_a_phone(page, live_server, world, language):
     assert page.locator("input.govuk-radios__input[name=access_form]").count() >= 2
     _next(page)
 
-    assert "Please send the budget execution report" in page.locator(".letter").inner_text()
+    expect(page.locator(".letter")).to_contain_text(
+        "Please send the budget execution report", use_inner_text=True
+    )
     _fits(page, "preview", f"preview-{language}-390")
     page.locator("form.send button[type=submit]").click()
 
@@ -112,7 +115,7 @@ def test_account_pages_fit(page, live_server, world, language, size):
     page.locator("#id_login").fill(world.requester.email)
     page.locator("#id_password").fill("not the password")
     page.locator("main form button[type=submit]").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     _fits(page, "login error", f"login-error-{language}-{size['width']}")
 
     # Signed in: the profile, the password and e-mail pages, two-factor authentication (with

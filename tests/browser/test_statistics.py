@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from foi.models import Message, State
 from tests.browser.test_accessibility import axe  # noqa: F401 (a fixture)
@@ -52,7 +53,7 @@ def test_the_statistics_page_draws_its_charts(page, live_server, figures, axe): 
     page.get_by_text("The data as a table").first.click()
     assert page.locator("table.data").first.is_visible()
     page.get_by_role("link", name="Body").click()
-    assert page.locator("th[aria-sort=ascending]").count() == 1
+    expect(page.locator("th[aria-sort=ascending]")).to_have_count(1)
 
 
 def test_a_body_and_the_methodology_pass_axe(page, live_server, figures, axe):  # noqa: F811
