@@ -1,10 +1,17 @@
 """Charts drawn on the server as inline SVG: no script, no library, readable without colour
-(labels and a data table go beside each one, see the templates)."""
+(labels and a data table go beside each one, see the templates).
+
+Each chart is drawn twice, for a wide column and for a phone's (``WIDE``, ``NARROW``), and the
+stylesheet shows the one that fits: a 640-unit drawing squeezed onto a 360 px screen would
+write its labels at 6 px, the narrow one keeps them at about 11 px. The hidden one is
+``display: none``, so a screen reader meets one chart, not two.
+"""
 
 from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils import formats
@@ -29,9 +36,25 @@ OUTCOME_COLOURS = {
     "rejected": "#b45309",
 }
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 36, 44
+HEIGHT = 260
+TOP, BOTTOM = 36, 44
 _ids = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One drawing's geometry, in the viewBox's units (the text is 12 units high)."""
+
+    name: str
+    width: int
+    left: int
+    right: int
+    months_labelled: int  # at most this many month names under the axis
+
+
+WIDE = Frame("wide", width=640, left=48, right=16, months_labelled=12)
+NARROW = Frame("narrow", width=360, left=40, right=8, months_labelled=6)
+FRAMES = (WIDE, NARROW)
 
 
 def month_label(month: str) -> str:
@@ -55,15 +78,21 @@ def _nice_max(value: float) -> int:
     return int(value)
 
 
-def _svg(title: str, description: str, body: str, *, height: int = HEIGHT) -> str:
+def _both(draw) -> str:
+    """``draw(frame)`` for each frame, one after the other."""
+    return mark_safe("".join(draw(frame) for frame in FRAMES))
+
+
+def _svg(frame: Frame, title: str, description: str, body: str, *, height: int = HEIGHT) -> str:
     number = next(_ids)
     return format_html(
-        '<svg class="chart" viewBox="0 0 {w} {h}" width="100%" role="img" '
+        '<svg class="chart chart--{frame}" viewBox="0 0 {w} {h}" width="100%" role="img" '
         'aria-labelledby="chart-{n}-title chart-{n}-desc" '
         'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">'
         '<title id="chart-{n}-title">{title}</title><desc id="chart-{n}-desc">{desc}</desc>'
         "{body}</svg>",
-        w=WIDTH,
+        frame=frame.name,
+        w=frame.width,
         h=height,
         n=number,
         title=title,
@@ -72,7 +101,7 @@ def _svg(title: str, description: str, body: str, *, height: int = HEIGHT) -> st
     )
 
 
-def _y_axis(top_value: int, suffix: str = "") -> tuple[list[str], float]:
+def _y_axis(frame: Frame, top_value: int, suffix: str = "") -> tuple[list[str], float]:
     plot_height = HEIGHT - TOP - BOTTOM
     parts = []
     for index in range(5):
@@ -80,16 +109,16 @@ def _y_axis(top_value: int, suffix: str = "") -> tuple[list[str], float]:
         y = HEIGHT - BOTTOM - plot_height * index / 4
         label = f"{number_text(value)}{suffix}"
         parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
+            f'<line x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y:.1f}" '
+            f'y2="{y:.1f}" stroke="{GRID}" stroke-width="1"/>'
+            f'<text x="{frame.left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
             f"{escape(label)}</text>"
         )
     return parts, plot_height
 
 
-def _legend(items: list[tuple[str, str]]) -> str:
-    parts, x = [], LEFT
+def _legend(frame: Frame, items: list[tuple[str, str]]) -> str:
+    parts, x = [], frame.left
     for colour, label in items:
         parts.append(
             f'<rect x="{x}" y="10" width="12" height="12" rx="2" fill="{colour}"/>'
@@ -99,14 +128,14 @@ def _legend(items: list[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def _x_labels(monthly: list[dict], slot: float) -> str:
+def _x_labels(frame: Frame, monthly: list[dict], slot: float) -> str:
     """Month names under the axis; the year on a second line at the start and each January."""
-    step = max(1, math.ceil(len(monthly) / 12))
+    step = max(1, math.ceil(len(monthly) / frame.months_labelled))
     parts = []
     for index, row in enumerate(monthly):
         if index % step:
             continue
-        x = LEFT + slot * (index + 0.5)
+        x = frame.left + slot * (index + 0.5)
         y = HEIGHT - BOTTOM + 16
         parts.append(
             f'<text x="{x:.1f}" y="{y}" text-anchor="middle" fill="{MUTED}">'
@@ -133,11 +162,16 @@ def received_answered(monthly: list[dict]) -> str:
         "months": len(monthly),
     }
     top = _nice_max(max([row["received"] for row in monthly] or [0]))
-    parts, plot_height = _y_axis(top)
-    slot = (WIDTH - LEFT - RIGHT) / max(1, len(monthly))
+    legend = [(RECEIVED, _("Received")), (ANSWERED, _("Answered"))]
+    return _both(lambda frame: _received_answered(frame, monthly, top, title, description, legend))
+
+
+def _received_answered(frame, monthly, top, title, description, legend) -> str:
+    parts, plot_height = _y_axis(frame, top)
+    slot = (frame.width - frame.left - frame.right) / max(1, len(monthly))
     bar = min(22.0, slot * 0.36)
     for index, row in enumerate(monthly):
-        centre = LEFT + slot * (index + 0.5)
+        centre = frame.left + slot * (index + 0.5)
         for offset, key, colour in ((-bar, "received", RECEIVED), (0, "answered", ANSWERED)):
             height = plot_height * row[key] / top
             y = HEIGHT - BOTTOM - height
@@ -146,9 +180,9 @@ def received_answered(monthly: list[dict]) -> str:
                 f'<rect x="{centre + offset:.1f}" y="{y:.1f}" width="{bar - 1:.1f}" '
                 f'height="{height:.1f}" fill="{colour}"><title>{escape(label)}</title></rect>'
             )
-    parts.append(_x_labels(monthly, slot))
-    parts.append(_legend([(RECEIVED, _("Received")), (ANSWERED, _("Answered"))]))
-    return _svg(title, description, "".join(parts))
+    parts.append(_x_labels(frame, monthly, slot))
+    parts.append(_legend(frame, legend))
+    return _svg(frame, title, description, "".join(parts))
 
 
 def on_time_rate(monthly: list[dict]) -> str:
@@ -169,8 +203,13 @@ def on_time_rate(monthly: list[dict]) -> str:
         }
     else:
         description = _("No decisions in this period.")
-    parts, plot_height = _y_axis(100, "%")
-    slot = (WIDTH - LEFT - RIGHT) / max(1, len(monthly))
+    legend = [(ON_TIME, _("On time"))]
+    return _both(lambda frame: _on_time_rate(frame, monthly, title, description, legend))
+
+
+def _on_time_rate(frame, monthly, title, description, legend) -> str:
+    parts, plot_height = _y_axis(frame, 100, "%")
+    slot = (frame.width - frame.left - frame.right) / max(1, len(monthly))
     segment = []
     segments = [segment]
     for index, row in enumerate(monthly):
@@ -178,7 +217,7 @@ def on_time_rate(monthly: list[dict]) -> str:
             segment = []
             segments.append(segment)
             continue
-        x = LEFT + slot * (index + 0.5)
+        x = frame.left + slot * (index + 0.5)
         y = HEIGHT - BOTTOM - plot_height * row["on_time_percent"] / 100
         segment.append((x, y))
         label = f"{month_label(row['month'])}: {number_text(row['on_time_percent'])}%"
@@ -193,9 +232,9 @@ def on_time_rate(monthly: list[dict]) -> str:
                 5,
                 f'<polyline points="{path}" fill="none" stroke="{ON_TIME}" stroke-width="2.5"/>',
             )
-    parts.append(_x_labels(monthly, slot))
-    parts.append(_legend([(ON_TIME, _("On time"))]))
-    return _svg(title, description, "".join(parts))
+    parts.append(_x_labels(frame, monthly, slot))
+    parts.append(_legend(frame, legend))
+    return _svg(frame, title, description, "".join(parts))
 
 
 def outcomes(outcome_counts: dict, labels: dict) -> str:
@@ -205,11 +244,15 @@ def outcomes(outcome_counts: dict, labels: dict) -> str:
     description = ", ".join(
         f"{labels[key]}: {number_text(outcome_counts.get(key, 0))}" for key in labels
     )
+    return _both(lambda frame: _outcomes(frame, outcome_counts, labels, total, title, description))
+
+
+def _outcomes(frame, outcome_counts, labels, total, title, description) -> str:
     # Each label above its bar, from the left edge: long labels (Russian ones) are never cut
     # off, and the bars keep the chart's whole width on a phone.
     row_height, top_gap, left = 42, 4, 4
     height = top_gap + row_height * len(labels) + 6
-    plot_width = WIDTH - left - 96
+    plot_width = frame.width - left - 96
     top = max(1, max(outcome_counts.values() or [0]))
     parts = []
     for index, (key, label) in enumerate(labels.items()):
@@ -224,4 +267,4 @@ def outcomes(outcome_counts: dict, labels: dict) -> str:
             f'<text x="{left + max(width, 1) + 6:.1f}" y="{y + 32}" fill="{INK}">'
             f"{number_text(count)}{escape(share)}</text>"
         )
-    return _svg(title, description, "".join(parts), height=height)
+    return _svg(frame, title, description, "".join(parts), height=height)

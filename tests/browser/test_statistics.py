@@ -35,7 +35,7 @@ def figures(world):
 
 def test_the_statistics_page_draws_its_charts(page, live_server, figures, axe):  # noqa: F811
     axe(f"{live_server.url}/statistics/")
-    charts = page.locator("svg.chart[role=img]")
+    charts = page.locator("svg.chart[role=img]").locator("visible=true")
     assert charts.count() == 3
     for index in range(3):
         chart = charts.nth(index)
@@ -59,3 +59,18 @@ def test_the_statistics_page_draws_its_charts(page, live_server, figures, axe): 
 def test_a_body_and_the_methodology_pass_axe(page, live_server, figures, axe):  # noqa: F811
     axe(f"{live_server.url}/statistics/bodies/{figures.ministry.slug}/")
     axe(f"{live_server.url}/statistics/methodology/")
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_chart_labels_stay_readable_on_a_phone(page, live_server, figures, width):
+    """On a phone the narrow drawing is shown: its 12-unit text is at least 10 px on screen."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/statistics/")
+    shown = page.locator("svg.chart[role=img]").locator("visible=true")
+    assert shown.count() == 3
+    for index in range(3):
+        chart = shown.nth(index)
+        assert "chart--narrow" in chart.get_attribute("class")
+        view_width = float(chart.get_attribute("viewBox").split()[2])
+        assert 12 * chart.bounding_box()["width"] / view_width >= 10
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
