@@ -17,6 +17,7 @@ from foi.models import (
     Attachment,
     CaseEvent,
     FOIRequest,
+    Law,
     Membership,
     Message,
     PublicBody,
@@ -384,6 +385,23 @@ def invoked_exemptions_of_last_decision(*, foi_request: FOIRequest) -> list:
     return list(
         InvokedExemption.objects.filter(message=message).select_related("exemption").order_by("id")
     )
+
+
+def law_list() -> list[Law]:
+    """Every law, for the index of the laws' pages (law data is public)."""
+    return list(Law.objects.order_by("code"))
+
+
+def law_get(*, code: str) -> Law:
+    """A law with its grounds for withholding (each with its advice) and its appeal route."""
+    law = (
+        Law.objects.filter(code=code)
+        .prefetch_related("exemptions", "appeal_levels__reviewer_body")
+        .first()
+    )
+    if law is None:
+        raise NotVisible(gettext("No law has the code %(code)s.") % {"code": code[:20]})
+    return law
 
 
 def _prime_appeal_caches(foi_request: FOIRequest) -> None:

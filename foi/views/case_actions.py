@@ -211,9 +211,7 @@ def appeal(request, reference):
             "foi_request": foi_request,
             "form": form,
             "options": [_describe(foi_request, option) for option in options],
-            "grounds_cited": selectors.invoked_exemptions_of_last_decision(
-                foi_request=foi_request
-            ),
+            "grounds_cited": selectors.invoked_exemptions_of_last_decision(foi_request=foi_request),
             "unmet": conditions.UNMET[conditions.is_appealable],
         },
         status=status,

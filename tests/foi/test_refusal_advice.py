@@ -142,9 +142,7 @@ def test_the_body_s_note_is_masked_for_the_public(client, world, advised):
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])
-def test_the_appeal_draft_quotes_the_cited_grounds_and_the_advice(
-    client, world, advised, language
-):
+def test_the_appeal_draft_quotes_the_cited_grounds_and_the_advice(client, world, advised, language):
     foi_request = services.foi_request_refuse(
         foi_request=world.request(State.IN_PROGRESS),
         actor=world.officer,
@@ -199,3 +197,44 @@ def test_the_shipped_azerbaijani_grounds_all_have_advice_in_three_languages():
         if item["model"] == "foi.exemption" and item["fields"]["law"][0] in ("uk", "us")
     ]
     assert english_only and all(g["not_applies_en"] and g["appeal_text_en"] for g in english_only)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_anyone_reads_the_law_page_with_each_ground_s_advice(client, world, advised, role):
+    response = login(client, world, role).get(reverse("foi:law_detail", args=[world.law.code]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    ground = page.split('id="ground-state-secret"', 1)[1].split("</li>", 1)[0]
+    assert ADVICE["en"][0] in ground and ADVICE["en"][1] in ground
+    official = page.split('id="ground-official"', 1)[1].split("</li>", 1)[0]
+    assert "How to challenge this ground" not in official  # no advice written for it
+    index = client.get(reverse("foi:law_list")).content.decode()
+    assert reverse("foi:law_detail", args=[world.law.code]) in index
+
+
+def test_the_law_page_is_in_the_reader_s_language(client, world, advised):
+    page = _in_language(client, "az").get(reverse("foi:law_detail", args=[world.law.code]))
+    assert ADVICE["az"][0] in page.content.decode()
+
+
+@pytest.mark.parametrize("code", ["zz", "no-such-law", "a" * 300])
+def test_an_unknown_law_is_404(client, world, code):
+    assert client.get(f"/laws/{code}/").status_code == 404
+
+
+def test_a_malformed_law_address_is_404(client, world):
+    # A NUL in the address is refused before any view (400), other junk finds no law (404).
+    assert client.get("/laws/%00%3Cscript%3E/").status_code == 400
+    assert client.get("/laws/%3Cscript%3E/").status_code == 404
+
+
+def test_the_law_page_stays_within_its_query_budget(
+    client, world, advised, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        client.get(reverse("foi:law_detail", args=[world.law.code]))
+
+
+def test_the_case_page_links_to_the_law_page(client, world):
+    page = client.get(case_url(refused(world))).content.decode()
+    assert reverse("foi:law_detail", args=[world.law.code]) in page
