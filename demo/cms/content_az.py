@@ -148,7 +148,7 @@ LAW = {
             "əsaslı səbəb göstərilmədiyi halda pozuntu müəyyən edib (Rövşən Hacıyev "
             "Azərbaycana qarşı, 2021).</p>"
             "<p>Hər əsas üzrə onun nə vaxt tətbiq olunmadığı və şikayətdə nə yazmaq olar: "
-            '<a href="/laws/az/">əsaslar və onlara necə etiraz etmək</a>.</p>",
+            '<a href="/laws/az/">əsaslar və onlara necə etiraz etmək</a>.</p>',
         ),
         ("subheading", "Şikayət (maddə 42.1)"),
         (

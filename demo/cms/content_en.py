@@ -145,7 +145,7 @@ LAW = {
             "and how to appeal: the European Court of Human Rights found a violation where no "
             "substantive grounds were given (Rovshan Hajiyev v. Azerbaijan, 2021).</p>"
             "<p>For each ground, when it does not apply and what to write in an appeal: "
-            '<a href="/laws/az/">the grounds and how to challenge them</a>.</p>",
+            '<a href="/laws/az/">the grounds and how to challenge them</a>.</p>',
         ),
         ("subheading", "Appeals (Art. 42.1)"),
         (
