@@ -557,6 +557,21 @@ def similar_answered_requests(
     return [by_pk[pk] for pk in best if pk in by_pk]
 
 
+def similar_disclosures(*, text: str, body: PublicBody | None = None, limit: int = 3) -> list:
+    """Published proactive disclosures like ``text``, shown beside similar requests before
+    someone files: the information may already be public. foi knows no disclosures itself:
+    ``settings.FOI_SIMILAR_DISCLOSURES_FINDER`` (a dotted path, the search app's by default)
+    finds them and returns items with ``title``, ``url``, ``date`` and ``summary``; empty,
+    none are suggested."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    finder = getattr(settings, "FOI_SIMILAR_DISCLOSURES_FINDER", "")
+    if not finder or not (text or "").strip():
+        return []
+    return list(import_string(finder)(text=text, body=body, limit=limit))
+
+
 def public_body_choices() -> list[PublicBody]:
     """Every body, active or not, by name in the reader's language: for filters."""
     from core import textfold
