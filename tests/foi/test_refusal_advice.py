@@ -238,3 +238,24 @@ def test_the_law_page_stays_within_its_query_budget(
 def test_the_case_page_links_to_the_law_page(client, world):
     page = client.get(case_url(refused(world))).content.decode()
     assert reverse("foi:law_detail", args=[world.law.code]) in page
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("az", "Dövlət sirri haqqında"),
+        ("en", "Law on State Secrets"),
+        ("ru", "О государственной тайне"),
+    ],
+)
+def test_the_shipped_law_page_gives_the_advice_in_the_reader_s_language(
+    client, db, language, words
+):
+    from django.core.management import call_command
+
+    call_command("loaddata", "fixtures/laws.json", verbosity=0)
+    page = _in_language(client, language).get(reverse("foi:law_detail", args=["az"]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert words in html
+    assert "19.1.5" in html and "38.5" in html
