@@ -42,11 +42,32 @@ class PeriodSerializer(serializers.Serializer):
     article = serializers.CharField(allow_blank=True)
 
 
+class AdviceSerializer(serializers.Serializer):
+    """Help to challenge a refusal on a ground, in each language (empty: none written)."""
+
+    not_applies = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        help_text="When the ground does not apply: {az, en, ru}.",
+    )
+    appeal_text = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        help_text="Suggested wording for an appeal: {az, en, ru}.",
+    )
+
+
 class ExemptionSerializer(serializers.Serializer):
     code = serializers.CharField()
     article = serializers.CharField()
     title = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
+    advice = serializers.SerializerMethodField()
+
+    @extend_schema_field(AdviceSerializer)
+    def get_advice(self, exemption):
+        return {
+            base: {code: getattr(exemption, f"{base}_{code}") for code in ("az", "en", "ru")}
+            for base in ("not_applies", "appeal_text")
+        }
 
 
 class AppealLevelSerializer(serializers.Serializer):

@@ -114,6 +114,15 @@ def disclosure_sections(*, hub) -> list[DisclosureIndexPage]:
     return sections
 
 
+def disclosure_sections_all() -> list[DisclosureIndexPage]:
+    """Every body's disclosures section (live or not), by the body's name, for the admin."""
+    sections = list(
+        DisclosureIndexPage.objects.exclude(body=None).select_related("body", "body__law")
+    )
+    sections.sort(key=lambda page: page.body.name.casefold())
+    return sections
+
+
 @dataclass
 class LatestItem:
     page: object

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, Page
@@ -20,7 +21,7 @@ from foi.models import State
 from foi.privacy.masking import mask_text, requester_identifiers
 
 from . import permissions, selectors
-from .models import DisclosureLogDocument, DisclosureLogPage
+from .models import DisclosureCategory, DisclosureLogDocument, DisclosureLogPage, DisclosurePage
 
 LOG_COLLECTION = "Disclosure log"
 
@@ -137,3 +138,66 @@ def disclosure_categories_load(*, law) -> tuple[int, int]:
                 category.save(update_fields=changed)
                 updated += 1
     return created, updated
+
+
+def can_start_disclosure(*, section, user) -> bool:
+    """Editors (and moderators, admins): a Wagtail right to add pages to the body's section."""
+    from foi import permissions as foi_permissions
+
+    if section is None or not foi_permissions.is_person(user):
+        return False
+    return section.permissions_for_user(user).can_add_subpage()
+
+
+def disclosure_draft_from_requests(*, body, category_id, request_ids, actor) -> DisclosurePage:
+    """A draft proactive disclosure in ``body``'s section, under a category of its law, linking
+    the answered public requests that asked for the same thing ("asked N times"). It stays a
+    draft until a moderator publishes it."""
+    ids = {int(pk) for pk in request_ids if str(pk).isdigit()}
+    if not ids:
+        raise InvalidInput(_("Choose the requests the disclosure answers."))
+    with transaction.atomic():
+        section = selectors.disclosure_index_for(body=body)
+        if section is None:
+            raise InvalidInput(_("This body has no disclosures section to add to yet."))
+        if not can_start_disclosure(section=section, user=actor):
+            raise NotPermitted(_("You may not add disclosures for this body."))
+        category = (
+            DisclosureCategory.objects.filter(pk=int(category_id), law_id=body.law_id).first()
+            if str(category_id).isdigit()
+            else None
+        )
+        if category is None:
+            raise InvalidInput(_("Choose a disclosure category of the body's law."))
+        requests = list(
+            foi_selectors.foi_request_public_qs()
+            .filter(pk__in=ids, body=body, state=State.ANSWERED)
+            .select_related("requester")
+            .order_by("answered_at", "pk")
+        )
+        if len(requests) != len(ids):
+            raise InvalidInput(_("Only the body's answered public requests can be linked."))
+        first = requests[0]
+        subject = mask_text(first.subject, requester_identifiers(first))
+        base = slugify(f"asked-{first.reference}") or "asked"
+        slug, n = base, 2
+        while section.get_children().filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        page = DisclosurePage(
+            title=subject[:255],
+            slug=slug,
+            category=category,
+            summary=ngettext(
+                "Asked %(count)d time through Sorğu; published for everyone.",
+                "Asked %(count)d times through Sorğu; published for everyone.",
+                len(requests),
+            )
+            % {"count": len(requests)},
+            owner=actor,
+            live=False,
+        )
+        page.related_requests = requests  # a parental relation: saved with the page
+        section.add_child(instance=page)
+        page.save_revision(user=actor, log_action=False)
+        log(instance=page, action="wagtail.create", user=actor)
+    return page

@@ -62,6 +62,11 @@ def register_cms_admin_urls():
             name="cms_publish_answers",
         ),
         path(
+            "disclosures/asked-often/",
+            admin_views.AskedOftenView.as_view(),
+            name="cms_asked_often",
+        ),
+        path(
             "reports/disclosure-compliance/",
             admin_views.ComplianceReportView.as_view(),
             name="cms_compliance_report",
@@ -77,6 +82,28 @@ def register_publish_answers_menu_item():
         name="publish-answers",
         icon_name="doc-full-inverse",
         order=305,
+    )
+
+
+class AskedOftenMenuItem(MenuItem):
+    def is_shown(self, request):
+        from cms import selectors, services
+
+        # One section stands for all: the editors' page rights are granted above them.
+        sections = selectors.disclosure_sections_all()
+        return bool(sections) and services.can_start_disclosure(
+            section=sections[0], user=request.user
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_asked_often_menu_item():
+    return AskedOftenMenuItem(
+        _("Asked N times"),
+        reverse("cms_asked_often"),
+        name="asked-often",
+        icon_name="doc-full-inverse",
+        order=306,
     )
 
 

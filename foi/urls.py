@@ -9,6 +9,7 @@ from foi.views import (
     exports,
     feeds,
     filing,
+    laws,
     letters,
     replies,
     requests,
@@ -65,6 +66,8 @@ urlpatterns = [
     ),
     path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
     # The body directory
+    path("laws/", laws.law_list, name="law_list"),
+    path("laws/<slug:code>/", laws.law_detail, name="law_detail"),
     path("bodies/", bodies.body_list, name="body_list"),
     path("bodies/autocomplete/", bodies.body_autocomplete, name="body_autocomplete"),
     path("bodies/<slug:slug>/", bodies.body_detail, name="body_detail"),

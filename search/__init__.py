@@ -4,9 +4,11 @@ Search's public interface, the only modules of ``search`` another app may import
 (docs/architecture.md, "Search"; CI's import contract holds the other apps to it):
 
 - ``search`` (this module): ``search(query, filters, page, user)`` returns plain data
-  (``search.results``); ``similar_requests(text=, body=, limit=)`` serves the filing wizard
-  (``FOI_SIMILAR_REQUESTS_FINDER``).
-- ``search.results``: what they return (``SearchResults``, ``Hit``, ``FacetValue``).
+  (``search.results``); ``similar_requests(text=, body=, limit=)`` and
+  ``similar_disclosures(...)`` serve the filing wizard (``FOI_SIMILAR_REQUESTS_FINDER``,
+  ``FOI_SIMILAR_DISCLOSURES_FINDER``).
+- ``search.results``: what they return (``SearchResults``, ``Hit``, ``FacetValue``,
+  ``Suggestion``).
 - ``search.registry`` and ``search.documents``: how another source joins the index, by
   registering a provider that builds ``IndexDocument``s (Wagtail pages need neither: they
   declare ``search_kind``, see ``search/providers/pages.py``).
@@ -36,6 +38,15 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list:
     """Answered public requests most like ``text``, ``body``'s first among equals. Never
     raises: the filing wizard works even when search does not."""
     from search.api import similar_requests as find
+
+    return find(text=text, body=body, limit=limit)
+
+
+def similar_disclosures(*, text: str, body=None, limit: int = 3) -> list:
+    """Published proactive disclosures most like ``text`` (``search.results.Suggestion``),
+    ``body``'s first among equals. Never raises: the filing wizard works even when search
+    does not."""
+    from search.api import similar_disclosures as find
 
     return find(text=text, body=body, limit=limit)
 

@@ -18,7 +18,7 @@ from foi.selectors.search import FOIRequest
 from search import registry
 from search.analysis import parse_query
 from search.backends import fallback_backend, get_backend
-from search.results import FACETS, SORTS, FacetValue, Hit, SearchResults
+from search.results import FACETS, SORTS, FacetValue, Hit, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +212,53 @@ def similar_requests(*, text: str, body=None, limit: int = 5) -> list[FOIRequest
         return []
     found = foi_reads.public_requests_by_id(int(i) for i in ids)
     return [found[int(i)] for i in ids if int(i) in found][:limit]
+
+
+def similar_disclosures(*, text: str, body=None, limit: int = 3) -> list[Suggestion]:
+    """Published disclosures most like ``text`` (pages of kind "disclosure" whose class sets
+    ``suggested_at_filing``: proactive disclosures, not the log of answers that similar
+    requests already show), the given body's first among equals. Each is read back from the
+    live, public pages, so one unpublished or made private since it was indexed is never
+    offered. Never raises."""
+    if not (text or "").strip() or limit <= 0:
+        return []
+    provider = registry.get("disclosure")
+    if provider is None or not hasattr(provider, "public_pages"):
+        return []
+    body_id = getattr(body, "pk", body)
+    try:
+        ids = None
+        for choose in (get_backend, fallback_backend):
+            try:
+                backend = choose()
+                if backend is None:
+                    continue
+                # Ask for more than shown: the log's pages share the kind and are left out.
+                ids = backend.similar(
+                    text=text, kind="disclosure", body_id=body_id, limit=limit * 4
+                )
+                break
+            except Exception:
+                logger.exception("Similar disclosures could not be found")
+        if not ids:
+            return []
+        pages = provider.public_pages(ids, flag="suggested_at_filing")
+    except Exception:
+        logger.exception("Similar disclosures could not be read")
+        return []
+    found = []
+    for object_id in ids:
+        page = pages.get(str(object_id))
+        if page is not None:
+            found.append(
+                Suggestion(
+                    title=page.title,
+                    url=page.get_url() or page.url_path,
+                    date=getattr(page, "publication_date", None) or page.first_published_at,
+                    summary=getattr(page, "summary", "") or page.search_description or "",
+                )
+            )
+    return found[:limit]
 
 
 def health() -> tuple[str, bool]:

@@ -36,6 +36,16 @@ class Hit:
 
 
 @dataclass
+class Suggestion:
+    """A published disclosure offered at filing (``search.similar_disclosures``)."""
+
+    title: str
+    url: str
+    date: object = None  # a date or a datetime
+    summary: str = ""
+
+
+@dataclass
 class FacetValue:
     value: str
     label: str

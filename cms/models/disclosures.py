@@ -278,6 +278,7 @@ class DisclosurePage(Page):
 
     # Joins the public search index (search.providers.pages): summary, text and documents.
     search_kind = "disclosure"
+    suggested_at_filing = True  # offered beside similar requests in the filing wizard
 
     def get_search_parts(self) -> dict:
         from cms.models.disclosure_log import _midnight

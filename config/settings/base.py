@@ -284,6 +284,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
 # (the search app's, by default; empty: a simple word match in foi.selectors).
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
 FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="search.similar_requests")
+# the same for published proactive disclosures shown beside them (empty: none suggested)
+FOI_SIMILAR_DISCLOSURES_FINDER = env(
+    "FOI_SIMILAR_DISCLOSURES_FINDER", default="search.similar_disclosures"
+)
 
 LOGGING = {
     "version": 1,

@@ -146,7 +146,9 @@ LAW = {
             "qorunur. Açıq hissə ayrıla bilirsə, verilməlidir (maddə 19.1.5). İmtinada əsaslar "
             "və şikayət qaydası göstərilməlidir: Avropa İnsan Hüquqları Məhkəməsi heç bir "
             "əsaslı səbəb göstərilmədiyi halda pozuntu müəyyən edib (Rövşən Hacıyev "
-            "Azərbaycana qarşı, 2021).</p>",
+            "Azərbaycana qarşı, 2021).</p>"
+            "<p>Hər əsas üzrə onun nə vaxt tətbiq olunmadığı və şikayətdə nə yazmaq olar: "
+            '<a href="/laws/az/">əsaslar və onlara necə etiraz etmək</a>.</p>',
         ),
         ("subheading", "Şikayət (maddə 42.1)"),
         (

@@ -143,7 +143,9 @@ LAW = {
             "Information for official use only is protected under Art. 41. Where the open part "
             "can be separated, it must be given (Art. 19.1.5). A refusal must state its grounds "
             "and how to appeal: the European Court of Human Rights found a violation where no "
-            "substantive grounds were given (Rovshan Hajiyev v. Azerbaijan, 2021).</p>",
+            "substantive grounds were given (Rovshan Hajiyev v. Azerbaijan, 2021).</p>"
+            "<p>For each ground, when it does not apply and what to write in an appeal: "
+            '<a href="/laws/az/">the grounds and how to challenge them</a>.</p>',
         ),
         ("subheading", "Appeals (Art. 42.1)"),
         (

@@ -180,6 +180,26 @@ class Exemption(models.Model):
     title_ru = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+    # Help to challenge a refusal on this ground, shown beside it on the case page, in the
+    # appeal form and on the law's page; the appeal draft quotes ``appeal_text``.
+    not_applies_az = models.TextField(
+        blank=True, help_text=_("When the ground does not apply, in plain words.")
+    )
+    not_applies_en = models.TextField(
+        blank=True, help_text=_("When the ground does not apply, in plain words.")
+    )
+    not_applies_ru = models.TextField(
+        blank=True, help_text=_("When the ground does not apply, in plain words.")
+    )
+    appeal_text_az = models.TextField(
+        blank=True, help_text=_("Suggested wording for an appeal against a refusal on it.")
+    )
+    appeal_text_en = models.TextField(
+        blank=True, help_text=_("Suggested wording for an appeal against a refusal on it.")
+    )
+    appeal_text_ru = models.TextField(
+        blank=True, help_text=_("Suggested wording for an appeal against a refusal on it.")
+    )
 
     objects = LawChildManager()
 
@@ -200,6 +220,18 @@ class Exemption(models.Model):
     @property
     def title(self) -> str:
         return translated(self, "title")
+
+    @property
+    def not_applies(self) -> str:
+        return translated(self, "not_applies")
+
+    @property
+    def appeal_text(self) -> str:
+        return translated(self, "appeal_text")
+
+    @property
+    def has_advice(self) -> bool:
+        return bool(self.not_applies or self.appeal_text)
 
 
 class AppealReviewer(models.TextChoices):

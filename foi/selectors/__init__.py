@@ -17,6 +17,7 @@ from foi.models import (
     Attachment,
     CaseEvent,
     FOIRequest,
+    Law,
     Membership,
     Message,
     PublicBody,
@@ -386,6 +387,23 @@ def invoked_exemptions_of_last_decision(*, foi_request: FOIRequest) -> list:
     )
 
 
+def law_list() -> list[Law]:
+    """Every law, for the index of the laws' pages (law data is public)."""
+    return list(Law.objects.order_by("code"))
+
+
+def law_get(*, code: str) -> Law:
+    """A law with its grounds for withholding (each with its advice) and its appeal route."""
+    law = (
+        Law.objects.filter(code=code)
+        .prefetch_related("exemptions", "appeal_levels__reviewer_body")
+        .first()
+    )
+    if law is None:
+        raise NotVisible(gettext("No law has the code %(code)s.") % {"code": code[:20]})
+    return law
+
+
 def _prime_appeal_caches(foi_request: FOIRequest) -> None:
     """Fill what appeal_route and permissions memoise from prefetched appeals (no queries)."""
     appeals = sorted(foi_request.appeals.all(), key=lambda appeal: (appeal.lodged_at, appeal.pk))
@@ -537,6 +555,21 @@ def similar_answered_requests(
     found = FOIRequest.objects.filter(pk__in=best).select_related("body", "requester")
     by_pk = {foi_request.pk: foi_request for foi_request in found}
     return [by_pk[pk] for pk in best if pk in by_pk]
+
+
+def similar_disclosures(*, text: str, body: PublicBody | None = None, limit: int = 3) -> list:
+    """Published proactive disclosures like ``text``, shown beside similar requests before
+    someone files: the information may already be public. foi knows no disclosures itself:
+    ``settings.FOI_SIMILAR_DISCLOSURES_FINDER`` (a dotted path, the search app's by default)
+    finds them and returns items with ``title``, ``url``, ``date`` and ``summary``; empty,
+    none are suggested."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    finder = getattr(settings, "FOI_SIMILAR_DISCLOSURES_FINDER", "")
+    if not finder or not (text or "").strip():
+        return []
+    return list(import_string(finder)(text=text, body=body, limit=limit))
 
 
 def public_body_choices() -> list[PublicBody]:

@@ -131,13 +131,26 @@ def appeal_draft(foi_request) -> str:
         for invoked in grounds:
             note = f": {invoked.note}" if invoked.note else ""
             lines.append(f"- {invoked.exemption.article} ({invoked.exemption.title}){note}")
-        lines.append(
-            _(
-                "I do not accept that these grounds apply: [say why, e.g. the information is "
-                "already public, its disclosure harms no protected interest, or the public "
-                "interest outweighs it]."
+        worded = [invoked.exemption for invoked in grounds if invoked.exemption.appeal_text]
+        if worded:
+            # The law's suggested wording for each ground cited (Exemption.appeal_text).
+            lines += ["", _("I do not accept that these grounds apply:")]
+            for exemption in worded:
+                lines.append(f"- {exemption.article}: {exemption.appeal_text}")
+        if len(worded) < len(grounds):
+            lines.append(
+                _(
+                    "I do not accept that these grounds apply: [say why, e.g. the information is "
+                    "already public, its disclosure harms no protected interest, or the public "
+                    "interest outweighs it]."
+                )
+                if not worded
+                else _(
+                    "Nor do the other grounds apply: [say why, e.g. the information is already "
+                    "public, its disclosure harms no protected interest, or the public interest "
+                    "outweighs it]."
+                )
             )
-        )
     elif foi_request.outcome == "not_held":
         lines.append(
             _(
@@ -198,6 +211,7 @@ def appeal(request, reference):
             "foi_request": foi_request,
             "form": form,
             "options": [_describe(foi_request, option) for option in options],
+            "grounds_cited": selectors.invoked_exemptions_of_last_decision(foi_request=foi_request),
             "unmet": conditions.UNMET[conditions.is_appealable],
         },
         status=status,

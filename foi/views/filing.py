@@ -219,6 +219,9 @@ def _form_step(request, pk, step, form_class, template, **form_kwargs):
         extra["similar"] = selectors.similar_answered_requests(
             text=f"{draft.subject}\n{draft.text}", body=draft.body
         )
+        extra["similar_disclosures"] = selectors.similar_disclosures(
+            text=f"{draft.subject}\n{draft.text}", body=draft.body
+        )
     return render(request, template, _context(draft, step, form=form, **extra), status=status)
 
 
@@ -329,6 +332,9 @@ def preview(request, pk):
         due_at=due_at,
         due_explanation=due_explanation,
         similar=selectors.similar_answered_requests(
+            text=f"{draft.subject}\n{draft.text}", body=draft.body
+        ),
+        similar_disclosures=selectors.similar_disclosures(
             text=f"{draft.subject}\n{draft.text}", body=draft.body
         ),
         error=error,

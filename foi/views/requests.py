@@ -146,6 +146,11 @@ def case_context(request, foi_request, *, forms=None, form_error=None) -> dict:
         "has_feed": foi_request.is_public and foi_request.state != State.DRAFT,
         "may_download_case_file": foi_request.state != State.DRAFT
         and permissions.can_download_case_file(foi_request, user),
+        # The grounds of the latest refusal or partial answer (a public message, so whoever
+        # sees the request sees them), each with the law's advice on challenging it.
+        "grounds_cited": selectors.invoked_exemptions_of_last_decision(foi_request=foi_request)
+        if foi_request.state != State.DRAFT
+        else [],
     }
 
 

@@ -82,6 +82,17 @@ class PageProvider:
             reference=parts.get("reference", ""),
         )
 
+    def public_pages(self, object_ids, *, flag: str = "") -> dict[str, object]:
+        """object id → the live, public page, read again from the pages (the index may lag a
+        change); with ``flag``, only pages whose class sets that attribute true."""
+        found = {}
+        for model in self.page_models():
+            if flag and not getattr(model, flag, False):
+                continue
+            for page in self._public(model).filter(pk__in=[int(i) for i in object_ids]):
+                found[str(page.pk)] = page
+        return found
+
     # -- keeping the index current -----------------------------------------------------------
 
     def _ours(self, page) -> bool:
