@@ -23,12 +23,12 @@ INSIDE = datetime.date(2027, 4, 8)  # a Thursday inside the window
 OUTSIDE = datetime.date(2027, 4, 26)
 
 
-def received(world, state=State.IN_PROGRESS, **overrides):
+def received(world, state=State.IN_PROGRESS, at=RECEIVED, **overrides):
     foi_request = world.request(
         state,
-        first_received_at=RECEIVED,
-        received_at=RECEIVED,
-        submitted_at=RECEIVED,
+        first_received_at=at,
+        received_at=at,
+        submitted_at=at,
         assignee=world.officer,
         **overrides,
     )
