@@ -38,9 +38,7 @@ def test_an_administrator_deletes_a_day_and_the_deadlines_move_back(client, worl
     foi_request = received(world)
     day = declare(world).declared_day
     client.force_login(world.admin)
-    response = client.post(
-        reverse("admin:foi_declaredday_delete", args=[day.pk]), {"post": "yes"}
-    )
+    response = client.post(reverse("admin:foi_declaredday_delete", args=[day.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert not DeclaredDay.objects.exists()
     foi_request.refresh_from_db()
