@@ -25,10 +25,9 @@ def _require_person(user) -> None:
 def calendar_feed_token_ensure(*, user) -> CalendarFeedToken:
     """The person's token, made now if they have none."""
     _require_person(user)
-    with transaction.atomic():
-        found, _created = CalendarFeedToken.objects.get_or_create(
-            user=user, defaults={"token": _new_token()}
-        )
+    found, _created = CalendarFeedToken.objects.get_or_create(
+        user=user, defaults={"token": _new_token()}
+    )
     return found
 
 

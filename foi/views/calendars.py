@@ -35,7 +35,9 @@ REFRESH_EVERY = timedelta(hours=1)
 
 def feed_links(request, user) -> dict[str, str]:
     """The person's feed address, as https (to download or paste) and webcal (to subscribe)."""
-    token = services.calendar_feed_token_ensure(user=user).token
+    found = selectors.calendar_feed_token_of(user=user)
+    # Made on the person's first look at a page that offers it (a write, once).
+    token = (found or services.calendar_feed_token_ensure(user=user)).token
     https = request.build_absolute_uri(reverse("foi:calendar_feed", args=[token]))
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
