@@ -9,6 +9,7 @@ legal basis; its requester and the body's officers hear of it after commit (mail
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -23,6 +24,8 @@ from foi.deadlines import declared
 from foi.models import DeclaredDay, FOIRequest, State
 from foi.services.case import Entry, foi_request_append
 from foi.services.clock import clock_recompute
+
+logger = logging.getLogger(__name__)
 
 # States whose clock may still move: the body's clock runs (submitted, in progress) or waits
 # for the requester's clarification.
@@ -128,13 +131,19 @@ def _recompute(*, actor, days: set[tuple[str, date]], record: dict) -> list[FOIR
             candidates.setdefault(foi_request.pk, foi_request)
     moved = []
     for foi_request in candidates.values():
-        appended = foi_request_append(
-            foi_request=foi_request,
-            actor=actor,
-            kind="due_date_moved",
-            audience="public",
-            write=lambda locked, at: _recompute_one(locked, record),
-        )
+        try:
+            appended = foi_request_append(
+                foi_request=foi_request,
+                actor=actor,
+                kind="due_date_moved",
+                audience="public",
+                write=lambda locked, at: _recompute_one(locked, record),
+            )
+        except InvalidInput:
+            # A history the clock cannot replay (an old record) keeps its due date; its own
+            # savepoint is rolled back, and the other requests still move.
+            logger.warning("Deadline of request %s not recomputed", foi_request.reference)
+            continue
         if appended is not None:
             moved.append(appended.foi_request)
     return moved

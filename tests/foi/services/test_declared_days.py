@@ -199,3 +199,16 @@ def test_the_same_day_twice_is_refused(world):
     with pytest.raises(InvalidInput):
         declare(world, name_az="Başqa")
     assert DeclaredDay.objects.count() == 1
+
+
+def test_a_history_the_clock_cannot_replay_keeps_its_date_and_the_others_move(world):
+    good = received(world)
+    broken = received(world)
+    FOIRequest.objects.filter(pk=broken.pk).update(
+        clock_history=[{"kind": "extension", "at": "2020-01-01T00:00:00+04:00"}]
+    )
+    result = declare(world)
+    assert [moved.pk for moved in result.moved] == [good.pk]
+    broken.refresh_from_db()
+    assert local_day(broken.due_at) == DUE
+    assert not CaseEvent.objects.filter(foi_request=broken, kind="due_date_moved").exists()
