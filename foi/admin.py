@@ -2,16 +2,18 @@
 record (requests, messages, appeals, events) is read-only, since it changes only through the
 workflow's services."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from foi.models import (
     Appeal,
     AppealLevel,
     Attachment,
     CaseEvent,
+    DeclaredDay,
     Exemption,
     FOIRequest,
     Law,
@@ -20,6 +22,7 @@ from foi.models import (
     PublicBody,
     User,
 )
+from foi.services.declared_days import declared_day_delete, declared_day_save
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -77,6 +80,58 @@ class LawAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("code", "name_en", "response_value", "response_unit", "time_zone")
     inlines = [ExemptionInline, AppealLevelInline]
+
+
+@admin.register(DeclaredDay)
+class DeclaredDayAdmin(admin.ModelAdmin):
+    """Days the government declared non-working, on top of the ``holidays`` package. Only
+    administrators change them, and only through ``foi.services.declared_days``, which
+    recomputes the deadlines of the open requests each one touches."""
+
+    list_display = ("day", "country", "kind", "name_az", "name_en", "name_ru")
+    list_filter = ("country", "kind")
+    search_fields = ("name_az", "name_en", "name_ru", "legal_basis")
+    date_hierarchy = "day"
+    fields = ("country", "day", "kind", "name_az", "name_en", "name_ru", "legal_basis")
+
+    def _is_administrator(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self._is_administrator(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_administrator(request)
+
+    def has_add_permission(self, request):
+        return self._is_administrator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._is_administrator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._is_administrator(request)
+
+    def _report(self, request, moved) -> None:
+        count = len(moved)
+        text = ngettext(
+            "The due date of %(count)d open request moved.",
+            "The due dates of %(count)d open requests moved.",
+            count,
+        )
+        messages.info(request, text % {"count": count})
+
+    def save_model(self, request, obj, form, change):
+        self._report(request, declared_day_save(actor=request.user, declared_day=obj).moved)
+
+    def delete_model(self, request, obj):
+        self._report(request, declared_day_delete(actor=request.user, declared_day=obj).moved)
+
+    def delete_queryset(self, request, queryset):
+        moved = []
+        for declared_day in queryset:
+            moved += declared_day_delete(actor=request.user, declared_day=declared_day).moved
+        self._report(request, moved)
 
 
 @admin.register(PublicBody)

@@ -8,6 +8,8 @@ class FoiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from foi.deadlines import declared
+        from foi.selectors.calendars import declared_days_snapshot
         from foi.services.attachments import on_attachment_text_extracted
         from foi.signals import attachment_text_extracted
 
@@ -15,3 +17,5 @@ class FoiConfig(AppConfig):
         attachment_text_extracted.connect(
             on_attachment_text_extracted, dispatch_uid="foi.attachment_text"
         )
+        # The working calendar reads the declared non-working days through this loader.
+        declared.set_loader(declared_days_snapshot)

@@ -3,6 +3,7 @@ from django.urls import path
 from foi.views import (
     account,
     bodies,
+    calendars,
     case_actions,
     consent,
     dashboard,
@@ -77,4 +78,6 @@ urlpatterns = [
     path("me/", dashboard.dashboard, name="dashboard"),
     path("me/profile/", account.profile, name="profile"),
     path("me/close/", account.close_account, name="close_account"),
+    path("me/calendar/reset/", calendars.calendar_reset, name="calendar_reset"),
+    path("me/calendar/<str:token>.ics", calendars.calendar_feed, name="calendar_feed"),
 ]

@@ -32,6 +32,7 @@ _NOTICES = [
     Notice("accepted", _("[%(reference)s] %(body)s accepted your request"), "requester_accepted"),
     Notice("clarification_asked", _("[%(reference)s] %(body)s asks you to clarify your request")),
     Notice("extended", _("[%(reference)s] The deadline for your request was extended")),
+    Notice("due_date_moved", _("[%(reference)s] The due date of your request moved")),
     Notice("transferred", _("[%(reference)s] Your request was forwarded to %(body)s")),
     Notice("answered", _("[%(reference)s] %(body)s answered your request")),
     Notice("refused", _("[%(reference)s] %(body)s refused your request")),
@@ -74,6 +75,10 @@ _NOTICES = [
         "due_soon",
         _("[%(reference)s] Due in two working days: %(subject)s"),
         "officer_due_soon",
+    ),
+    Notice(
+        "due_date_moved_body",
+        _("[%(reference)s] Due date moved by a declared non-working day: %(subject)s"),
     ),
     Notice("overdue_body", _("[%(reference)s] Overdue: %(subject)s"), "officer_overdue"),
     Notice(

@@ -27,6 +27,7 @@ from foi.models import (
     MessageKind,
     PublicBody,
 )
+from foi.models.audit import due_date_moved_text
 from foi.models.request import DECISIONS_THAT_CLOSE
 from mail import addresses
 from mail.models import OutboundEmail
@@ -391,6 +392,16 @@ def _email_bounced(fanout: Fanout) -> None:
     )
 
 
+def _due_date_moved(fanout: Fanout) -> None:
+    """A declared non-working day moved the due date (foi.services.declared_days): the
+    requester and whoever handles the request hear of it. A body reached by e-mail is not sent
+    a letter about it: letters to a body are the requester's correspondence."""
+    foi_request = fanout.foi_request
+    text = partial(due_date_moved_text, fanout.event.data)
+    fanout.tell(foi_request.requester, "due_date_moved", moved=text)
+    fanout.tell_all(handlers_of(foi_request), "due_date_moved_body", moved=text)
+
+
 # A transition's event is routed when it declares notices (foi.transitions), to the function
 # of its name here; the other events by name.
 ROUTES = {
@@ -399,6 +410,7 @@ ROUTES = {
     "email_filed": _email_received,
     "email_bounced": _email_bounced,
     "reminder_sent": _reminder_sent,
+    "due_date_moved": _due_date_moved,
 }
 
 

@@ -119,6 +119,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _no_declared_days():
+    """Each test starts with no day declared non-working (foi.deadlines.declared), without a
+    query: a test that declares one goes through foi.services.declared_days, which reloads."""
+    from foi.deadlines import declared
+
+    declared.prime({})
+    yield
+    declared.prime({})
+
+
+@pytest.fixture(autouse=True)
 def _language_of_the_test():
     """The language a request activated (LocaleMiddleware does not put it back) ends with its
     test: a page asked for in Russian would otherwise make the next test's messages Russian."""

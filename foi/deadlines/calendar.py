@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import holidays
 from django.utils.translation import gettext
 
+from foi.deadlines.declared import declared_days
 from foi.deadlines.names import holiday_names, subdivisions_of, weekend_word
 from foi.models.law import PeriodUnit
 
@@ -62,7 +63,13 @@ class Deadline:
 class _WorkingCalendar:
     """Working days of one country, the union of its subdivisions' holidays, and a weekend."""
 
-    def __init__(self, country: str, subdivisions: tuple[str, ...], weekend: frozenset[int]):
+    def __init__(
+        self,
+        country: str,
+        subdivisions: tuple[str, ...],
+        weekend: frozenset[int],
+        declared: frozenset[date] = frozenset(),
+    ):
         try:
             self._calendars = tuple(
                 holidays.country_holidays(country, subdiv=subdivision)
@@ -74,6 +81,8 @@ class _WorkingCalendar:
                 % {"calendar": "/".join((country, *subdivisions))}
             ) from error
         self._weekend = weekend
+        # Days the government declared non-working (``foi.deadlines.declared``): holidays too.
+        self._declared = declared
         self._years: dict[int, tuple[frozenset[date], frozenset[date]]] = {}
         # The holidays objects fill in years lazily; two threads must not fill the same one.
         self._lock = threading.Lock()
@@ -112,6 +121,7 @@ class _WorkingCalendar:
             # A Saturday worked in late December is published with the next year's holidays.
             _ = date(year, 1, 1) in calendar, date(year + 1, 1, 1) in calendar
             holiday_days.update(day for day in calendar if day.year == year)
+        holiday_days.update(day for day in self._declared if day.year == year)
 
         def swapped_to_working(day: date) -> bool:
             # Any subdivision resting that day makes it a rest day, so all must have swapped it.
@@ -128,15 +138,26 @@ class _WorkingCalendar:
 
 @lru_cache(maxsize=32)
 def _working_calendar(
-    country: str, subdivisions: tuple[str, ...], weekend: frozenset[int]
+    country: str,
+    subdivisions: tuple[str, ...],
+    weekend: frozenset[int],
+    declared: frozenset[date] = frozenset(),
 ) -> _WorkingCalendar:
-    return _WorkingCalendar(country, subdivisions, weekend)
+    return _WorkingCalendar(country, subdivisions, weekend, declared)
+
+
+@lru_cache(maxsize=64)
+def _declared_set(days: tuple[date, ...]) -> frozenset[date]:
+    return frozenset(days)
 
 
 def _calendar(law) -> _WorkingCalendar:
     weekend = frozenset(int(day) for day in law.weekend_days or ()) or DEFAULT_WEEKEND
     subdivisions = subdivisions_of(law)
-    return _working_calendar(law.holiday_country, subdivisions, weekend)
+    # The declared days are part of the key: declaring or removing one makes a new calendar,
+    # so no cached year of the old one is ever read again.
+    declared = _declared_set(tuple(declared_days(law.holiday_country)))
+    return _working_calendar(law.holiday_country, subdivisions, weekend, declared)
 
 
 def _days(first: date, last: date) -> Iterator[date]:

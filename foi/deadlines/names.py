@@ -14,6 +14,8 @@ import holidays
 from django.utils import formats, translation
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
+from foi.deadlines.declared import declared_on
+
 # Filling in a year of a holidays object mutates it; explanations may render in several threads.
 _HOLIDAYS_LOCK = threading.Lock()
 
@@ -125,8 +127,18 @@ def holiday_names(law, day: date, *, language: str | None = None) -> list[str]:
             names.update(dict.fromkeys(calendar.get_list(day)))
     if _needs_translation(law.holiday_country, language):
         with translation.override(language) if language else nullcontext():
-            return list(dict.fromkeys(_translated(name) for name in names))
-    return list(names)
+            found = list(dict.fromkeys(_translated(name) for name in names))
+    else:
+        found = list(names)
+    return _with_declared(law, day, found, language)
+
+
+def _with_declared(law, day: date, names: list[str], language: str | None) -> list[str]:
+    """The names, and the name of a day the government declared non-working, if it is one."""
+    declared = declared_on(law.holiday_country, day)
+    if declared is None:
+        return names
+    return list(dict.fromkeys([*names, declared.name(language)]))
 
 
 def _without_observed_label(calendar: holidays.HolidayBase, name: str) -> str:
@@ -148,8 +160,10 @@ def _reasons_for_day(law, day: date) -> list[str]:
             for name in calendar.get_list(day):
                 names[_without_observed_label(calendar, name)] = None
     if _needs_translation(law.holiday_country, None):
-        return list(dict.fromkeys(_translated(name) for name in names))
-    return list(names)
+        found = list(dict.fromkeys(_translated(name) for name in names))
+    else:
+        found = list(names)
+    return _with_declared(law, day, found, None)
 
 
 def weekend_word(language: str | None = None) -> str:

@@ -1,6 +1,7 @@
 from .appeal import Appeal
 from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
 from .body import BodyKind, Membership, MembershipRole, PublicBody
+from .calendar import CalendarFeedToken, DeclaredDay, DeclaredDayKind
 from .follow import Follow
 from .law import (
     AppealLevel,
@@ -47,12 +48,15 @@ __all__ = [
     "Audience",
     "AuditLogImmutable",
     "BodyKind",
+    "CalendarFeedToken",
     "CaseEvent",
     "CaseEventAudience",
     "Channel",
     "ClarificationEffect",
     "ClassificationSuggestion",
     "ClockStart",
+    "DeclaredDay",
+    "DeclaredDayKind",
     "DeliveryStatus",
     "Exemption",
     "FOIRequest",

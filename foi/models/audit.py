@@ -48,7 +48,50 @@ EVENT_LABELS = {
     "reminder_sent": _("Reminder sent to the body"),
     "reply_link_issued": _("Reply link sent to the body"),
     "reply_link_revoked": _("Reply link withdrawn"),
+    "due_date_moved": _("Due date moved by a declared non-working day"),
 }
+
+
+def _day_text(value) -> str:
+    """An ISO date or moment from an event's data as the reader's date ("" if there is none)."""
+    from django.utils import formats
+
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return formats.date_format(datetime.date.fromisoformat(value[:10]), "j E Y")
+    except ValueError:
+        return value
+
+
+def due_date_moved_text(data: dict) -> str:
+    """What a ``due_date_moved`` event says: the old and new due date, the declared day, its
+    name in the reader's language and its legal basis (foi.services.declared_days)."""
+    from django.utils import translation
+
+    from foi.models.i18n import FALLBACK_ORDER
+
+    names = data.get("names") or {}
+    language = (translation.get_language() or "en")[:2]
+    name = next((names[code] for code in (language, *FALLBACK_ORDER) if names.get(code)), "")
+    values = {
+        "old": _day_text(data.get("old_due")),
+        "new": _day_text(data.get("new_due")),
+        "day": _day_text(data.get("day")),
+        "name": name,
+        "basis": data.get("basis", ""),
+    }
+    if data.get("change") == "removed":
+        text = _(
+            "Due date moved from %(old)s to %(new)s: %(day)s (%(name)s) is a working day again, "
+            "its declaration as a non-working day was withdrawn (%(basis)s)."
+        )
+    else:
+        text = _(
+            "Due date moved from %(old)s to %(new)s: %(day)s (%(name)s) was declared a "
+            "non-working day (%(basis)s)."
+        )
+    return str(text) % values
 
 
 # Who published a file from a body's e-mailed reply (foi.services.attachments).
@@ -113,6 +156,8 @@ class CaseEvent(models.Model):
 
     @property
     def label(self) -> str:
+        if self.kind == "due_date_moved" and isinstance(self.data, dict):
+            return due_date_moved_text(self.data)
         return str(transitions.done(self.kind) or EVENT_LABELS.get(self.kind, self.kind))
 
     @property

@@ -721,6 +721,15 @@ def letter_files_to_publish(*, foi_request: FOIRequest, user) -> list[Attachment
 
 # Bodies' e-mailed replies waiting to be classified (issue 19); at the end, as the module
 # imports this package's own public reads.
+# The working calendar's declared days and a person's calendar feed (issue 24).
+from foi.selectors.calendars import (  # noqa: E402, F401
+    FeedEntry,
+    calendar_feed_entries,
+    calendar_feed_owner,
+    calendar_feed_token_of,
+    declared_day_list,
+    declared_days_snapshot,
+)
 from foi.selectors.replies import (  # noqa: E402, F401
     decision_recorded_by_of,
     decisions_recorded_by,

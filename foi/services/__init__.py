@@ -14,7 +14,9 @@ from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create, attachment_publish
 from .audit import case_event_record, case_events_verify, case_events_verify_all
+from .calendars import calendar_feed_token_ensure, calendar_feed_token_reset
 from .case import foi_request_append
+from .declared_days import declared_day_delete, declared_day_save
 from .filing import foi_request_file
 from .follows import follow_create, follow_delete
 from .handling import (
@@ -55,11 +57,15 @@ __all__ = [
     "attachment_approve",
     "attachment_create",
     "attachment_publish",
+    "calendar_feed_token_ensure",
+    "calendar_feed_token_reset",
     "case_event_record",
     "case_events_verify",
     "case_events_verify_all",
     "classification_confirm",
     "classification_suggest",
+    "declared_day_delete",
+    "declared_day_save",
     "foi_request_accept",
     "foi_request_add_note",
     "foi_request_answer",

@@ -14,6 +14,7 @@ from core.errors import ServiceError
 from foi import selectors, services
 from foi.forms.accounts import CloseAccountForm, ProfileForm
 from foi.models import State
+from foi.views.calendars import feed_links
 from foi.views.common import attach_errors
 
 
@@ -44,7 +45,15 @@ def profile(request):
             status = 400
     else:
         form = ProfileForm(initial={name: getattr(user, name) for name in ProfileForm.base_fields})
-    return render(request, "foi/account/profile.html", {"form": form}, status=status)
+    context = {
+        "form": form,
+        "calendar_feed": feed_links(request, user),
+        "calendar_sentence": _(
+            "Your private calendar lists the due dates of your open requests, and for an "
+            "officer those of the requests you may handle in your body's queue."
+        ),
+    }
+    return render(request, "foi/account/profile.html", context, status=status)
 
 
 @login_required

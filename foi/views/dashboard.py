@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from foi import selectors
 from foi.models import State
+from foi.views.calendars import feed_links
 
 PAGE_SIZE = 25
 
@@ -30,5 +32,9 @@ def dashboard(request):
             "rows": [(foi_request, actions[foi_request.pk]) for foi_request in page],
             "followed_requests": selectors.followed_requests_of(user=user),
             "followed_bodies": selectors.followed_bodies_of(user=user),
+            "calendar_feed": feed_links(request, user),
+            "calendar_sentence": _(
+                "Subscribe to the due dates of your open requests in your own calendar."
+            ),
         },
     )

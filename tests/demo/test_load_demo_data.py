@@ -245,3 +245,14 @@ def test_demo_accounts_can_sign_in_with_their_documented_password(demo, client):
     )
     assert response.status_code == 302
     assert client.get("/requests/").context["user"].email == "aysel@demo.example"
+
+
+def test_declares_one_day_of_mourning_through_the_service(demo):
+    from demo.build_calendar import DEMO_BASIS
+    from foi.models import DeclaredDay
+
+    declared = DeclaredDay.objects.get(legal_basis=DEMO_BASIS)
+    assert declared.kind == "mourning" and declared.country == "AZ"
+    assert declared.day > timezone.localdate()
+    for event in CaseEvent.objects.filter(kind="due_date_moved"):
+        assert event.data["day"] == declared.day.isoformat()

@@ -5,7 +5,16 @@ from django.urls import reverse
 
 from foi.models import CaseEvent, FOIRequest, State
 
-LISTS = ["law", "publicbody", "membership", "foirequest", "caseevent", "message", "appeal"]
+LISTS = [
+    "law",
+    "publicbody",
+    "membership",
+    "foirequest",
+    "caseevent",
+    "message",
+    "appeal",
+    "declaredday",
+]
 
 
 @pytest.mark.parametrize("model", LISTS)

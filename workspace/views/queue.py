@@ -12,6 +12,7 @@ from core.errors import NotPermitted
 from core.inputs import parse_int
 from foi import selectors
 from foi.models import State
+from foi.views.calendars import feed_links
 from workspace import filters
 from workspace import selectors as workspace
 from workspace.views.base import WorkspaceView
@@ -63,6 +64,7 @@ class QueueView(WorkspaceView):
             "views": self.views(body, counts, chosen, workspace.is_coordinator_of(user, body)),
             "is_coordinator": workspace.is_coordinator_of(user, body),
             "due_soon_days": workspace.due_soon_working_days(),
+            "calendar_feed": feed_links(request, user),
         }
         return self.render(context, status=400 if form.is_bound and form.errors else 200)
 
