@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('foi', '0015_classification_suggestion'),
+        ('foi', '0016_advice_exemption_advice'),
     ]
 
     operations = [
