@@ -19,6 +19,7 @@ from .message import (
     InvokedExemption,
     Message,
     MessageKind,
+    OCRStatus,
 )
 from .request import (
     OPEN_STATES,
@@ -38,6 +39,7 @@ from .users import User
 
 __all__ = [
     "OPEN_STATES",
+    "OCRStatus",
     "AccessForm",
     "Appeal",
     "AppealDecision",
