@@ -143,9 +143,9 @@ def _environment() -> dict[str, str]:
 
 def _tesseract(image_path: str, base: str, codes: list[str], *, text_only: bool) -> None:
     arguments = [shutil.which(command()) or command(), image_path, base, "-l", "+".join(codes)]
-    arguments += ["--dpi", str(DPI)]
     if text_only:
-        arguments += ["-c", "textonly_pdf=1"]
+        # A page rendered here, at DPI: the text page comes out the size of the original.
+        arguments += ["--dpi", str(DPI), "-c", "textonly_pdf=1"]
     arguments += ["txt", "pdf"]
     timeout = int(getattr(settings, "FOI_OCR_PAGE_TIMEOUT", PAGE_TIMEOUT))
     try:
@@ -171,7 +171,7 @@ def _read_outputs(base: str) -> tuple[str, bytes]:
 def ocr_pdf(content: bytes, *, progress: Progress | None = None) -> OCRResult:
     """The text of a scanned PDF, and the PDF with an invisible text layer over each page."""
     import pypdfium2
-    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf import PdfReader, PdfWriter
 
     codes = _require()
     try:
@@ -195,7 +195,7 @@ def ocr_pdf(content: bytes, *, progress: Progress | None = None) -> OCRResult:
                 _tesseract(image_path, base, codes, text_only=True)
                 text, layer = _read_outputs(base)
                 texts.append(text.strip())
-                _overlay(writer.pages[number], PdfReader(io.BytesIO(layer)).pages[0], Transformation)
+                _overlay(writer.pages[number], PdfReader(io.BytesIO(layer)).pages[0])
                 os.remove(image_path)
                 if progress:
                     progress(number + 1, total)
@@ -206,7 +206,7 @@ def ocr_pdf(content: bytes, *, progress: Progress | None = None) -> OCRResult:
     return OCRResult(text=_join(texts), pdf=output.getvalue(), pages=total)
 
 
-def _overlay(page, layer, transformation) -> None:
+def _overlay(page, layer) -> None:
     """Lay Tesseract's text page over ``page``, stretched to the page as it is shown (its
     crop box, after its rotation: what pypdfium2 rendered)."""
     if page.rotation:
@@ -214,7 +214,9 @@ def _overlay(page, layer, transformation) -> None:
     box = page.cropbox
     width, height = float(box.width), float(box.height)
     layer_width, layer_height = float(layer.mediabox.width), float(layer.mediabox.height)
-    scale = transformation().scale(width / layer_width, height / layer_height)
+    from pypdf import Transformation
+
+    scale = Transformation().scale(width / layer_width, height / layer_height)
     page.merge_transformed_page(
         layer, scale.translate(float(box.left), float(box.bottom)), over=True, expand=False
     )
@@ -241,7 +243,7 @@ def ocr_image(content: bytes, *, progress: Progress | None = None) -> OCRResult:
             if frame.mode not in ("1", "L", "RGB"):
                 frame = frame.convert("RGB")
             dpi = frame.info.get("dpi") or image.info.get("dpi") or (DPI, DPI)
-            frame.save(image_path, dpi=tuple(int(round(float(d))) or DPI for d in dpi))
+            frame.save(image_path, dpi=tuple(round(float(d)) or DPI for d in dpi))
             base = os.path.join(folder, f"frame-{number}")
             _tesseract(image_path, base, codes, text_only=False)
             text, page_pdf = _read_outputs(base)

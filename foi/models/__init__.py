@@ -39,7 +39,6 @@ from .users import User
 
 __all__ = [
     "OPEN_STATES",
-    "OCRStatus",
     "AccessForm",
     "Appeal",
     "AppealDecision",
@@ -65,6 +64,7 @@ __all__ = [
     "MembershipRole",
     "Message",
     "MessageKind",
+    "OCRStatus",
     "Outcome",
     "PeriodUnit",
     "PublicBody",

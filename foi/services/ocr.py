@@ -141,8 +141,8 @@ def attachments_ocr_resume() -> int:
 
     for attachment_id in ids:
         # A running file stays running (its run is claimed again once stale); the others wait.
-        Attachment.objects.filter(pk=attachment_id).exclude(
-            ocr_status=OCRStatus.RUNNING
-        ).update(ocr_status=OCRStatus.PENDING, ocr_updated_at=clock.now())
+        Attachment.objects.filter(pk=attachment_id).exclude(ocr_status=OCRStatus.RUNNING).update(
+            ocr_status=OCRStatus.PENDING, ocr_updated_at=clock.now()
+        )
         enqueue(attachment_ocr_task, attachment_id)
     return len(ids)

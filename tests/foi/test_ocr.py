@@ -137,9 +137,7 @@ def test_progress_is_shown_to_the_parties_and_an_unapproved_scan_to_nobody_else(
 ):
     with mock.patch("foi.tasks.attachment_ocr_task"):
         foi_request = answer(world, [("skan.pdf", scan_pdf())], committed)
-    Attachment.objects.update(
-        ocr_status=OCRStatus.RUNNING, ocr_pages_done=3, ocr_pages_total=10
-    )
+    Attachment.objects.update(ocr_status=OCRStatus.RUNNING, ocr_pages_done=3, ocr_pages_total=10)
     url = f"/requests/{foi_request.reference}/"
     client.force_login(world.requester)
     assert "reading the text of the scan: 3 of 10 pages" in client.get(url).content.decode()
@@ -165,7 +163,7 @@ def test_a_second_run_of_the_same_file_does_nothing(world, committed):
 def test_a_restart_is_caught_up_by_foi_ocr_pending(world, committed, settings):
     require_tesseract()
     with mock.patch("foi.tasks.attachment_ocr_task"):
-        answer(world, [("a.pdf", scan_pdf()), ("b.pdf", scan_pdf()), ("c.pdf", scan_pdf())], committed)
+        answer(world, [(name, scan_pdf()) for name in ("a.pdf", "b.pdf", "c.pdf")], committed)
     a, b, c = Attachment.objects.order_by("id")
     long_ago = clock.now() - datetime.timedelta(minutes=31)
     # a: queued, but the queue lost it; b: a worker died on page 1; c: being read right now.
