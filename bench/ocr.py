@@ -155,13 +155,14 @@ def main() -> int:
 
         table = ["| measure | value |", "|---|---|", *(f"| {n} | {v} |" for n, v in rows)]
         machine = f"{platform.machine()}, {os.cpu_count()} cores"
+        languages = "+".join(ocr.languages())
         section = marked(
             LABEL,
             "\n".join(
                 [
-                    f"### A {result.pages}-page scan, aze+rus+eng at {DPI} dpi",
+                    f"### A {result.pages}-page scan, {languages} at {DPI} dpi",
                     "",
-                    f"Run {time.strftime('%Y-%m-%d')} on {machine} ({ocr.languages()}), one "
+                    f"Run {time.strftime('%Y-%m-%d')} on {machine} ({languages}), one "
                     "Tesseract thread (`OMP_THREAD_LIMIT=1`), pages one after another.",
                     "",
                     *table,
