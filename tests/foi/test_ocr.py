@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from pypdf import PdfReader
 
 from core import clock, files, ocr
@@ -192,3 +193,50 @@ def test_scans_stored_without_tesseract_are_read_once_it_is_installed(world, com
     attachment = Attachment.objects.get()
     assert attachment.ocr_status == OCRStatus.DONE
     assert "hakimiyyətinin" in attachment.extracted_text
+
+
+def searchable_url(foi_request, attachment):
+    args = [foi_request.reference, attachment.pk]
+    return reverse("foi:attachment_searchable_download", args=args)
+
+
+def test_the_searchable_copy_is_downloaded_by_whoever_may_download_the_file(
+    client, world, committed
+):
+    require_tesseract()
+    foi_request = answer(world, [("skan 2026.pdf", scan_pdf())], committed)
+    attachment = Attachment.objects.get()
+    url = searchable_url(foi_request, attachment)
+    # Not approved: the public, and an officer of another body, do not get it; the parties do.
+    assert client.get(url).status_code == 404
+    client.force_login(world.other_officer)
+    assert client.get(url).status_code == 404
+    client.force_login(world.requester)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="skan 2026-text.pdf"' in response["Content-Disposition"]
+    content = b"".join(response.streaming_content)
+    assert "hakimiyyətinin" in PdfReader(io.BytesIO(content)).pages[0].extract_text()
+    # Approved: the public gets it, linked from the case page.
+    services.attachment_approve(attachment=attachment, actor=world.officer)
+    client.logout()
+    page = client.get(f"/requests/{foi_request.reference}/").content.decode()
+    assert url in page
+    assert client.get(url).status_code == 200
+
+
+def test_there_is_no_searchable_copy_of_a_file_that_was_not_read(client, world, committed):
+    with mock.patch("foi.tasks.attachment_ocr_task"):
+        foi_request = answer(world, [("skan.pdf", scan_pdf())], committed)
+    attachment = Attachment.objects.get()
+    services.attachment_approve(attachment=attachment, actor=world.officer)
+    url = searchable_url(foi_request, attachment)
+    assert client.get(url).status_code == 404
+    assert url not in client.get(f"/requests/{foi_request.reference}/").content.decode()
+    # Another request's reference, or a file that does not exist: 404 too.
+    other = world.request(State.IN_PROGRESS)
+    bad = reverse("foi:attachment_searchable_download", args=[other.reference, attachment.pk])
+    assert client.get(bad).status_code == 404
+    missing = reverse("foi:attachment_searchable_download", args=[foi_request.reference, 999999])
+    assert client.get(missing).status_code == 404
