@@ -41,7 +41,7 @@ PAGE_TIMEOUT = 180  # seconds for one page; a page that takes longer is not a pa
 # a text layer when at least half of the pages looked at have text (a scan with a stamped page
 # number or a typed cover page is still a scan).
 TEXT_PAGE_MIN_CHARACTERS = 20
-TEXT_LAYER_PAGES_CHECKED = 20
+TEXT_LAYER_PAGES_CHECKED = 10  # read at upload, in the request: kept small
 _WORD_CHARACTER = re.compile(r"\w", re.UNICODE)
 
 Progress = Callable[[int, int], None]

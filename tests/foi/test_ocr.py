@@ -122,15 +122,16 @@ def test_a_failed_reading_says_so_and_loses_nothing(client, world, committed):
 
 
 def test_an_unexpected_error_is_a_failed_status_too(world, committed):
+    scan = scan_pdf()
     with mock.patch("foi.tasks.attachment_ocr_task"):
-        answer(world, [("skan.pdf", scan_pdf())], committed)
+        answer(world, [("skan.pdf", scan)], committed)
     attachment = Attachment.objects.get()
     Attachment.objects.filter(pk=attachment.pk).update(ocr_status=OCRStatus.PENDING)
     with mock.patch("core.ocr.ocr_file", side_effect=MemoryError("out of memory")):
         assert attachment_ocr_run(attachment_id=attachment.pk) == OCRStatus.FAILED
     attachment.refresh_from_db()
     assert attachment.ocr_error == "MemoryError: out of memory"
-    assert attachment.file.open("rb").read() == scan_pdf()
+    assert attachment.file.open("rb").read() == scan
 
 
 def test_progress_is_shown_to_the_parties_and_an_unapproved_scan_to_nobody_else(
@@ -240,3 +241,10 @@ def test_there_is_no_searchable_copy_of_a_file_that_was_not_read(client, world, 
     assert client.get(bad).status_code == 404
     missing = reverse("foi:attachment_searchable_download", args=[foi_request.reference, 999999])
     assert client.get(missing).status_code == 404
+
+
+def test_foi_ocr_pending_says_when_tesseract_is_missing(world, no_tesseract):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("foi_ocr_pending", stdout=out, stderr=err)
+    assert "0 scan(s) queued" in out.getvalue()
+    assert "not installed" in err.getvalue()
