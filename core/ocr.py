@@ -225,20 +225,31 @@ def _overlay(page, layer) -> None:
 def ocr_image(content: bytes, *, progress: Progress | None = None) -> OCRResult:
     """The text of an image (each frame of a multi-page TIFF), and a PDF of it with the text
     over it."""
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
     from pypdf import PdfReader, PdfWriter
 
     codes = _require()
+    unreadable = (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError)
     try:
         image = Image.open(io.BytesIO(content))
-        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        image.load()
+    except unreadable as error:
         raise OCRFailed(f"The image cannot be opened: {error}") from error
-    frames = frames[: int(getattr(settings, "FOI_OCR_MAX_PAGES", MAX_PAGES))]
+    # One frame in memory at a time (a multi-page TIFF): each is copied, saved and let go.
+    total = min(
+        getattr(image, "n_frames", 1), int(getattr(settings, "FOI_OCR_MAX_PAGES", MAX_PAGES))
+    )
     writer = PdfWriter()
     texts = []
     with tempfile.TemporaryDirectory(prefix="sorgu-ocr-") as folder:
-        for number, frame in enumerate(frames):
+        for number in range(total):
+            try:
+                image.seek(number)
+                frame = image.copy()
+            except unreadable as error:
+                raise OCRFailed(
+                    f"Page {number + 1} of the image cannot be read: {error}"
+                ) from error
             image_path = os.path.join(folder, f"frame-{number}.png")
             if frame.mode not in ("1", "L", "RGB"):
                 frame = frame.convert("RGB")
@@ -250,10 +261,10 @@ def ocr_image(content: bytes, *, progress: Progress | None = None) -> OCRResult:
             texts.append(text.strip())
             writer.add_page(PdfReader(io.BytesIO(page_pdf)).pages[0])
             if progress:
-                progress(number + 1, len(frames))
+                progress(number + 1, total)
     output = io.BytesIO()
     writer.write(output)
-    return OCRResult(text=_join(texts), pdf=output.getvalue(), pages=len(frames))
+    return OCRResult(text=_join(texts), pdf=output.getvalue(), pages=total)
 
 
 def _join(texts: list[str]) -> str:

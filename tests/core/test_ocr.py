@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from core import ocr
 from demo.files import demo_file
-from tests.scans import require_tesseract, scan_pdf, scan_png
+from tests.scans import page_image, require_tesseract, scan_pdf, scan_png
 
 
 def pdf_text(content: bytes) -> str:
@@ -72,3 +72,15 @@ def test_a_damaged_image_fails_with_a_reason():
     require_tesseract()
     with pytest.raises(ocr.OCRFailed, match="cannot be opened"):
         ocr.ocr_image(b"\x89PNG\r\n\x1a\nnot really")
+
+
+def test_each_page_of_a_multi_page_tiff_is_read():
+    require_tesseract()
+    first, second = page_image(("Birinci səhifə: küçələrin",)), page_image(("İkinci: kəndlərinə",))
+    buffer = io.BytesIO()
+    first.save(buffer, "TIFF", save_all=True, append_images=[second], dpi=(300, 300))
+    seen = []
+    result = ocr.ocr_image(buffer.getvalue(), progress=lambda *done: seen.append(done))
+    assert seen == [(1, 2), (2, 2)]
+    assert "küçələrin" in result.text and "kəndlərinə" in result.text
+    assert len(PdfReader(io.BytesIO(result.pdf)).pages) == 2
