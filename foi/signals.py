@@ -15,3 +15,8 @@ requester_invited = Signal()
 # (``foi.services.attachments.attachment_store_extracted_text``) so that a file is read once;
 # the reader stays out of foi's services, and without a receiver the file is only read again.
 attachment_text_extracted = Signal()
+
+# Sent once the text of a scan has been read by OCR and kept on the attachment (after the
+# transaction commits), with ``attachment``: search indexes the request again when the file is
+# public (``foi.services.ocr``).
+attachment_text_recognised = Signal()

@@ -38,6 +38,11 @@ urlpatterns = [
         name="attachment_download",
     ),
     path(
+        "requests/<str:reference>/files/<int:attachment_id>/searchable/",
+        requests.attachment_searchable_download,
+        name="attachment_searchable_download",
+    ),
+    path(
         "requests/<str:reference>/feed/", feeds.RequestTimelineFeed(), name="request_timeline_feed"
     ),
     path("requests/<str:reference>/case-file.zip", exports.case_file, name="request_case_file"),

@@ -361,3 +361,10 @@ SPECTACULAR_SETTINGS = {
 FOI_ARCHIVE_MAX_UNPACKED_SIZE = env.int("FOI_ARCHIVE_MAX_UNPACKED_SIZE", default=100 * 1024 * 1024)
 FOI_ARCHIVE_MAX_RATIO = env.int("FOI_ARCHIVE_MAX_RATIO", default=100)
 FOI_ARCHIVE_MAX_MEMBERS = env.int("FOI_ARCHIVE_MAX_MEMBERS", default=10_000)
+# Text from scans (core/ocr.py, foi/services/ocr.py): Tesseract from Debian's packages; without
+# it scans stay searchable by name only (docs/deploy.md, "Text recognition").
+FOI_OCR_LANGUAGES = env.str("FOI_OCR_LANGUAGES", default="aze+rus+eng")
+FOI_TESSERACT_COMMAND = env.str("FOI_TESSERACT_COMMAND", default="tesseract")
+FOI_OCR_MAX_PAGES = env.int("FOI_OCR_MAX_PAGES", default=500)
+FOI_OCR_PAGE_TIMEOUT = env.int("FOI_OCR_PAGE_TIMEOUT", default=180)
+FOI_OCR_STALE_MINUTES = env.int("FOI_OCR_STALE_MINUTES", default=30)

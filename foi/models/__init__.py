@@ -20,6 +20,7 @@ from .message import (
     InvokedExemption,
     Message,
     MessageKind,
+    OCRStatus,
 )
 from .request import (
     OPEN_STATES,
@@ -67,6 +68,7 @@ __all__ = [
     "MembershipRole",
     "Message",
     "MessageKind",
+    "OCRStatus",
     "Outcome",
     "PeriodUnit",
     "PublicBody",

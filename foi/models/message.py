@@ -130,6 +130,22 @@ def attachment_path(instance, filename):
     return f"attachments/{instance.sha256[:2]}/{instance.sha256}{extension}"
 
 
+def attachment_ocr_path(instance, filename):
+    # The searchable copy is derived data: kept beside the original, named by the original's hash.
+    return f"attachments/ocr/{instance.sha256[:2]}/{instance.sha256}.pdf"
+
+
+class OCRStatus(models.TextChoices):
+    """Where reading the text of a scan stands (``foi.services.ocr``)."""
+
+    NOT_NEEDED = "", _("not a scan")
+    PENDING = "pending", _("waiting to be read")
+    RUNNING = "running", _("being read")
+    DONE = "done", _("text read")
+    FAILED = "failed", _("could not be read")
+    UNAVAILABLE = "unavailable", _("text recognition not installed")
+
+
 class Attachment(models.Model):
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=300)
@@ -158,9 +174,31 @@ class Attachment(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Text from scans (foi.services.ocr): a PDF without a text layer or an image is read by OCR
+    # in a task; the file as received is never changed (its SHA-256 is on the audit trail).
+    ocr_status = models.CharField(
+        max_length=12, choices=OCRStatus.choices, default=OCRStatus.NOT_NEEDED, blank=True
+    )
+    ocr_pages_done = models.PositiveIntegerField(default=0)
+    ocr_pages_total = models.PositiveIntegerField(default=0)
+    ocr_updated_at = models.DateTimeField(null=True, blank=True)
+    ocr_error = models.CharField(max_length=300, blank=True)
+    ocr_file = models.FileField(
+        upload_to=attachment_ocr_path,
+        max_length=300,
+        blank=True,
+        help_text=_("The scan as a PDF with its recognised text over the pages, for search."),
+    )
 
     class Meta:
         ordering = ["message", "id"]
+        indexes = [
+            models.Index(
+                fields=["ocr_status", "ocr_updated_at"],
+                name="foi_attachment_ocr_waiting",
+                condition=models.Q(ocr_status__in=["pending", "running", "unavailable"]),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.original_name

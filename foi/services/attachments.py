@@ -9,6 +9,7 @@ from core.errors import Conflict, InvalidInput, NotPermitted
 from foi import permissions
 from foi.models import Attachment
 from foi.services.case import Entry, foi_request_append
+from foi.services.ocr import attachment_ocr_schedule
 
 
 def attachment_create(
@@ -38,6 +39,8 @@ def attachment_create(
     attachment.file.save(f"upload{sniffed.extension}", ContentFile(content), save=False)
     attachment.full_clean()
     attachment.save()
+    # A scan (a PDF without a text layer, an image) is read by OCR in a task after commit.
+    attachment_ocr_schedule(attachment=attachment, content=content)
     return attachment
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,7 @@ from core.inputs import parse_int
 from core.paging import CappedPaginator
 from foi import deadlines, permissions, selectors, transitions
 from foi.forms.case import ClarifyForm, WithdrawForm
-from foi.models import Attachment, Outcome, State
+from foi.models import Attachment, OCRStatus, Outcome, State
 from foi.privacy import masking
 from foi.views.common import get_visible_request
 
@@ -185,6 +187,29 @@ def attachment_download(request, reference, attachment_id):
         as_attachment=True,
         filename=shown_name,
         content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def attachment_searchable_download(request, reference, attachment_id):
+    """The scan as a PDF with its recognised text over the pages (``foi.services.ocr``), for
+    whoever may download the file itself; 404 while there is none."""
+    foi_request = get_visible_request(request, reference)
+    attachment = selectors.attachment_visible_get(
+        foi_request=foi_request, attachment_id=attachment_id, user=request.user
+    )
+    if attachment is None:
+        raise Http404("No such file.")
+    stem = os.path.splitext(attachment.original_name)[0] or "file"
+    attachment = Attachment.objects.get(pk=attachment.pk)
+    if attachment.ocr_status != OCRStatus.DONE or not attachment.ocr_file:
+        raise Http404("No searchable copy of this file.")
+    response = FileResponse(
+        attachment.ocr_file.open("rb"),
+        as_attachment=True,
+        filename=f"{stem}-text.pdf",
+        content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -12,7 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from foi.selectors import search as foi_reads
 from foi.selectors.search import Attachment, FOIRequest, Message
-from foi.signals import attachment_text_extracted, case_event_committed
+from foi.signals import (
+    attachment_text_extracted,
+    attachment_text_recognised,
+    case_event_committed,
+)
 from search import extraction
 from search.documents import FilePart, IndexDocument
 
@@ -118,6 +122,13 @@ class RequestProvider:
         def attachment_deleted(sender, instance, **kwargs):
             refresh_after_commit(foi_reads.request_id_of_attachment(instance))
 
+        def text_recognised(sender, attachment, **kwargs):
+            # A scan's text read by OCR (sent after commit): its request is indexed again
+            # (the document holds only approved files, so an unapproved one adds nothing).
+            request_id = foi_reads.request_id_of_attachment(attachment)
+            if request_id and foi_reads.is_indexable(request_id):
+                on_change(self.kind, str(request_id))
+
         uid = "search.request_provider"
         case_event_committed.connect(event_committed, weak=False, dispatch_uid=f"{uid}.event")
         post_save.connect(request_saved, sender=FOIRequest, weak=False, dispatch_uid=f"{uid}.req")
@@ -127,6 +138,9 @@ class RequestProvider:
         )
         post_save.connect(
             attachment_saved, sender=Attachment, weak=False, dispatch_uid=f"{uid}.file"
+        )
+        attachment_text_recognised.connect(
+            text_recognised, weak=False, dispatch_uid=f"{uid}.file_text"
         )
         post_delete.connect(
             attachment_deleted, sender=Attachment, weak=False, dispatch_uid=f"{uid}.file_del"

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from core.taskqueue import requeue_deferred
 from foi.services import foi_requests_lapse_due
 from foi.services.audit_alerts import audit_verify_and_alert
+from foi.services.ocr import attachments_ocr_resume
 from mail.sweep import mail_sweep
 
 
@@ -41,6 +42,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{handed} task(s) kept while the queue was down queued again.")
         if waiting:
             self.stderr.write(f"{waiting} task(s) still wait for the queue (is Redis up?).")
+        resumed = attachments_ocr_resume()
+        if resumed:
+            self.stdout.write(f"{resumed} scan(s) queued again for text recognition.")
         # By name, so that foi never imports publicstats.
         call_command("publicstats_refresh", stdout=self.stdout, stderr=self.stderr)
         breaks = audit_verify_and_alert()
