@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('foi', '0015_classification_suggestion'),
+        ('foi', '0017_calendar_declared_days'),
     ]
 
     operations = [
