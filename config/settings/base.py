@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_prometheus",
     "anymail",
     "allauth",
     "allauth.account",
@@ -64,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Metrics and the request's id first (config/metrics.py, config/logs.py); django-prometheus's
+    # other half is appended last, at the end of this file.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SorguCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -285,11 +290,25 @@ ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
 FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="search.similar_requests")
 
+# Logs (config/logs.py): every line carries its request's id; JSON lines with LOG_FORMAT=json
+# (production's default), plain text here. LOG_REQUESTS adds one line per request.
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
+LOG_REQUESTS = env.bool("LOG_REQUESTS", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "config.logs.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
@@ -357,3 +376,13 @@ SPECTACULAR_SETTINGS = {
 FOI_ARCHIVE_MAX_UNPACKED_SIZE = env.int("FOI_ARCHIVE_MAX_UNPACKED_SIZE", default=100 * 1024 * 1024)
 FOI_ARCHIVE_MAX_RATIO = env.int("FOI_ARCHIVE_MAX_RATIO", default=100)
 FOI_ARCHIVE_MAX_MEMBERS = env.int("FOI_ARCHIVE_MAX_MEMBERS", default=10_000)
+
+# Prometheus metrics at /metrics (config/metrics.py, docs/deploy.md "Metrics"): off (a 404)
+# until METRICS_TOKEN is set; then only for "Authorization: Bearer <token>", and only from
+# METRICS_ALLOWED_NETWORKS when that lists addresses or networks (REMOTE_ADDR).
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=[])
+# Request latency per view: few buckets (each is a series per view and method).
+PROMETHEUS_LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
+# Last, after every other middleware: django-prometheus's view and status half.
+MIDDLEWARE += ["django_prometheus.middleware.PrometheusAfterMiddleware"]
