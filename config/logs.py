@@ -90,8 +90,9 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         request_id = request_id_from(request.META.get("HTTP_X_REQUEST_ID"))
-        request.request_id = request_id
-        current = _Current(request, request_id, time.perf_counter())
+        started = time.perf_counter()
+        request.request_id, request.request_started = request_id, started
+        current = _Current(request, request_id, started)
         token = _current.set(current)
         try:
             response = self.get_response(request)
@@ -111,23 +112,29 @@ class RequestIdMiddleware:
 
 class RequestContextFilter(logging.Filter):
     """Adds the current request's fields to a record (``-`` for the id outside a request, so
-    that a plain format can name ``%(request_id)s``). Never drops a record."""
+    that a plain format can name ``%(request_id)s``). Never drops a record. Django logs a 4xx
+    or 5xx response after the middlewares have returned, with the request on the record: that
+    request's id is used then."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         current = _current.get()
-        if current is None:
-            if not hasattr(record, "request_id"):
-                record.request_id = "-"
-            return True
-        request = current.request
-        record.request_id = current.request_id
+        if current is not None:
+            request, started = current.request, current.started
+        else:
+            request = getattr(record, "request", None)
+            started = getattr(request, "request_started", None)
+            if getattr(request, "request_id", None) is None:
+                if not hasattr(record, "request_id"):
+                    record.request_id = "-"
+                return True
+        record.request_id = request.request_id
         record.method = request.method
         record.path = safe_path(request)
         if record.path != request.path:
             record.raw_path = request.path
         record.user_id = user_id_of(request)
-        if not hasattr(record, "duration_ms"):
-            record.duration_ms = round((time.perf_counter() - current.started) * 1000, 1)
+        if not hasattr(record, "duration_ms") and started is not None:
+            record.duration_ms = round((time.perf_counter() - started) * 1000, 1)
         if not hasattr(record, "status") and hasattr(record, "status_code"):
             record.status = record.status_code  # django.request's own
         return True

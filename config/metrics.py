@@ -169,9 +169,7 @@ class _ThisProcess(Collector):
 
 
 def _multiprocess_dir() -> str:
-    return os.environ.get("PROMETHEUS_MULTIPROC_DIR") or os.environ.get(
-        "prometheus_multiproc_dir", ""
-    )
+    return os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
 
 
 def exposition() -> bytes:
