@@ -236,3 +236,24 @@ def test_the_multiprocess_mode_adds_up_the_workers_files(tmp_path, monkeypatch):
     page = metrics.exposition().decode()
     assert "sorgu_test_worker_total 3.0" in page
     assert "sorgu_unclassified_replies" in page
+
+
+def test_gunicorn_clears_the_last_runs_files_and_marks_a_dead_worker(tmp_path, monkeypatch):
+    import runpy
+    from pathlib import Path
+
+    from prometheus_client import multiprocess
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "config" / "gunicorn.py"))
+    directory = tmp_path / "metrics"
+    directory.mkdir()
+    (directory / "counter_123.db").write_bytes(b"old")
+    (directory / "keep.txt").write_text("not ours")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(directory))
+    config["on_starting"](server=None)
+    assert sorted(p.name for p in directory.iterdir()) == ["keep.txt"]
+
+    dead = []
+    monkeypatch.setattr(multiprocess, "mark_process_dead", dead.append)
+    config["child_exit"](server=None, worker=type("Worker", (), {"pid": 4242})())
+    assert dead == [4242]
