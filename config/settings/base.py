@@ -65,9 +65,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Metrics and the request's id first (config/metrics.py, config/logs.py); django-prometheus's
-    # other half is appended last, at the end of this file.
-    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Metrics and the request's id first (config/request_metrics.py: django-prometheus's, lean;
+    # config/logs.py); the metrics' other half is appended last, at the end of this file.
+    "config.request_metrics.MetricsBeforeMiddleware",
     "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SorguCSPMiddleware",
@@ -384,5 +384,5 @@ METRICS_TOKEN = env("METRICS_TOKEN", default="")
 METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=[])
 # Request latency per view: few buckets (each is a series per view and method).
 PROMETHEUS_LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
-# Last, after every other middleware: django-prometheus's view and status half.
-MIDDLEWARE += ["django_prometheus.middleware.PrometheusAfterMiddleware"]
+# Last, after every other middleware: the metrics' half that times each view.
+MIDDLEWARE += ["config.request_metrics.MetricsAfterMiddleware"]

@@ -257,3 +257,27 @@ def test_gunicorn_clears_the_last_runs_files_and_marks_a_dead_worker(tmp_path, m
     monkeypatch.setattr(multiprocess, "mark_process_dead", dead.append)
     config["child_exit"](server=None, worker=type("Worker", (), {"pid": 4242})())
     assert dead == [4242]
+
+
+@override_settings(METRICS_TOKEN=TOKEN)
+def test_a_made_up_method_makes_no_new_series(client):
+    client.generic("BREW", "/healthz")
+    client.generic("BREW2", "/healthz")
+    text = scrape(client).content.decode()
+    assert "BREW" not in text
+    assert 'method="<invalid method>",view="healthz"' in text or (
+        'view="healthz"' in text and 'method="<invalid method>"' in text
+    )
+
+
+@override_settings(METRICS_TOKEN=TOKEN)
+def test_only_the_metrics_read_are_kept(client):
+    client.get("/healthz")
+    text = scrape(client).content.decode()
+    assert "django_http_responses_total_by_status_view_method" in text
+    for dropped in (
+        "django_http_requests_body_total_bytes",
+        "django_http_responses_total_by_charset",
+        "django_http_requests_total_by_transport",
+    ):
+        assert dropped not in text

@@ -17,9 +17,9 @@ def test_production_logs_json_lines_and_each_request():
     assert result.stdout.split() == [
         "json",
         "True",
-        "PrometheusBeforeMiddleware",
+        "MetricsBeforeMiddleware",
         "config.logs.RequestIdMiddleware",
-        "PrometheusAfterMiddleware",
+        "MetricsAfterMiddleware",
     ]
 
 
