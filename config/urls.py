@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config import health
+from config import health, metrics
 from core.views import favicon, language_switch
 from foi.auth.views import reset_password_elsewhere, sign_in_elsewhere
 from mail.urls import reply_urlpatterns
@@ -34,6 +34,8 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Prometheus only: a 404 without METRICS_TOKEN, a bearer token with it (config/metrics.py).
+    path("metrics", metrics.metrics, name="metrics"),
     path("accounts/", include("allauth.urls")),
     # Our mail services' webhooks (mail/webhooks.py: malformed posts refused, Mailgun's replays
     # refused) before anymail's own views.

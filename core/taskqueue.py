@@ -64,6 +64,17 @@ def defer(task, args=(), kwargs=None, *, run_after=None, reason: str = "") -> No
     )
 
 
+def deferred_summary():
+    """How many tasks wait in the database for the queue, and when the oldest was kept there
+    (None when none waits): one aggregate, for the monitoring's gauges."""
+    from django.db.models import Count, Min
+
+    from core.models import DeferredTask
+
+    summary = DeferredTask.objects.aggregate(count=Count("pk"), oldest=Min("created_at"))
+    return summary["count"], summary["oldest"]
+
+
 def requeue_deferred(*, limit: int = 1000) -> tuple[int, int]:
     """Hand waiting tasks to the queue, oldest first; stop at the first broker error.
     Returns (handed over, still waiting)."""

@@ -21,6 +21,11 @@ MAX_GUESSES = 5
 AWAITING_BODY = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
 
 
+def held_email_count() -> int:
+    """How many received e-mails wait for an administrator (the monitoring's gauge)."""
+    return InboundEmail.objects.filter(status=InboundStatus.HELD).count()
+
+
 def guess_requests(received) -> list[FOIRequest]:
     """The requests a held e-mail most likely belongs to, best first: references in its
     address, subject or text; the letters it replies to; the sender's body's open requests,

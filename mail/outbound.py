@@ -14,7 +14,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext as _
 
 from core import clock
@@ -94,6 +94,26 @@ def outbound_email_queue(
         )
     transaction.on_commit(partial(_enqueue, outbound.pk))
     return outbound
+
+
+# Not sent yet, and still to be tried (``failed`` has given up; the admin shows those).
+WAITING = (OutboundStatus.QUEUED, OutboundStatus.SENDING, OutboundStatus.RETRYING)
+
+
+def outbound_emails_waiting() -> dict[str, tuple[int, object]]:
+    """The e-mails not sent yet, by status: (how many, when the oldest was queued), every
+    waiting status present (0, None where none); one query on the status index, for the
+    monitoring's gauges."""
+    summary = dict.fromkeys((str(status) for status in WAITING), (0, None))
+    rows = (
+        OutboundEmail.objects.filter(status__in=WAITING)
+        .values_list("status")
+        .annotate(n=Count("pk"), oldest=Min("created_at"))
+        .order_by()
+    )
+    for status, n, oldest in rows:
+        summary[status] = (n, oldest)
+    return summary
 
 
 def _enqueue(outbound_id: int, run_after=None) -> None:

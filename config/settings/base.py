@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_prometheus",
     "anymail",
     "allauth",
     "allauth.account",
@@ -64,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Metrics and the request's id first (config/request_metrics.py: django-prometheus's, lean;
+    # config/logs.py); the metrics' other half is appended last, at the end of this file.
+    "config.request_metrics.MetricsBeforeMiddleware",
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SorguCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -289,11 +294,25 @@ FOI_SIMILAR_DISCLOSURES_FINDER = env(
     "FOI_SIMILAR_DISCLOSURES_FINDER", default="search.similar_disclosures"
 )
 
+# Logs (config/logs.py): every line carries its request's id; JSON lines with LOG_FORMAT=json
+# (production's default), plain text here. LOG_REQUESTS adds one line per request.
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
+LOG_REQUESTS = env.bool("LOG_REQUESTS", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "config.logs.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
@@ -368,3 +387,13 @@ FOI_TESSERACT_COMMAND = env.str("FOI_TESSERACT_COMMAND", default="tesseract")
 FOI_OCR_MAX_PAGES = env.int("FOI_OCR_MAX_PAGES", default=500)
 FOI_OCR_PAGE_TIMEOUT = env.int("FOI_OCR_PAGE_TIMEOUT", default=180)
 FOI_OCR_STALE_MINUTES = env.int("FOI_OCR_STALE_MINUTES", default=30)
+
+# Prometheus metrics at /metrics (config/metrics.py, docs/deploy.md "Metrics"): off (a 404)
+# until METRICS_TOKEN is set; then only for "Authorization: Bearer <token>", and only from
+# METRICS_ALLOWED_NETWORKS when that lists addresses or networks (REMOTE_ADDR).
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=[])
+# Request latency per view: few buckets (each is a series per view and method).
+PROMETHEUS_LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
+# Last, after every other middleware: the metrics' half that times each view.
+MIDDLEWARE += ["config.request_metrics.MetricsAfterMiddleware"]

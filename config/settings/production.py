@@ -66,6 +66,16 @@ if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 
+# Logs as JSON lines, one line per request too, for log shipping (docs/deploy.md, "Logs").
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOG_REQUESTS = env.bool("LOG_REQUESTS", default=True)
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
+# /metrics's bearer token: as hard to guess as a password (off while unset).
+if METRICS_TOKEN and (len(METRICS_TOKEN) < 32 or len(set(METRICS_TOKEN)) < 5):  # noqa: F405
+    raise ImproperlyConfigured("METRICS_TOKEN must be a random value of at least 32 characters.")
+
 ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
 if ANYMAIL_ESP:
     EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"

@@ -738,6 +738,7 @@ from foi.selectors.replies import (  # noqa: E402, F401
     recorded_by,
     replies_waiting,
     replies_waiting_older_than,
+    replies_waiting_summary,
     reply_waiting,
     request_ids_with_reply_waiting,
     suggestions_of,
