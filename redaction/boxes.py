@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.errors import InvalidInput
 
@@ -62,7 +63,11 @@ def check_boxes(boxes: list[Box], *, page_count: int) -> list[Box]:
     for number, box in enumerate(boxes, start=1):
         if not 1 <= box.page <= page_count:
             raise InvalidInput(
-                _("Box %(number)s is on page %(page)s, but the file has %(count)s pages.")
+                ngettext(
+                    "Box %(number)s is on page %(page)s, but the file has %(count)s page.",
+                    "Box %(number)s is on page %(page)s, but the file has %(count)s pages.",
+                    page_count,
+                )
                 % {"number": number, "page": box.page, "count": page_count}
             )
         inside = 0 <= box.x0 < box.x1 <= 1 and 0 <= box.y0 < box.y1 <= 1

@@ -82,9 +82,7 @@ def _render(page, dpi: int) -> Image.Image:
 
 def _to_normalised(page, x: float, y: float) -> tuple[float, float]:
     device_x, device_y = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDF_PageToDevice(
-        page.raw, 0, 0, _DEVICE, _DEVICE, 0, x, y, device_x, device_y
-    )
+    pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, _DEVICE, _DEVICE, 0, x, y, device_x, device_y)
     return device_x.value / _DEVICE, device_y.value / _DEVICE
 
 

@@ -13,6 +13,7 @@ stored and shown, and must not repeat what was withheld.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -31,8 +32,23 @@ TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
 # EXIF (and TIFF) tags that describe rather than lay out an image: descriptions, camera, owner,
 # dates, XMP, IPTC, Photoshop data, the Exif and GPS sub-directories.
 METADATA_TAGS = {
-    0x010E, 0x010F, 0x0110, 0x0131, 0x0132, 0x013B, 0x02BC, 0x83BB, 0x8298, 0x8649, 0x8769,
-    0x8825, 0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F,
+    0x010E,
+    0x010F,
+    0x0110,
+    0x0131,
+    0x0132,
+    0x013B,
+    0x02BC,
+    0x83BB,
+    0x8298,
+    0x8649,
+    0x8769,
+    0x8825,
+    0x9C9B,
+    0x9C9C,
+    0x9C9D,
+    0x9C9E,
+    0x9C9F,
 }
 
 
@@ -85,10 +101,8 @@ def _pdfium_text(content: bytes) -> str:
 
 def _encodings(text: str) -> list[bytes]:
     forms = [text.encode("utf-8"), text.encode("utf-16-be")]
-    try:
+    with contextlib.suppress(UnicodeEncodeError):
         forms.append(text.encode("latin-1"))
-    except UnicodeEncodeError:
-        pass
     return forms
 
 
@@ -150,9 +164,7 @@ def verify_pdf(redacted: bytes, boxes: list[Box], covered: list[list[str]]) -> V
         try:
             readings[reader] = squeeze(extract(redacted))
         except Exception:
-            result.fail(
-                _("The redacted file cannot be read by %(reader)s.") % {"reader": reader}
-            )
+            result.fail(_("The redacted file cannot be read by %(reader)s.") % {"reader": reader})
     squeezed_streams = [stream.replace(b" ", b"") for stream in streams]
     for number, box, line in fragments(boxes, covered):
         result.checked += 1

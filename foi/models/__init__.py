@@ -20,6 +20,7 @@ from .message import (
     Message,
     MessageKind,
 )
+from .redaction import PERSONAL_DATA, Redaction
 from .request import (
     OPEN_STATES,
     AccessForm,
@@ -38,6 +39,7 @@ from .users import User
 
 __all__ = [
     "OPEN_STATES",
+    "PERSONAL_DATA",
     "AccessForm",
     "Appeal",
     "AppealDecision",
@@ -67,6 +69,7 @@ __all__ = [
     "PeriodUnit",
     "PublicBody",
     "PublicNameChoice",
+    "Redaction",
     "ReferenceCounter",
     "State",
     "TransferClock",

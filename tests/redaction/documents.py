@@ -60,7 +60,7 @@ def text_pdf(pages: list[list[tuple[float, float, str]]], *, info: dict | None =
     return buffer.getvalue()
 
 
-def box_over(x: float, y: float, width: float, *, page: int = 1, reason: str = "personal-data"):
+def box_over(x: float, y: float, width: float, *, page: int = 1, reason: str = "@personal-data"):
     """A normalised box around text drawn at (x, y) points, ``width`` points wide."""
     from redaction.boxes import Box
 

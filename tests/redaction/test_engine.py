@@ -23,7 +23,11 @@ PUBLIC = "The minister decided"
 def document() -> bytes:
     return text_pdf(
         [
-            [(72, 700, PUBLIC), (72, 600, f"Complainant: {SECRET}"), (72, 500, "Phone 050 123 45 67")],
+            [
+                (72, 700, PUBLIC),
+                (72, 600, f"Complainant: {SECRET}"),
+                (72, 500, "Phone 050 123 45 67"),
+            ],
             [(72, 700, "Second page text")],
         ]
     )
@@ -36,7 +40,11 @@ def secret_box(reason: str = "personal-data") -> Box:
 
 def redacted(content: bytes, boxes: list[Box], *, ocr_text: bool = False) -> redact.Redacted:
     return redact.redact_pdf(
-        content, boxes, log_title="Redactions", log_lines=["Page 1: personal data"], ocr_text=ocr_text
+        content,
+        boxes,
+        log_title="Redactions",
+        log_lines=["Page 1: personal data"],
+        ocr_text=ocr_text,
     )
 
 
@@ -135,7 +143,9 @@ def test_with_ocr_a_box_that_missed_leaves_the_secret_readable_and_is_caught():
 def test_a_secret_split_by_text_operators_is_caught():
     split = text_pdf([[(72, 600, "x")]])
     with pikepdf.open(io.BytesIO(split)) as pdf:
-        pdf.pages[0].Contents = pdf.make_stream(b"BT /F1 14 Tf 72 600 Td [(Aysel Mam) -20 (madova)] TJ ET")
+        pdf.pages[0].Contents = pdf.make_stream(
+            b"BT /F1 14 Tf 72 600 Td [(Aysel Mam) -20 (madova)] TJ ET"
+        )
         buffer = io.BytesIO()
         pdf.save(buffer)
     boxes = [secret_box()]
@@ -175,7 +185,9 @@ def test_find_boxes_covers_every_occurrence_of_a_term_and_a_pattern():
     texts = [lines[0] for lines in redact.text_under(content, found)]
     assert texts == ["+994 50 123 45 67", "aysel@example.az", "AZE12345678"]
     result = redacted(content, names + found)
-    assert verify.verify_pdf(result.content, names + found, redact.text_under(content, names + found)).passed
+    assert verify.verify_pdf(
+        result.content, names + found, redact.text_under(content, names + found)
+    ).passed
 
 
 def test_the_patterns_match_what_they_say():
@@ -207,9 +219,7 @@ def test_png_and_tiff_are_redacted_the_same_way(kind, content_type):
     box = Box(page=1, x0=0.04, y0=0.05, x1=0.32, y1=0.42, reason="personal-data")
     result = images.redact_image(original, content_type, [box])
     assert Image.open(io.BytesIO(result.content)).format == kind
-    assert verify.verify_image(
-        result.content, secrets=images.metadata_values(original)
-    ).passed
+    assert verify.verify_image(result.content, secrets=images.metadata_values(original)).passed
 
 
 def test_boxes_are_checked():
