@@ -86,7 +86,7 @@ def test_a_copy_that_failed_its_checks_cannot_be_approved(world):
         verified=False,
         problems=["The text under box 1 (page 1) is still in the text read by pypdf."],
     )
-    with pytest.raises(Conflict, match="failed its checks.*box 1"):
+    with pytest.raises(Conflict, match=r"failed its checks.*box 1"):
         services.attachment_approve(attachment=record.redacted, actor=world.officer)
     assert not Attachment.objects.get(pk=record.redacted_id).approved
 
