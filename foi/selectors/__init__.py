@@ -90,6 +90,9 @@ def message_list(*, foi_request: FOIRequest, user) -> list[Message]:
         # Parties see unapproved files on parties' and public messages, not on internal ones,
         # and never the original of a redacted copy: what it withholds is withheld from them.
         files = files.exclude(message__audience="internal").exclude(redactions__isnull=False)
+    else:
+        # The body sees which files have a redacted copy, on the case page.
+        files = files.select_related("redaction__original").prefetch_related("redactions")
     messages = list(
         Message.objects.filter(foi_request=foi_request, audience__in=audiences)
         .select_related("author", "from_body")

@@ -35,7 +35,14 @@ from redaction import images, office, verify
 from redaction import pdf as pdf_redaction
 from redaction.boxes import Box, check_boxes
 
-__all__ = ["Box", "boxes_for_terms", "reason_choices", "redaction_create"]
+__all__ = [
+    "REDACTABLE_KINDS",
+    "Box",
+    "boxes_for_terms",
+    "is_redactable",
+    "reason_choices",
+    "redaction_create",
+]
 
 PDF = "application/pdf"
 OFFICE = {
@@ -47,6 +54,15 @@ OFFICE = {
     files.XLS: ".xls",
     files.RTF: ".rtf",
 }
+REDACTABLE_KINDS = frozenset({PDF, *OFFICE, *images.FORMATS})
+
+
+def is_redactable(attachment: Attachment) -> bool:
+    """A file that may be redacted: not published, not itself a redacted copy, of a kind
+    that can be (PDF, Word and spreadsheets, JPEG, PNG, TIFF)."""
+    if attachment.approved or attachment.content_type not in REDACTABLE_KINDS:
+        return False
+    return not Redaction.objects.filter(redacted=attachment).exists()
 
 
 def redactable_pdf(attachment: Attachment) -> bytes:
