@@ -10,6 +10,7 @@ Without the ``tesseract`` program the redacted PDF has no text layer, and says s
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 import tempfile
@@ -50,6 +51,9 @@ def page_pdf(jpeg: bytes, *, dpi: int) -> bytes | None:
                 capture_output=True,
                 timeout=TIMEOUT_SECONDS,
                 check=True,
+                # One thread: Tesseract's OpenMP threads fight the web workers for the cores
+                # and make a page slower, not faster, on a small busy machine.
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             )
         except (subprocess.SubprocessError, OSError):
             return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -125,7 +126,7 @@ def _log_lines(boxes: list[Box], exemptions: dict[str, Exemption]) -> list[str]:
 
 def _redacted_name(name: str, extension: str) -> str:
     stem = os.path.splitext(name)[0] or "file"
-    return f"{stem}-{_('redacted')}{extension}"[:255]
+    return f"{stem}-redacted{extension}"[:255]  # one name in every language of the site
 
 
 def redaction_create(*, attachment: Attachment, actor, boxes: list[Box]) -> Redaction:
@@ -151,9 +152,14 @@ def redaction_create(*, attachment: Attachment, actor, boxes: list[Box]) -> Reda
         check = verify.verify_image(content, secrets=images.metadata_values(original))
     else:
         source = redactable_pdf(attachment)
-        check_boxes(boxes, page_count=pdf_redaction.page_count(source))
+        pages = pdf_redaction.page_count(source)
+        check_boxes(boxes, page_count=pages)
         made = pdf_redaction.redact_pdf(
-            source, boxes, log_title=title, log_lines=_log_lines(boxes, exemptions)
+            source,
+            boxes,
+            log_title=title,
+            log_lines=_log_lines(boxes, exemptions),
+            ocr_text=pages <= settings.FOI_REDACTION_OCR_MAX_PAGES,
         )
         content, text_layer, extension = made.content, made.text_layer, ".pdf"
         check = verify.verify_pdf(content, boxes, pdf_redaction.text_under(source, boxes))
