@@ -191,3 +191,24 @@ def test_the_public_sees_the_copy_released_in_part_and_never_the_original(client
     assert "decision-redacted.pdf" in page and "decision.pdf" not in page
     download = client.get(f"/requests/{foi_request.reference}/files/{original.pk}/")
     assert download.status_code == 404
+
+
+def test_ocr_runs_while_the_officer_waits_only_up_to_the_page_limit(world, settings, monkeypatch):
+    from redaction import ocr
+
+    calls = []
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "page_pdf", lambda jpeg, dpi: calls.append(dpi))  # None: no text
+    settings.FOI_REDACTION_OCR_MAX_PAGES = 0
+    _request, original = answered(world)
+    record = redactions.redaction_create(
+        attachment=original, actor=world.officer, boxes=[box_over(160, 600, 120)]
+    )
+    assert calls == [] and not record.text_layer and record.verified
+
+    settings.FOI_REDACTION_OCR_MAX_PAGES = 1
+    _request, original = answered(world)
+    redactions.redaction_create(
+        attachment=original, actor=world.officer, boxes=[box_over(160, 600, 120)]
+    )
+    assert len(calls) == 2  # the page and the list of redactions
