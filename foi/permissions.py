@@ -176,6 +176,12 @@ def can_approve_attachment(foi_request, user) -> bool:
     return is_person(user) and may_handle(foi_request, user)
 
 
+def can_redact_attachment(foi_request, user) -> bool:
+    """Who makes a redacted copy of a file (``foi.services.redactions``): the body's officers
+    who handle the request, as they approve its files. The original stays private."""
+    return can_approve_attachment(foi_request, user)
+
+
 def can_classify_letters(foi_request, user) -> bool:
     """Who says what a body's e-mailed letter is (``foi.services.letters``): the requester and
     the moderators. Whether a given letter may be recorded (a body that answers by e-mail, not

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from workspace.views import actions, appeals, case, intake, queue, replies, reports
+from workspace.views import actions, appeals, case, intake, queue, redact, replies, reports
 
 app_name = "foi_workspace"
 urlpatterns = [
@@ -17,6 +17,16 @@ urlpatterns = [
         "requests/<str:reference>/files/<int:attachment_id>/approve/",
         actions.ApproveAttachmentView.as_view(),
         name="approve_attachment",
+    ),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/redact/",
+        redact.RedactView.as_view(),
+        name="redact",
+    ),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/redact/pages/<int:page>/",
+        redact.RedactPageView.as_view(),
+        name="redact_page",
     ),
     path(
         "requests/<str:reference>/messages/<int:message_id>/confirm-sender/",

@@ -335,6 +335,9 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 FOI_REQUIRE_STAFF_MFA = env.bool("FOI_REQUIRE_STAFF_MFA", default=False)
 # The largest file an officer may attach, in bytes (core.files checks every file's content).
 FOI_ATTACHMENT_MAX_SIZE = env.int("FOI_ATTACHMENT_MAX_SIZE", default=25 * 1024 * 1024)
+# A redacted copy gets a text layer by OCR (Tesseract) while the officer waits, up to this many
+# pages; a longer one is made without (docs/redaction.md, bench/redact.py). 0: never.
+FOI_REDACTION_OCR_MAX_PAGES = env.int("FOI_REDACTION_OCR_MAX_PAGES", default=10)
 # The queue marks an open request "due soon" this many working days before its due date.
 FOI_DUE_SOON_WORKING_DAYS = env.int("FOI_DUE_SOON_WORKING_DAYS", default=2)
 

@@ -22,6 +22,7 @@ from .message import (
     MessageKind,
     OCRStatus,
 )
+from .redaction import PERSONAL_DATA, Redaction
 from .request import (
     OPEN_STATES,
     AccessForm,
@@ -40,6 +41,7 @@ from .users import User
 
 __all__ = [
     "OPEN_STATES",
+    "PERSONAL_DATA",
     "AccessForm",
     "Appeal",
     "AppealDecision",
@@ -73,6 +75,7 @@ __all__ = [
     "PeriodUnit",
     "PublicBody",
     "PublicNameChoice",
+    "Redaction",
     "ReferenceCounter",
     "State",
     "TransferClock",

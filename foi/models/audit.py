@@ -38,6 +38,7 @@ EVENT_LABELS = {
     "note": _("Internal note added"),
     "attachment_approved": _("File approved for publication"),
     "attachment_published": _("File from the body's letter published"),
+    "attachment_redacted": _("Redacted copy of a file made"),
     "email_received": _("E-mail received"),
     "sender_confirmed": _("E-mail confirmed as the body's reply"),
     "email_filed": _("E-mail filed from the holding pen"),

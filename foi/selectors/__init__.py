@@ -83,12 +83,17 @@ def message_list(*, foi_request: FOIRequest, user) -> list[Message]:
     """The timeline this person may see, with only the files they may see; for the public,
     with the requester's identity masked (``foi.privacy.masking``)."""
     audiences = audiences_for(foi_request=foi_request, user=user)
-    files = Attachment.objects.order_by("id")
+    # A redacted copy says what it withholds ("released in part"), from its Redaction.
+    files = Attachment.objects.select_related("redaction").order_by("id")
     if audiences == ("public",):
         files = files.filter(approved=True)
     elif "internal" not in audiences:
-        # Parties see unapproved files on parties' and public messages, not on internal ones.
-        files = files.exclude(message__audience="internal")
+        # Parties see unapproved files on parties' and public messages, not on internal ones,
+        # and never the original of a redacted copy: what it withholds is withheld from them.
+        files = files.exclude(message__audience="internal").exclude(redactions__isnull=False)
+    else:
+        # The body sees which files have a redacted copy, on the case page.
+        files = files.select_related("redaction__original").prefetch_related("redactions")
     messages = list(
         Message.objects.filter(foi_request=foi_request, audience__in=audiences)
         .select_related("author", "from_body")

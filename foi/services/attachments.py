@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from core import clock, files
 from core.errors import Conflict, InvalidInput, NotPermitted
 from foi import permissions
-from foi.models import Attachment
+from foi.models import Attachment, Redaction
 from foi.services.case import Entry, foi_request_append
 from foi.services.ocr import attachment_ocr_schedule
 
@@ -44,6 +44,20 @@ def attachment_create(
     return attachment
 
 
+def refusal_to_publish(attachment: Attachment) -> str | None:
+    """Why this file may not be published, as far as redaction is concerned: an original that
+    has a redacted copy, or a copy that failed its checks. None when nothing stands in the way.
+    ``attachment_approve`` and ``attachment_publish`` ask it (foi.services.redactions)."""
+    if Redaction.objects.filter(original=attachment).exists():
+        return _("This file has a redacted copy: publish the copy, the original stays private.")
+    record = Redaction.objects.filter(redacted=attachment).first()
+    if record is not None and not record.verified:
+        return _("The redacted copy failed its checks and cannot be published: %(problems)s") % {
+            "problems": " ".join(record.problems)
+        }
+    return None
+
+
 def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
     """Approve a file for publication; recorded on the request's audit trail."""
     approved = attachment
@@ -68,6 +82,9 @@ def attachment_approve(*, attachment: Attachment, actor) -> Attachment:
             )
         if approved.approved:
             return None
+        refusal = refusal_to_publish(approved)
+        if refusal:
+            raise Conflict(refusal)
         approved.approved = True
         approved.approved_by = actor
         approved.approved_at = at
@@ -150,6 +167,9 @@ def attachment_publish(*, attachment: Attachment, actor) -> Attachment:
             )
         if published.approved:
             raise Conflict(str(ALREADY_PUBLISHED))
+        refusal = refusal_to_publish(published)
+        if refusal:
+            raise Conflict(refusal)
         published.approved = True
         published.approved_by = actor
         published.approved_at = at

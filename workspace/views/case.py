@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from foi import deadlines, permissions, selectors, transitions
+from foi.services import redactions
 from workspace import forms, guidance
 from workspace import selectors as workspace
 from workspace.views.base import WorkspaceView, case_or_404
@@ -57,6 +58,16 @@ class CaseView(WorkspaceView):
             "appeals": workspace.appeals_of(foi_request=foi_request),
             "actions": actions,
             "may_approve": permissions.can_approve_attachment(foi_request, user),
+            "redactable_ids": {
+                attachment.pk
+                for message in timeline
+                for attachment in message.attachments.all()
+                if attachment.content_type in redactions.REDACTABLE_KINDS
+                and not attachment.approved
+                and not hasattr(attachment, "redaction")
+            }
+            if permissions.can_redact_attachment(foi_request, user)
+            else set(),
             "may_confirm_sender": permissions.can_confirm_sender(foi_request, user),
             "note_form": forms.NoteForm(foi_request=foi_request, user=user)
             if permissions.can_add_note(foi_request, user)
