@@ -161,6 +161,35 @@ def _tesseract(image_path: str, base: str, codes: list[str], *, text_only: bool)
         raise OCRFailed(f"Tesseract failed: {message[-1] if message else done.returncode}")
 
 
+def image_pdf_page(image: bytes, *, dpi: int, suffix: str = ".jpg") -> bytes | None:
+    """A one-page PDF of this image with Tesseract's invisible text over it, or None when
+    Tesseract is missing or fails (the caller then builds the page without text). Used for
+    pages we drew ourselves (redaction's burnt pages), where no original page is kept."""
+    try:
+        codes = _require()
+    except OCRUnavailable:
+        return None
+    timeout = int(getattr(settings, "FOI_OCR_PAGE_TIMEOUT", PAGE_TIMEOUT))
+    with tempfile.TemporaryDirectory(prefix="sorgu-ocr-page-") as folder:
+        path = os.path.join(folder, f"page{suffix}")
+        with open(path, "wb") as handle:
+            handle.write(image)
+        base = os.path.join(folder, "page")
+        arguments = [shutil.which(command()) or command(), path, base, "-l", "+".join(codes)]
+        try:
+            subprocess.run(
+                [*arguments, "--dpi", str(dpi), "pdf"],
+                capture_output=True,
+                timeout=timeout,
+                env=_environment(),
+                check=True,
+            )
+            with open(f"{base}.pdf", "rb") as handle:
+                return handle.read()
+        except (subprocess.SubprocessError, OSError):
+            return None
+
+
 def _read_outputs(base: str) -> tuple[str, bytes]:
     with open(f"{base}.txt", encoding="utf-8", errors="replace") as handle:
         text = handle.read()

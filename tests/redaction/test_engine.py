@@ -20,7 +20,7 @@ from tests.redaction.documents import PAGE_H, PAGE_W, box_over, photo, text_pdf
 SECRET = "Aysel Mammadova"
 # Skipped without Tesseract for `make run` users only: .ci/run installs it and says so.
 needs_tesseract = pytest.mark.skipif(
-    not ocr.languages() and not os.environ.get("REQUIRE_TESSERACT"),
+    not ocr.languages() and not os.environ.get("SORGU_REQUIRE_TESSERACT"),
     reason="Tesseract is not installed",
 )
 PUBLIC = "The minister decided"
