@@ -319,6 +319,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Wagtail logs every page action at INFO; its admin history keeps them anyway.
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # pikepdf says at INFO that its C++ logger is bridged, on every process start.
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
