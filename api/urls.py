@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api import auth, stats, views
+from api import auth, case, stats, views
 
 app_name = "api"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("v1/bodies/<slug:slug>/", views.BodyDetailView.as_view(), name="body_detail"),
     path("v1/requests/", views.RequestListView.as_view(), name="request_list"),
     path("v1/requests/<str:reference>/", views.RequestDetailView.as_view(), name="request_detail"),
+    path("v1/requests/<str:reference>/case/", case.RequestCaseView.as_view(), name="request_case"),
     path(
         "v1/requests/<str:reference>/actions/<str:action>/",
         views.RequestActionView.as_view(),
@@ -20,6 +21,8 @@ urlpatterns = [
     path("v1/search/", views.SearchView.as_view(), name="search"),
     path("v1/stats/bodies/", stats.StatsBodiesView.as_view(), name="stats_bodies"),
     path("v1/stats/bodies/<slug:slug>/", stats.StatsBodyView.as_view(), name="stats_body"),
+    # The open case format's JSON Schema (foi.case_format): one stable address per version.
+    path("schema/case/v1.json", case.CaseSchemaView.as_view(), name="case_schema_v1"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script from a URL: the strict CSP allows no inline script.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
