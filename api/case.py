@@ -8,8 +8,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.schema import ERROR_400, ERROR_404
-from api.views import ApiView
-from foi import case_format, selectors
+from api.views import ApiView, get_request
+from foi import case_format
 
 
 class CaseSchemaView(APIView):
@@ -50,7 +50,7 @@ class RequestCaseView(ApiView):
         },
     )
     def get(self, request, reference):
-        foi_request = selectors.foi_request_get(reference=reference, user=request.user)
+        foi_request = get_request(request, reference)
         document = case_format.case_document(foi_request=foi_request, user=request.user)
         response = Response(document)
         response["Link"] = f'<{case_format.schema_url()}>; rel="describedby"'

@@ -1,15 +1,22 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api import auth, case, stats, views
+from api import auth, case, clients, stats, views
 
 app_name = "api"
 urlpatterns = [
     path("v1/auth/token/", auth.TokenView.as_view(), name="token"),
+    # An agency system's OAuth2 client-credentials token (api.clients).
+    path("oauth/token/", clients.ClientTokenView.as_view(), name="oauth_token"),
     path("v1/laws/", views.LawListView.as_view(), name="law_list"),
     path("v1/laws/<slug:code>/", views.LawDetailView.as_view(), name="law_detail"),
     path("v1/bodies/", views.BodyListView.as_view(), name="body_list"),
     path("v1/bodies/<slug:slug>/", views.BodyDetailView.as_view(), name="body_detail"),
+    path(
+        "v1/bodies/<slug:slug>/officers/",
+        views.BodyOfficersView.as_view(),
+        name="body_officers",
+    ),
     path("v1/requests/", views.RequestListView.as_view(), name="request_list"),
     path("v1/requests/<str:reference>/", views.RequestDetailView.as_view(), name="request_detail"),
     path("v1/requests/<str:reference>/case/", case.RequestCaseView.as_view(), name="request_case"),
