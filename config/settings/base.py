@@ -336,7 +336,10 @@ REST_FRAMEWORK = {
         "api.authentication.StaffMFASessionAuthentication",
     ],
     # Anyone, but a client application only within its token's scopes (api.clients).
-    "DEFAULT_PERMISSION_CLASSES": ["api.clients.ClientScopes"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.AllowAny",
+        "api.clients.ClientScopes",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["api.clients.ClientRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
