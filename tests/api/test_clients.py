@@ -270,3 +270,49 @@ def test_the_schema_describes_the_oauth2_scheme_and_scopes(api, world):
     assert {"oauth2": ["officers:read"]} in officers["security"]
     action = schema["paths"]["/api/v1/requests/{reference}/actions/{action}/"]["post"]
     assert {"oauth2": ["requests:act"]} in action["security"]
+
+
+# -- the admin -----------------------------------------------------------------------------------
+
+
+def test_an_administrator_sets_up_a_client_in_the_admin(client, world):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(world.admin)
+    response = client.post(
+        "/django-admin/foi/user/add/",
+        {"email": "records@ministry.example", "usable_password": "false"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    account = get_user_model().objects.get(email="records@ministry.example")
+    assert not account.has_usable_password()
+    MembershipFactory(body=world.ministry, user=account, role="officer")
+    page = client.get("/django-admin/oauth2_provider/application/add/")
+    assert page.status_code == 200
+    assert "requests:act" in page.content.decode()
+    response = client.post(
+        "/django-admin/oauth2_provider/application/add/",
+        {
+            "client_id": "ministry-records",
+            "client_secret": SECRET,
+            "hash_client_secret": "on",
+            "user": account.pk,
+            "redirect_uris": "",
+            "post_logout_redirect_uris": "",
+            "allowed_origins": "",
+            "client_type": Application.CLIENT_CONFIDENTIAL,
+            "authorization_grant_type": Application.GRANT_CLIENT_CREDENTIALS,
+            "name": "Records system",
+            "algorithm": "",
+            "api_scopes-TOTAL_FORMS": "1",
+            "api_scopes-INITIAL_FORMS": "0",
+            "api_scopes-MIN_NUM_FORMS": "1",
+            "api_scopes-MAX_NUM_FORMS": "1",
+            "api_scopes-0-scopes": ["requests:read", "officers:read"],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    application = Application.objects.get(client_id="ministry-records")
+    assert application.api_scopes.scopes == ["requests:read", "officers:read"]
+    token = get_token(client, application)
+    assert set(token.json()["scope"].split()) == {"requests:read", "officers:read"}
