@@ -15,6 +15,7 @@ import json
 from django.http import HttpResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from oauth2_provider.models import AccessToken
@@ -112,7 +113,12 @@ class ClientTokenView(TokenView):
             wait = int(throttle.wait() or 1)
             return _oauth_error(
                 "slow_down",
-                _("Too many token requests; try again in %(seconds)d seconds.") % {"seconds": wait},
+                ngettext(
+                    "Too many token requests; try again in %(seconds)d second.",
+                    "Too many token requests; try again in %(seconds)d seconds.",
+                    wait,
+                )
+                % {"seconds": wait},
                 status=429,
                 headers={"Retry-After": str(wait)},
             )
