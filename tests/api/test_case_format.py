@@ -260,3 +260,11 @@ def test_the_export_reads_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(25):
         assert export(api, world.officer, pseudonymous.reference).status_code == 200
+
+
+def test_a_public_answered_request_seen_anonymously_validates(api, world):
+    answered = world.request(State.ANSWERED)
+    document = export(api, None, answered.reference).json()
+    validator(api).validate(document)
+    assert (document["viewer"], document["request"]["state"]) == ("public", "answered")
+    assert document["requester"] is None
