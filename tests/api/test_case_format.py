@@ -268,3 +268,20 @@ def test_a_public_answered_request_seen_anonymously_validates(api, world):
     validator(api).validate(document)
     assert (document["viewer"], document["request"]["state"]) == ("public", "answered")
     assert document["requester"] is None
+
+
+def test_the_case_file_zip_carries_the_case_in_the_open_format(client, world, pseudonymous):
+    import io
+    import zipfile
+
+    client.force_login(world.requester)
+    response = client.get(reverse("foi:request_case_file", args=[pseudonymous.reference]))
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    document = json.loads(archive.read("case-v1.json"))
+    schema = case_format.case_schema()
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(
+        document
+    )
+    assert document["viewer"] == "requester"
+    assert "INTERNAL-NOTE" not in json.dumps(document, ensure_ascii=False)
