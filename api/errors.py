@@ -29,6 +29,8 @@ def _sentence_for(error: exceptions.APIException) -> str:
     if isinstance(error, exceptions.NotAuthenticated):
         return _("Sign in first: send the header “Authorization: Token <your token>”.")
     if isinstance(error, exceptions.AuthenticationFailed):
+        if getattr(error, "says_why", False):  # our own sentence (api.authentication)
+            return str(error.detail)
         return _("That token or session is not valid; ask for a new token at /api/v1/auth/token/.")
     if isinstance(error, exceptions.PermissionDenied):
         detail = str(error.detail)

@@ -17,6 +17,7 @@ from foi.models import (
     AccessForm,
     AppealDecision,
     BodyKind,
+    MembershipRole,
     PublicNameChoice,
     State,
     Urgency,
@@ -201,6 +202,20 @@ class BodySerializer(serializers.Serializer):
 class BodyDetailSerializer(BodySerializer):
     website = serializers.CharField(allow_blank=True)
     address = serializers.CharField(allow_blank=True)
+
+
+class OfficerSerializer(serializers.Serializer):
+    """A member of the body, for its own staff and systems: never their e-mail."""
+
+    id = serializers.IntegerField(source="user_id", help_text="The assign action's `assignee`.")
+    name = serializers.SerializerMethodField()
+    role = serializers.ChoiceField(choices=MembershipRole.choices)
+    role_label = serializers.CharField(source="get_role_display")
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_name(self, membership):
+        user = membership.user
+        return user.get_full_name() or _("Officer %(id)s") % {"id": user.pk}
 
 
 # -- requests ---------------------------------------------------------------------------------

@@ -11,7 +11,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import (
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -19,6 +24,7 @@ from rest_framework.views import APIView
 
 from api import actions as action_table
 from api import serializers as s
+from api.clients import ClientScopes, is_client
 from api.schema import (
     ERROR_400,
     ERROR_401,
@@ -125,7 +131,47 @@ class BodyDetailView(ApiView):
         return Response(s.BodyDetailSerializer(selectors.public_body_get(slug=slug)).data)
 
 
+class BodyOfficersView(ApiView):
+    serializer_class = s.OfficerSerializer
+    oauth_scopes = {"GET": "officers:read"}
+
+    @extend_schema(
+        operation_id="bodies_officers_list",
+        tags=["bodies"],
+        summary="The body's officers and coordinators, to assign requests to",
+        description=(
+            "For the body's own officers and coordinators, and its client applications with "
+            "the scope officers:read: each person's id (the `assignee` of the assign action), "
+            "name and role. Never their e-mail. Anyone else: 403."
+        ),
+        responses={
+            200: s.OfficerSerializer(many=True),
+            400: ERROR_400,
+            401: ERROR_401,
+            403: ERROR_403,
+            404: ERROR_404,
+        },
+    )
+    def get(self, request, slug):
+        body = selectors.public_body_get(slug=slug)
+        if not request.user.is_authenticated:
+            raise NotAuthenticated()
+        if not (request.user.is_superuser or permissions.is_member(request.user, body.pk)):
+            raise PermissionDenied(_("Only the body's own officers may list its staff."))
+        page = self.paginate_queryset(selectors.body_staff_list(body=body))
+        return self.get_paginated_response(s.OfficerSerializer(page, many=True).data)
+
+
 # -- requests ----------------------------------------------------------------------------------
+
+
+def get_request(request, reference: str):
+    """The request if the caller may see it (NotVisible, a 404, otherwise). A client application
+    sees only its own body's work: requests held by its body or appealed to it."""
+    foi_request = selectors.foi_request_get(reference=reference, user=request.user)
+    if is_client(request) and not permissions.is_party(foi_request, request.user):
+        raise NotVisible("No such request.")
+    return foi_request
 
 
 def request_representation(foi_request, user) -> dict:
@@ -216,6 +262,8 @@ def _request_filters(params) -> dict:
 
 class RequestListView(ApiView):
     serializer_class = s.RequestSerializer
+    # A client reads its body's queue; filing is for people.
+    oauth_scopes = {"GET": "requests:read", "POST": None}
 
     @extend_schema(
         operation_id="requests_list",
@@ -227,6 +275,8 @@ class RequestListView(ApiView):
     def get(self, request):
         filters = _request_filters(request.query_params)
         requests = selectors.foi_request_browse(user=request.user, **filters)
+        if is_client(request):
+            requests = requests.filter(pk__in=selectors.foi_request_party_qs(user=request.user))
         words = request.query_params.get("q", "").split()[:10]
         for word in words:
             requests = requests.filter(Q(subject__icontains=word) | Q(text__icontains=word))
@@ -280,6 +330,7 @@ class RequestListView(ApiView):
 
 class RequestDetailView(ApiView):
     serializer_class = s.RequestDetailSerializer
+    oauth_scopes = {"GET": "requests:read"}
 
     @extend_schema(
         tags=["requests"],
@@ -287,13 +338,14 @@ class RequestDetailView(ApiView):
         responses={200: s.RequestDetailSerializer, 400: ERROR_400, 404: ERROR_404},
     )
     def get(self, request, reference):
-        foi_request = selectors.foi_request_get(reference=reference, user=request.user)
+        foi_request = get_request(request, reference)
         return Response(request_representation(foi_request, request.user))
 
 
 class RequestActionView(ApiView):
     serializer_class = s.ActionSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ClientScopes]
+    oauth_scopes = {"POST": "requests:act"}
 
     @extend_schema(
         tags=["requests"],
@@ -316,7 +368,7 @@ class RequestActionView(ApiView):
     def post(self, request, reference, action):
         if action not in action_table.ACTIONS:
             raise NotFound(_("There is no action called %(action)s.") % {"action": action[:40]})
-        foi_request = selectors.foi_request_get(reference=reference, user=request.user)
+        foi_request = get_request(request, reference)
         serializer = s.ActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -328,7 +380,7 @@ class RequestActionView(ApiView):
             foi_request.seen_version = data["version"]
         done = action_table.run(action, foi_request=foi_request, actor=request.user, data=data)
         try:
-            fresh = selectors.foi_request_get(reference=reference, user=request.user)
+            fresh = get_request(request, reference)
         except NotVisible:
             # The action itself took the caller's sight of it (a private request transferred
             # to another body): it succeeded, so 200, with only what they already knew.
@@ -347,6 +399,7 @@ class RequestActionView(ApiView):
 
 class SearchView(ApiView):
     serializer_class = s.SearchResultSerializer
+    oauth_scopes = {"GET": "requests:read"}
     pagination_class = None
 
     @extend_schema(

@@ -188,7 +188,17 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    # "Password-based authentication: disabled" makes a service account, which nobody signs in
+    # with: what an agency system's OAuth client acts as (docs/api.md, "Agency systems").
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
 
 
 class MessageInline(ReadOnlyInline):

@@ -5,7 +5,8 @@ Reads only, like the selectors. The bulk export sees what an anonymous visitor s
 personal data: no requester name, pseudonym or contact detail, no message text. The case file
 is for the parties of one request (the requester, the body holding it, a body reviewing an
 appeal on it, and admins) and holds what that person may see on the case page, plus the
-request's CaseEvent hash chain and a stdlib-only script that verifies it.
+request's CaseEvent hash chain and a stdlib-only script that verifies it, and the same case
+in the open case format (``case-v1.json``, foi.case_format).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from foi import deadlines, permissions, selectors
+from foi import case_format, deadlines, permissions, selectors
 from foi.models import Appeal, FOIRequest, State
 from foi.models.audit import GENESIS
 from foi.privacy.masking import mask_text, requester_identifiers
@@ -312,6 +313,12 @@ def case_file_zip(*, foi_request: FOIRequest, user) -> io.BytesIO:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         case = _case_json(foi_request, user, messages, files)
         archive.writestr("case.json", json.dumps(case, ensure_ascii=False, indent=2) + "\n")
+        # The same case in the open case format (docs/case-format.md), for other systems.
+        document = case_format.case_document(foi_request=foi_request, user=user)
+        archive.writestr(
+            f"case-{case_format.MAJOR}.json",
+            json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+        )
         for number, message in enumerate(messages, start=1):
             archive.writestr(f"messages/{number:04d}-{message.kind}.txt", _message_text(message))
             for attachment in message.attachments.all():

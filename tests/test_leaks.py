@@ -125,6 +125,8 @@ def public_urls(foi_request) -> dict[str, list[str]]:
             "/api/v1/requests/?q=water",
             f"/api/v1/requests/?body={slug}&state=answered",
             f"/api/v1/requests/{reference}/",
+            # The open case format (docs/case-format.md): the public's view of the whole case.
+            f"/api/v1/requests/{reference}/case/",
             "/api/v1/search/?q=water",
             "/api/v1/search/?q=quality&outcome=full",
             "/api/v1/search/?q=Zərifə",

@@ -351,22 +351,49 @@ INSTALLED_APPS += [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Agency systems in (issue 25): OAuth2 client credentials beside people's tokens (api.clients).
+    "oauth2_provider",
 ]
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes "not signed in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # DRF's own, refusing staff who have not used their second factor (api.authentication).
         "api.authentication.StaffMFATokenAuthentication",
+        # An agency's system: a client-credentials Bearer token acting as its service account.
+        "api.authentication.ClientCredentialsAuthentication",
         "api.authentication.StaffMFASessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Anyone, but a client application only within its token's scopes (api.clients).
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.AllowAny",
+        "api.clients.ClientScopes",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api.clients.ClientRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"api_token": env("API_TOKEN_RATE", default="10/min")},
+    "DEFAULT_THROTTLE_RATES": {
+        "api_token": env("API_TOKEN_RATE", default="10/min"),
+        # The OAuth token endpoint, per client address; and each client application's calls.
+        "api_oauth_token": env("API_OAUTH_TOKEN_RATE", default="10/min"),
+        "api_client": env("API_CLIENT_RATE", default="600/min"),
+    },
+}
+# django-oauth-toolkit: the client-credentials grant only (api.clients.ClientTokenView), secrets
+# hashed, tokens for an hour; an application gets only the scopes an administrator granted it.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"  # named for api.ClientScopes
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "requests:read": "Read the body's requests, their case files and their queue",
+        "requests:act": "Take the body's actions on its requests",
+        "officers:read": "List the body's officers and coordinators",
+    },
+    "DEFAULT_SCOPES": ["requests:read"],
+    "SCOPES_BACKEND_CLASS": "api.clients.ApplicationScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("OAUTH_ACCESS_TOKEN_SECONDS", default=3600),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sorğu API",

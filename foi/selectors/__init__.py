@@ -59,6 +59,30 @@ def foi_request_visible_qs(*, user) -> QuerySet[FOIRequest]:
     return FOIRequest.objects.filter(condition)
 
 
+def foi_request_party_qs(*, user) -> QuerySet[FOIRequest]:
+    """Sent requests a person is a party to through a body: held by one of their bodies or
+    appealed to one. What an agency's system (an OAuth client acting as its service account)
+    sees: its body's own work, not the public's view of others'."""
+    bodies = list(permissions.body_roles(user))
+    if not bodies:
+        return FOIRequest.objects.none()
+    reviewing = Appeal.objects.filter(foi_request=OuterRef("pk"), reviewing_body_id__in=bodies)
+    return FOIRequest.objects.filter(_sent_q() & (Q(body_id__in=bodies) | Exists(reviewing)))
+
+
+def body_staff_list(*, body: PublicBody) -> list[Membership]:
+    """The body's active officers and coordinators, by name: whom a request can be assigned to.
+    Service accounts (no password: an agency system's OAuth client) are not people to assign."""
+    from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+
+    return list(
+        Membership.objects.filter(body=body, is_active=True, user__is_active=True)
+        .exclude(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user_id")
+    )
+
+
 def foi_request_get(*, reference: str, user) -> FOIRequest:
     """The request if this person may see it; NotVisible (404) otherwise, hiding its existence."""
     foi_request = (
