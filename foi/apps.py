@@ -8,6 +8,7 @@ class FoiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from foi import pagecache
         from foi.services.attachments import on_attachment_text_extracted
         from foi.signals import attachment_text_extracted
 
@@ -15,3 +16,5 @@ class FoiConfig(AppConfig):
         attachment_text_extracted.connect(
             on_attachment_text_extracted, dispatch_uid="foi.attachment_text"
         )
+        # Which writes make the anonymous page cache's public pages stale (foi/pagecache.py).
+        pagecache.connect()
