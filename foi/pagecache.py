@@ -100,15 +100,20 @@ def _event_committed(sender, event, **kwargs):
     _bump_request(event.foi_request.reference)
 
 
+RECEIVERS = (
+    (_request_changed, (FOIRequest,)),
+    (_part_changed, (Message, Appeal, InvokedExemption, CaseEvent)),
+    (_attachment_changed, (Attachment,)),
+    (_site_changed, (PublicBody, Law, Exemption, AppealLevel)),
+    (_person_changed, (User,)),
+)
+
+
 def connect() -> None:
     uid = "foi.pagecache"
-    for signal in (post_save, post_delete):
-        name = signal is post_save and "save" or "delete"
-        signal.connect(_request_changed, sender=FOIRequest, dispatch_uid=f"{uid}.request.{name}")
-        for model in (Message, Appeal, InvokedExemption, CaseEvent):
-            signal.connect(_part_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}.{name}")
-        signal.connect(_attachment_changed, sender=Attachment, dispatch_uid=f"{uid}.file.{name}")
-        for model in (PublicBody, Law, Exemption, AppealLevel):
-            signal.connect(_site_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}.{name}")
-        signal.connect(_person_changed, sender=User, dispatch_uid=f"{uid}.user.{name}")
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        for receiver, models in RECEIVERS:
+            for model in models:
+                label = f"{uid}.{model.__name__}.{name}"
+                signal.connect(receiver, sender=model, dispatch_uid=label)
     case_event_committed.connect(_event_committed, dispatch_uid=f"{uid}.event")

@@ -25,8 +25,8 @@ from core.numbers import number_text
 from foi import selectors as foi_selectors
 from foi.selectors import stats as foi_stats
 from publicstats import charts, figures
-from publicstats.store.refresh import STATS_GENERATION
 from publicstats.forms import EARLIEST, PeriodForm, today, year_period
+from publicstats.store.refresh import STATS_GENERATION
 
 OUTCOME_LABELS = foi_stats.OUTCOME_LABELS
 COLUMN_LABELS = {

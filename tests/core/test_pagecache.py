@@ -78,7 +78,9 @@ def test_an_answer_and_its_approved_file_show_on_the_case_page(client, world):
 
 def test_a_request_appears_when_its_privacy_date_passes(client, world):
     until = timezone.localdate() + datetime.timedelta(days=3)
-    world.request(State.ANSWERED, subject="Hidden until later", visibility="private", private_until=until)
+    world.request(
+        State.ANSWERED, subject="Hidden until later", visibility="private", private_until=until
+    )
     url = reverse("foi:request_list")
     assert "Hidden until later" not in cached(client, url)
     later = timezone.now() + datetime.timedelta(days=4)
@@ -105,12 +107,14 @@ def test_the_statistics_follow_the_stored_figures(client, world):
     assert get(client, url)["X-Page-Cache"] == "miss"
 
 
-def test_a_bump_is_made_again_when_the_transaction_commits(world, django_capture_on_commit_callbacks):
-    name = pagecache.generations(["lists"])
+def test_a_bump_is_made_again_when_the_transaction_commits(
+    world, django_capture_on_commit_callbacks
+):
+    before = pagecache.generations(["lists"])
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         world.request(State.ANSWERED)
         inside = pagecache.generations(["lists"])
-    assert inside != name and callbacks
+    assert inside != before and callbacks
     assert pagecache.generations(["lists"]) != inside  # a page rendered in between is not kept
 
 
