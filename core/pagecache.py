@@ -207,10 +207,12 @@ class PageCacheMiddleware:
         if entry is None:
             return self.get_response(request)
         entry_obj, kwargs = entry
-        if not (enabled() and is_anonymous(request)):
+        if not is_anonymous(request):
             response = self.get_response(request)
             self._private(request, response)
             return response
+        if not enabled():
+            return self.get_response(request)
         query = _query(request, entry_obj)
         if query is None:
             response = self.get_response(request)
