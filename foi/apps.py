@@ -10,6 +10,7 @@ class FoiConfig(AppConfig):
     def ready(self):
         from foi.deadlines import declared
         from foi.selectors.calendars import declared_days_snapshot
+        from foi import pagecache
         from foi.services.attachments import on_attachment_text_extracted
         from foi.signals import attachment_text_extracted
 
@@ -19,3 +20,5 @@ class FoiConfig(AppConfig):
         )
         # The working calendar reads the declared non-working days through this loader.
         declared.set_loader(declared_days_snapshot)
+        # Which writes make the anonymous page cache's public pages stale (foi/pagecache.py).
+        pagecache.connect()

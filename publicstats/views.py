@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import pagecache
 from core.csvcell import csv_cell
 from core.errors import NotVisible
 from core.numbers import number_text
@@ -25,6 +26,7 @@ from foi import selectors as foi_selectors
 from foi.selectors import stats as foi_stats
 from publicstats import charts, figures
 from publicstats.forms import EARLIEST, PeriodForm, today, year_period
+from publicstats.store.refresh import STATS_GENERATION
 
 OUTCOME_LABELS = foi_stats.OUTCOME_LABELS
 COLUMN_LABELS = {
@@ -44,6 +46,15 @@ PAGE_COLUMNS = (
     "appeals_overturned_percent",
     "transferred_out",
 )
+
+PERIOD_PARAMS = ("date_from", "date_to", "year")
+
+
+def statistics_generations(**kwargs):
+    """The anonymous page cache's generations of a statistics page (core/pagecache.py): the
+    site's, the stored figures' (bumped by publicstats.store) and the requests' (figures such
+    as "overdue now" are read live)."""
+    return ("site", "lists", STATS_GENERATION)
 
 
 # Helpers ---------------------------------------------------------------------------------------
@@ -153,6 +164,7 @@ def figure_rows(result: dict, body_slug: str) -> list[list]:
 # Pages -----------------------------------------------------------------------------------------
 
 
+@pagecache.public_page(depends_on=statistics_generations, params=(*PERIOD_PARAMS, "order"))
 def statistics_index(request):
     form = PeriodForm(request.GET)
     context = {"form": form, "years": form.years()}
@@ -233,6 +245,7 @@ def _headers(order: str, query: str) -> list[dict]:
     return headers
 
 
+@pagecache.public_page(depends_on=statistics_generations, params=PERIOD_PARAMS)
 def body_statistics(request, slug):
     body = _body(slug)
     form = PeriodForm(request.GET)
@@ -266,6 +279,7 @@ def _year(year: int) -> tuple[date, date]:
     return year_period(year)
 
 
+@pagecache.public_page(depends_on=statistics_generations, params=())
 def body_annual_report(request, slug, year):
     body = _body(slug)
     date_from, date_to = _year(year)
@@ -274,6 +288,7 @@ def body_annual_report(request, slug, year):
     return render(request, "publicstats/annual.html", context)
 
 
+@pagecache.public_page(depends_on=statistics_generations, params=())
 def methodology(request):
     recording = figures.recording()
     ways = {

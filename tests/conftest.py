@@ -118,6 +118,14 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """For a test that counts what rendering a page costs, or changes code between two reads
+    of a page (nothing a write would announce): every page rendered afresh. Tests of what a
+    visitor sees after a change keep the page cache on: they prove its invalidation."""
+    settings.FOI_PAGE_CACHE = False
+
+
 @pytest.fixture(autouse=True)
 def _no_declared_days():
     """Each test starts with no day declared non-working (foi.deadlines.declared), without a

@@ -75,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RefuseNulMiddleware",
+    # Whole public pages for visitors who are not signed in (core/pagecache.py): after the
+    # language is known, before anything reads the session or renders a CSRF token.
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,6 +191,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://sorgu"),
 }
+
+# The anonymous page cache (core/pagecache.py, docs/architecture.md). On by default only with
+# a cache every process shares: a local-memory cache would not hear another process's (the
+# cron sweep's, another worker's) invalidations. FOI_PAGE_CACHE=true turns it on for a
+# single-process server anyway.
+_SHARED_CACHE = CACHES["default"]["BACKEND"].rsplit(".", 1)[0] not in (
+    "django.core.cache.backends.locmem",
+    "django.core.cache.backends.dummy",
+)
+FOI_PAGE_CACHE = env.bool("FOI_PAGE_CACHE", default=_SHARED_CACHE)
+# The longest a stored page is served, in seconds, should an invalidation be missed (a
+# deadline passing within the day is not an event: this bounds how long "due" stays "due").
+FOI_PAGE_CACHE_TIMEOUT = env.int("FOI_PAGE_CACHE_TIMEOUT", default=300)
+# Cache-Control max-age of anonymous public pages, for browsers and a proxy's micro-cache
+# (docs/deploy.md); 0: "no-cache", every use revalidated with the ETag.
+FOI_PUBLIC_CACHE_SECONDS = env.int("FOI_PUBLIC_CACHE_SECONDS", default=30)
 
 # Background work: Django's Tasks API. Immediate by default; RQ on Redis when REDIS_URL is set
 # (see production.py and docs/architecture.md).

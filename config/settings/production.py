@@ -60,6 +60,8 @@ if AWS_STORAGE_BUCKET_NAME:
 CACHES = {
     "default": env.cache("CACHE_URL", default=REDIS_URL or "dbcache://sorgu_cache"),
 }
+# Shared by every process, so the anonymous page cache may be on (core/pagecache.py).
+FOI_PAGE_CACHE = env.bool("FOI_PAGE_CACHE", default=True)
 
 if REDIS_URL:
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405

@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import pagecache
 from core.errors import NotVisible, ServiceError
+from foi import pagecache as foi_pages
 from foi import selectors, services
 from foi.deadlines import law_text
 from foi.models import BodyKind, State
@@ -27,6 +29,7 @@ def _get_body(slug):
         raise Http404(str(error)) from error
 
 
+@pagecache.public_page(depends_on=foi_pages.list_page, params=("q", "kind", "page"))
 def body_list(request):
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("kind", "")
@@ -69,6 +72,7 @@ def body_autocomplete(request):
     )
 
 
+@pagecache.public_page(depends_on=foi_pages.list_page, params=())
 def body_detail(request, slug):
     body = _get_body(slug)
     counts = selectors.public_body_counts_by_state(body=body)

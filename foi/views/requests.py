@@ -8,9 +8,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from core import pagecache
 from core.inputs import parse_int
 from core.paging import CappedPaginator
 from foi import deadlines, permissions, selectors, transitions
+from foi import pagecache as foi_pages
 from foi.forms.case import ClarifyForm, WithdrawForm
 from foi.models import Attachment, OCRStatus, Outcome, State
 from foi.privacy import masking
@@ -31,6 +33,10 @@ def _year(value: str) -> int | None:
     return parse_int(value, minimum=YEAR_MIN, maximum=YEAR_MAX)
 
 
+@pagecache.public_page(
+    depends_on=foi_pages.list_page,
+    params=("body", "state", "outcome", "year", "sort", "late", "page"),
+)
 def request_list(request):
     filters = {
         "body": request.GET.get("body", "").strip(),
@@ -169,6 +175,7 @@ def render_case(request, foi_request, *, forms=None, form_error=None, status=200
     return render(request, "foi/request_detail.html", context, status=status)
 
 
+@pagecache.public_page(depends_on=foi_pages.case_page, params=())
 def request_detail(request, reference):
     return render_case(request, get_visible_request(request, reference))
 

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
-from core import clock
+from core import clock, pagecache
 from foi.selectors import stats as foi_stats
 from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat, TransferStat
 from publicstats.store.sums import (
@@ -117,6 +117,11 @@ def _rows(requests, working_days: _WorkingDays) -> list[CaseStat]:
 # The sums of months and years -------------------------------------------------------------------
 
 
+# The anonymous page cache's generation of the statistics pages (publicstats.views): bumped
+# whenever the stored sums change, at once and again on commit (core/pagecache.py).
+STATS_GENERATION = "stats"
+
+
 def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
     """Recount the public sums of these (body id, month) pairs from ``CaseStat``, then their
     years' sums from the months. Each row is locked first (the months in order, then the
@@ -145,6 +150,7 @@ def refresh_months(pairs: Iterable[tuple[int, date]]) -> None:
                 body_id=body_id, month__gte=date(year, 1, 1), month__lte=date(year, 12, 1)
             )
             _save(row, summed_fields(months), law_id=laws[body_id])
+        pagecache.bump(STATS_GENERATION)
 
 
 def _save(row: BodyMonthStat | BodyYearStat, fields: dict, *, law_id: int) -> None:
@@ -259,6 +265,7 @@ def rebuild_months(progress: Callable[[int, int], None] | None = None) -> int:
                 progress(min(start + CHUNK, len(rows)), len(rows))
         for start in range(0, len(years), CHUNK):
             BodyYearStat.objects.bulk_create(years[start : start + CHUNK])
+        pagecache.bump(STATS_GENERATION)
     return len(rows)
 
 

@@ -168,7 +168,9 @@ def test_a_longer_section_costs_no_more_queries(client, tree):
     assert count_queries(client, tree.section.url) == before
 
 
-def test_the_hub_lists_every_section(client, tree, world, django_assert_max_num_queries):
+def test_the_hub_lists_every_section(
+    client, tree, world, django_assert_max_num_queries, no_page_cache
+):
     from tests.cms.conftest import add_child
 
     tree.disclosure(category="statistics", title="Air quality 2026")

@@ -200,7 +200,7 @@ def test_similar_requests_respect_the_limit(world, limit, no_finder):
     assert len(selectors.similar_answered_requests(text="water", limit=limit)) == limit
 
 
-def test_a_long_list_is_counted_only_up_to_a_cap(client, world, monkeypatch):
+def test_a_long_list_is_counted_only_up_to_a_cap(client, world, monkeypatch, no_page_cache):
     from core.paging import CappedPaginator
 
     for number in range(4):
