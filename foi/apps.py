@@ -8,9 +8,9 @@ class FoiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from foi import pagecache
         from foi.deadlines import declared
         from foi.selectors.calendars import declared_days_snapshot
-        from foi import pagecache
         from foi.services.attachments import on_attachment_text_extracted
         from foi.signals import attachment_text_extracted
 

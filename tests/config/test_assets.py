@@ -48,3 +48,19 @@ def test_the_build_uses_no_govuk_typeface_or_crown():
     css = (ROOT / "assets" / "build" / "site.css").read_text()
     assert "GDS Transport" not in css and "@font-face" not in css
     assert "system-ui" in css
+
+
+def test_collectstatic_finds_every_file_the_stylesheets_name(tmp_path, settings):
+    """Production's manifest storage refuses a stylesheet whose url() names a missing file;
+    `collectstatic` must pass as it will on a server (docs/deploy.md). (Django's test signals
+    give ``staticfiles_storage`` the storage set here.)"""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.rglob("site.*.css")), "the site's stylesheet was not collected"
