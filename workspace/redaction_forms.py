@@ -31,10 +31,10 @@ class BoxesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.rows = rows
         labels = {
-            "x0": gettext_lazy("Left edge (% of width)"),
-            "y0": gettext_lazy("Top edge (% of height)"),
-            "x1": gettext_lazy("Right edge (% of width)"),
-            "y1": gettext_lazy("Bottom edge (% of height)"),
+            "x0": gettext_lazy("Left edge, in per cent of the width"),
+            "y0": gettext_lazy("Top edge, in per cent of the height"),
+            "x1": gettext_lazy("Right edge, in per cent of the width"),
+            "y1": gettext_lazy("Bottom edge, in per cent of the height"),
         }
         for row in range(rows):
             self.fields[f"box-{row}-page"] = forms.IntegerField(
