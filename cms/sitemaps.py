@@ -1,4 +1,5 @@
-"""The sitemap: live public pages of the site's own tree (Wagtail), plus public requests.
+"""The sitemap: live public pages of the site's own tree (Wagtail), plus public requests, the
+public bodies' pages and the laws' pages.
 
 URLs carry no language, so the default language's tree lists every page once.
 """
@@ -30,4 +31,30 @@ class PublicRequestSitemap(Sitemap):
         return foi_request.updated_at
 
 
-SITEMAPS = {"pages": PageSitemap, "requests": PublicRequestSitemap}
+class PublicBodySitemap(Sitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return foi_selectors.public_body_list().order_by("pk")
+
+    def location(self, body):
+        return reverse("foi:body_detail", args=[body.slug])
+
+
+class LawSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return foi_selectors.law_list()
+
+    def location(self, law):
+        return reverse("foi:law_detail", args=[law.code])
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "requests": PublicRequestSitemap,
+    "bodies": PublicBodySitemap,
+    "laws": LawSitemap,
+}

@@ -47,6 +47,8 @@ def test_the_sitemap_has_live_pages_and_public_requests_only(client, tree, world
     assert live.url in text
     assert hidden.slug not in text
     assert "http://localhost/disclosures/" in text  # pages: the Wagtail site's own host
+    assert f"/bodies/{world.ministry.slug}/" in text
+    assert f"/laws/{world.law.code}/" in text
 
 
 def test_robots_txt_points_at_the_sitemap(client, tree):
