@@ -19,8 +19,9 @@ and the day (what is public or overdue turns with the date); entries expire afte
 ``FOI_PAGE_CACHE_TIMEOUT`` seconds at the latest.
 
 Every stored page carries an ETag; a matching ``If-None-Match`` gets 304. Anonymous pages say
-``Cache-Control: public, max-age=FOI_PUBLIC_CACHE_SECONDS`` (``no-cache`` when it is 0), so a
-proxy (docs/deploy.md's nginx micro-cache) may keep them that long.
+``Cache-Control: public, max-age=0, s-maxage=FOI_PUBLIC_CACHE_SECONDS`` and ``X-Accel-Expires``
+(``no-cache`` when it is 0): browsers revalidate every time, a proxy (docs/deploy.md's nginx
+micro-cache) or a CDN may keep them that long.
 """
 
 from __future__ import annotations
@@ -157,8 +158,16 @@ def _page_key(request, query: str, values: dict[str, str]) -> str:
 
 
 def _public_cache_control(response) -> None:
+    """Browsers ask again each time (max-age=0: a 304 from the ETag costs the app one cache
+    read), so a visitor never reads a page older than the last commit; shared caches (a CDN by
+    s-maxage, nginx by X-Accel-Expires, which nginx keeps from the visitor) may keep it for
+    ``FOI_PUBLIC_CACHE_SECONDS``."""
     seconds = int(getattr(settings, "FOI_PUBLIC_CACHE_SECONDS", 0))
-    response["Cache-Control"] = f"public, max-age={seconds}" if seconds > 0 else "no-cache"
+    if seconds > 0:
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
+        response["X-Accel-Expires"] = str(seconds)
+    else:
+        response["Cache-Control"] = "no-cache"
     patch_vary_headers(response, ("Cookie", "Accept-Language"))
 
 

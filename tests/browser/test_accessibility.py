@@ -149,6 +149,8 @@ def test_the_content_pages_disclosures_and_the_log(page, live_server, world, cms
         disclosure.url,
         "/disclosure-log/",
         entry.url,
+        "/laws/",
+        f"/laws/{world.law.code}/",
     ):
         axe(f"{live_server.url}{path}")
 

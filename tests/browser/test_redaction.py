@@ -70,7 +70,7 @@ def test_an_officer_redacts_two_passages_under_two_grounds(new_page, live_server
 
     visitor = new_page()
     visitor.goto(f"{live_server.url}/requests/{foi_request.reference}/")
-    expect(visitor.get_by_role("link", name="decision-redacted.pdf")).to_be_visible()
+    expect(visitor.get_by_role("link", name="decision-redacted.pdf", exact=True)).to_be_visible()
     expect(visitor.locator(".released-in-part")).to_contain_text("2 passages withheld")
     expect(visitor.locator(".released-in-part")).to_contain_text("personal data")
     expect(visitor.locator(".released-in-part")).to_contain_text("35")
