@@ -248,3 +248,15 @@ def test_officer_sees_templates_but_no_link_to_edit_them(client, world):
     client.force_login(world.coordinator)
     page = client.get(action_url(foi_request, "ask_clarification"))
     assert reverse("foi_workspace:letter_templates").encode() in page.content
+
+
+def test_menu_item_for_coordinators_and_admins_only(rf, world):
+    from workspace.wagtail_hooks import CoordinatorMenuItem
+
+    item = CoordinatorMenuItem("Letter templates", "/x/")
+    shown = {}
+    for role in ("coordinator", "officer", "citizen", "admin"):
+        request = rf.get("/")
+        request.user = getattr(world, role)
+        shown[role] = item.is_shown(request)
+    assert shown == {"coordinator": True, "officer": False, "citizen": False, "admin": True}
