@@ -260,3 +260,10 @@ def test_menu_item_for_coordinators_and_admins_only(rf, world):
         request.user = getattr(world, role)
         shown[role] = item.is_shown(request)
     assert shown == {"coordinator": True, "officer": False, "citizen": False, "admin": True}
+
+
+def test_a_second_template_of_the_same_title_is_refused(world):
+    make_template(world, title="Same")
+    with pytest.raises(InvalidInput):
+        make_template(world, title="Same")
+    assert LetterTemplate.objects.count() == 1
