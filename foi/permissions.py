@@ -306,3 +306,13 @@ def can_suggest_classification(foi_request, user) -> bool:
         and not is_requester(foi_request, user)
         and is_follower(foi_request, user)
     )
+
+
+# -- letter templates (docs/permissions.md, "Doing") -------------------------------------------
+
+
+def can_edit_letter_templates(body_id, user) -> bool:
+    """The body's coordinators, and admins: officers use the templates but do not write them."""
+    if not is_person(user):
+        return False
+    return user.is_superuser or is_member(user, body_id, (COORDINATOR,))

@@ -13,12 +13,17 @@ from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from core import clock, files
 from core.inputs import earliest_receipt, receipt_before_law_message
 from core.uploads import MultipleFileField, MultipleFileInput
+from foi import letter_templates
+from foi import selectors as foi_selectors
 from foi.forms.cleaning import CleanTextMixin
 from foi.models import (
     AccessForm,
     AppealDecision,
     Channel,
     Exemption,
+    Law,
+    LetterAction,
+    LetterLanguage,
     Outcome,
     PublicNameChoice,
     Urgency,
@@ -418,3 +423,42 @@ class ClassifyReplyForm(CleanTextMixin, forms.Form):
         if not data.get("outcome") and not data.get("suggestion"):
             self.add_error("outcome", _("Choose what the letter is."))
         return data
+
+
+# Letter templates (coordinators) -------------------------------------------------------------
+
+
+class LetterTemplateForm(CleanTextMixin, forms.Form):
+    """What a coordinator writes; the service checks the placeholders and refuses unknown ones."""
+
+    body = forms.ModelChoiceField(label=_("Body"), queryset=None, empty_label=None)
+    law = forms.ModelChoiceField(label=_("Law"), queryset=None, empty_label=None)
+    action = forms.ChoiceField(label=_("Action"), choices=LetterAction.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=LetterLanguage.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
+
+    def __init__(self, *args, user, letter_template=None, **kwargs):
+        if letter_template is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    name: getattr(letter_template, name)
+                    for name in ("body", "law", "action", "language", "title", "text")
+                },
+            )
+        super().__init__(*args, **kwargs)
+        bodies = foi_selectors.letter_template_bodies(user=user)
+        self.fields["body"].queryset = bodies
+        self.fields["law"].queryset = Law.objects.all()
+        if letter_template is not None:
+            # A template stays with its body.
+            del self.fields["body"]
+        self.fields["text"].help_text = _("Placeholders: %(list)s. Write {{ or }} for a brace.") % {
+            "list": "; ".join(
+                f"{{{name}}}: {words}" for name, words in letter_templates.PLACEHOLDERS.items()
+            )
+        }
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)

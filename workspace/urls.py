@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from workspace.views import actions, appeals, case, intake, queue, redact, replies, reports
+from workspace.views import (
+    actions,
+    appeals,
+    case,
+    intake,
+    letter_templates,
+    queue,
+    redact,
+    replies,
+    reports,
+)
 
 app_name = "foi_workspace"
 urlpatterns = [
@@ -12,6 +22,17 @@ urlpatterns = [
     path("reports/", reports.ReportView.as_view(), name="reports"),
     path("replies/", replies.ReplyQueueView.as_view(), name="replies"),
     path("replies/<int:message_id>/", replies.ClassifyReplyView.as_view(), name="classify_reply"),
+    path("templates/", letter_templates.LetterTemplateListView.as_view(), name="letter_templates"),
+    path(
+        "templates/new/",
+        letter_templates.LetterTemplateCreateView.as_view(),
+        name="letter_template_create",
+    ),
+    path(
+        "templates/<int:template_id>/",
+        letter_templates.LetterTemplateEditView.as_view(),
+        name="letter_template_edit",
+    ),
     path("requests/<str:reference>/", case.CaseView.as_view(), name="case"),
     path(
         "requests/<str:reference>/files/<int:attachment_id>/approve/",

@@ -31,6 +31,17 @@ class RegisterMenuItem(MenuItem):
         return bool(permissions.body_roles(request.user))
 
 
+class CoordinatorMenuItem(MenuItem):
+    """The body's letter templates: for its coordinators (from the roles cached on the user,
+    so no query more on every admin page) and admins."""
+
+    def is_shown(self, request):
+        user = request.user
+        return user.is_superuser or any(
+            permissions.COORDINATOR in roles for roles in permissions.body_roles(user).values()
+        )
+
+
 class ModeratorMenuItem(MenuItem):
     """The queue of replies nobody classified: for moderators, who may work for no body."""
 
@@ -59,6 +70,12 @@ def register_workspace_menu():
             ),
             WorkspaceMenuItem(
                 _("Reports"), reverse("foi_workspace:reports"), icon_name="table", order=400
+            ),
+            CoordinatorMenuItem(
+                _("Letter templates"),
+                reverse("foi_workspace:letter_templates"),
+                icon_name="doc-full",
+                order=450,
             ),
             ModeratorMenuItem(
                 _("Replies waiting to be classified"),

@@ -37,6 +37,7 @@ from .request import (
     Visibility,
 )
 from .suggestion import ClassificationSuggestion
+from .template import LetterAction, LetterLanguage, LetterTemplate
 from .users import User
 
 __all__ = [
@@ -66,6 +67,9 @@ __all__ = [
     "Follow",
     "InvokedExemption",
     "Law",
+    "LetterAction",
+    "LetterLanguage",
+    "LetterTemplate",
     "Membership",
     "MembershipRole",
     "Message",

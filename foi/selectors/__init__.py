@@ -759,6 +759,15 @@ from foi.selectors.calendars import (  # noqa: E402, F401
     declared_day_list,
     declared_days_snapshot,
 )
+from foi.selectors.letter_templates import (  # noqa: E402, F401
+    letter_template_bodies,
+    letter_template_filled,
+    letter_template_for_action,
+    letter_template_get,
+    letter_template_list,
+    letter_template_values,
+    letter_templates_for_action,
+)
 from foi.selectors.replies import (  # noqa: E402, F401
     decision_recorded_by_of,
     decisions_recorded_by,

@@ -27,6 +27,11 @@ from .handling import (
     foi_request_transfer,
 )
 from .intake import foi_request_register_for
+from .letter_templates import (
+    letter_template_create,
+    letter_template_delete,
+    letter_template_update,
+)
 from .letters import foi_request_classify, foi_request_correct_record
 from .notes import foi_request_add_note
 from .outcomes import (
@@ -92,6 +97,9 @@ __all__ = [
     "foi_requests_lapse_due",
     "follow_create",
     "follow_delete",
+    "letter_template_create",
+    "letter_template_delete",
+    "letter_template_update",
     "user_delete_account",
     "user_update_profile",
 ]

@@ -256,3 +256,18 @@ def test_declares_one_day_of_mourning_through_the_service(demo):
     assert declared.day > timezone.localdate()
     for event in CaseEvent.objects.filter(kind="due_date_moved"):
         assert event.data["day"] == declared.day.isoformat()
+
+
+def test_writes_letter_templates_for_one_body_in_three_languages(demo):
+    from foi.models import LetterTemplate
+
+    templates = LetterTemplate.objects.filter(body__slug="ministry-of-finance")
+    assert {(t.action, t.language) for t in templates} == {
+        (action, language)
+        for action in ("ask_clarification", "refuse")
+        for language in ("az", "en", "ru")
+    }
+    assert all(t.updated_by.email == "finance.coordinator@demo.example" for t in templates)
+    assert LetterTemplate.objects.count() == templates.count()
+    load_demo()
+    assert LetterTemplate.objects.count() == templates.count()

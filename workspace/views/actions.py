@@ -17,11 +17,14 @@ from wagtail.admin import messages
 
 from core.errors import Conflict, InvalidInput, NotPermitted, NotVisible, ServiceError
 from foi import permissions, selectors, services, transitions
-from foi.models import Attachment, FOIRequest, State
+from foi.models import Attachment, Exemption, FOIRequest, LetterAction, State
 from workspace import forms, guidance
 from workspace import selectors as workspace
 from workspace.views.base import WorkspaceView, case_or_404
 from workspace.views.case import case_url
+
+# The form field a template fills, where it is not ``text``.
+LETTER_FIELDS = {"reject": "reason"}
 
 
 class ActionView(WorkspaceView):
@@ -68,12 +71,16 @@ class ActionView(WorkspaceView):
 
     # -- forms ------------------------------------------------------------------------------
 
-    def make_form(self, data=None, files=None, foi_request=None):
+    def make_form(self, data=None, files=None, foi_request=None, initial=None):
         return self.form_class(
-            data, files, foi_request=foi_request or self.foi_request, user=self.request.user
+            data,
+            files,
+            foi_request=foi_request or self.foi_request,
+            user=self.request.user,
+            initial=dict(initial or {}),
         )
 
-    def make_formset(self, data=None, foi_request=None):
+    def make_formset(self, data=None, foi_request=None, initial=None):
         if not self.grounds:
             return None
         return forms.GroundFormSet(
@@ -81,6 +88,41 @@ class ActionView(WorkspaceView):
             prefix="grounds",
             law=(foi_request or self.foi_request).law,
             with_attachment=self.grounds_name_files,
+            initial=initial,
+        )
+
+    # -- letter templates: ``?template=<id>`` fills the letter, without JavaScript -------------
+
+    def letter_templates(self):
+        if self.action not in LetterAction.values:
+            return []
+        return selectors.letter_templates_for_action(
+            foi_request=self.foi_request, action=self.action, user=self.request.user
+        )
+
+    def from_template(self):
+        """The form (and grounds) filled from the chosen template; another body's template,
+        or one for another action, is 404."""
+        template_id = self.request.GET.get("template")
+        if not template_id or self.action not in LetterAction.values:
+            return self.make_form(), self.make_formset()
+        try:
+            letter_template = selectors.letter_template_for_action(
+                foi_request=self.foi_request,
+                action=self.action,
+                user=self.request.user,
+                template_id=template_id,
+            )
+        except NotVisible as error:
+            raise Http404(str(error)) from error
+        codes = [code for code in self.request.GET.getlist("ground") if code][: forms.GROUND_ROWS]
+        text = selectors.letter_template_filled(
+            letter_template=letter_template, foi_request=self.foi_request, grounds=codes
+        )
+        self.chosen_template = letter_template
+        initial = {LETTER_FIELDS.get(self.action, "text"): text}
+        return self.make_form(initial=initial), self.make_formset(
+            initial=[{"ground": code} for code in codes] or None
         )
 
     def show(self, form, formset=None, *, status=200):
@@ -94,12 +136,29 @@ class ActionView(WorkspaceView):
             "submit_label": self.submit_label or self.get_page_title(),
             "case_url": case_url(self.foi_request),
             "status": workspace.deadline_status(self.foi_request, now=now),
+            "offers_templates": self.action in LetterAction.values,
+            "letter_templates": self.letter_templates(),
+            "chosen_template": getattr(self, "chosen_template", None),
+            "template_grounds": self.template_grounds(),
+            "may_edit_templates": permissions.can_edit_letter_templates(
+                self.foi_request.body_id, self.request.user
+            ),
             **self.action_context(),
         }
         return self.render(context, status=status)
 
     def action_context(self) -> dict:
         return {}
+
+    def template_grounds(self):
+        """The law's grounds, to name in a template's {grounds}: on forms that cite grounds."""
+        if not self.grounds:
+            return []
+        chosen = set(self.request.GET.getlist("ground"))
+        return [
+            (exemption, exemption.code in chosen)
+            for exemption in Exemption.objects.filter(law_id=self.foi_request.law_id)
+        ]
 
     # -- the verbs ----------------------------------------------------------------------------
 
@@ -108,7 +167,7 @@ class ActionView(WorkspaceView):
         refusal = self.refusal()
         if refusal is not None:
             return self.refuse(refusal)
-        return self.show(self.make_form(), self.make_formset())
+        return self.show(*self.from_template())
 
     def post(self, request, reference):
         self.load(reference)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from demo.build_accounts import accounts_load, accounts_table
 from demo.build_bodies import bodies_load
 from demo.build_calendar import declared_day_load
+from demo.build_letter_templates import letter_templates_load
 from demo.build_requests import DemoError, requests_build
 from demo.files import FIXTURES_DIR
 from foi.models import OPEN_STATES, AppealLevel, FOIRequest, Law, PublicBody, State
@@ -49,6 +50,8 @@ class Command(BaseCommand):
                 )
                 self._note("Declaring a day of mourning…")
                 declared_day_load(admin=accounts.people["admin"])
+                self._note("Writing the Ministry of Finance's letter templates…")
+                letter_templates_load(coordinator=accounts.people.get("finance-coordinator"))
         except DemoError as error:
             raise CommandError(f"The demo could not be built: {error}") from error
         verified = self._verify_chains()
