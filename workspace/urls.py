@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from workspace.views import actions, appeals, case, intake, queue, redact, replies, reports
+from workspace.views import (
+    actions,
+    appeals,
+    body_suggestions,
+    case,
+    intake,
+    queue,
+    redact,
+    replies,
+    reports,
+)
 
 app_name = "foi_workspace"
 urlpatterns = [
@@ -12,6 +22,16 @@ urlpatterns = [
     path("reports/", reports.ReportView.as_view(), name="reports"),
     path("replies/", replies.ReplyQueueView.as_view(), name="replies"),
     path("replies/<int:message_id>/", replies.ClassifyReplyView.as_view(), name="classify_reply"),
+    path(
+        "body-suggestions/",
+        body_suggestions.BodySuggestionQueueView.as_view(),
+        name="body_suggestions",
+    ),
+    path(
+        "body-suggestions/<int:suggestion_id>/",
+        body_suggestions.BodySuggestionDecideView.as_view(),
+        name="body_suggestion",
+    ),
     path("requests/<str:reference>/", case.CaseView.as_view(), name="case"),
     path(
         "requests/<str:reference>/files/<int:attachment_id>/approve/",
