@@ -94,6 +94,8 @@ def body_detail(request, slug):
             "appeal_levels": list(body.law.appeal_levels.all()),
             "following": selectors.follow_of(user=request.user, body=body),
             "answers_through_portal": selectors.body_answers_through_portal(body),
+            # Earlier names and websites, never who changed them nor e-mail addresses.
+            "contact_history": selectors.body_contact_history(body=body, public=True),
         },
     )
 

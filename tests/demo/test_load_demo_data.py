@@ -256,3 +256,14 @@ def test_declares_one_day_of_mourning_through_the_service(demo):
     assert declared.day > timezone.localdate()
     for event in CaseEvent.objects.filter(kind="due_date_moved"):
         assert event.data["day"] == declared.day.isoformat()
+
+
+def test_one_suggestion_of_a_body_waits_for_a_moderator(demo):
+    from demo.build_suggestions import DEMO_EMAIL
+    from foi.models import BodySuggestion
+
+    suggestion = BodySuggestion.objects.get()
+    assert suggestion.is_pending and suggestion.value == DEMO_EMAIL
+    assert suggestion.field == "request_email" and suggestion.suggested_by.email.endswith(
+        "demo.example"
+    )

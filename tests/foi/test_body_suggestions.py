@@ -236,3 +236,13 @@ def test_suggesting_a_new_body_through_the_page(client, world):
     assert response.status_code == 302
     suggestion = BodySuggestion.objects.get()
     assert suggestion.kind == "new_body" and suggestion.parent == world.cabinet
+
+
+def test_the_body_page_shows_earlier_websites_but_not_who_suggested(client, world, moderator):
+    world.citizen.first_name, world.citizen.last_name = "Rəşad", "Quliyev"
+    world.citizen.save()
+    suggestion = suggest_website(world)
+    services.body_suggestion_accept(suggestion=suggestion, actor=moderator)
+    page = client.get(reverse("foi:body_detail", args=[world.ministry.slug])).content.decode()
+    assert 'id="contact-history"' in page and "https://new.finance.gov.example/" in page
+    assert "Quliyev" not in page and moderator.email not in page
