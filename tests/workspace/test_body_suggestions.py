@@ -182,3 +182,28 @@ def test_accepting_a_new_body_creates_it(client, world, moderator, committed):
     assert body.request_email == "info@stat.example"
     assert BodySuggestion.objects.get().created_body == body
     assert len(outbox_to(world.citizen.email)) == 1
+
+
+def test_the_menu_offers_the_queue_to_moderators_only(client, world, moderator):
+    client.force_login(moderator)
+    assert QUEUE in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(world.officer)
+    assert QUEUE not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_an_admin_fixing_the_address_adds_to_the_history(world, committed, bounced):
+    from mail.bodies import public_body_update_request_email
+
+    _foi_request, body = bounced
+    committed(
+        lambda: public_body_update_request_email(
+            body=body, request_email="new@water.gov.example", actor=world.admin
+        )
+    )
+    change = BodyContactChange.objects.get(body=body)
+    assert (change.old, change.new, change.changed_by) == (
+        "info@water.gov.example",
+        "new@water.gov.example",
+        world.admin,
+    )
+    assert change.suggestion is None
