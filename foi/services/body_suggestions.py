@@ -43,6 +43,8 @@ WINDOW = datetime.timedelta(hours=24)
 NAME_MAX = 300
 REASON_MAX = 2000
 LANGUAGES = ("az", "en", "ru")
+# The fields whose changes a body's contact history keeps.
+CONTACT_FIELDS = ("request_email", "website", "name_az", "name_en", "name_ru")
 
 # Latin letters for a new body's address (/bodies/<slug>/) from its Azerbaijani or Russian name.
 _LATIN = str.maketrans(
@@ -376,3 +378,25 @@ def _apply_correction(suggestion: BodySuggestion, *, actor) -> None:
         changed_at=clock.now(),
         suggestion=suggestion,
     )
+
+
+def body_contact_changes_record(*, body: PublicBody, before: dict, actor) -> list:
+    """Keep in the body's contact history each of ``CONTACT_FIELDS`` that an administrator
+    changed from ``before`` (what the admin's form showed) to what the body has now."""
+    changes = []
+    for field in CONTACT_FIELDS:
+        if field not in before:
+            continue
+        old, new = before[field] or "", getattr(body, field) or ""
+        if old != new:
+            changes.append(
+                BodyContactChange.objects.create(
+                    body=body,
+                    field=field,
+                    old=old,
+                    new=new,
+                    changed_by=actor,
+                    changed_at=clock.now(),
+                )
+            )
+    return changes

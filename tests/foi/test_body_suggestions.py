@@ -246,3 +246,29 @@ def test_the_body_page_shows_earlier_websites_but_not_who_suggested(client, worl
     page = client.get(reverse("foi:body_detail", args=[world.ministry.slug])).content.decode()
     assert 'id="contact-history"' in page and "https://new.finance.gov.example/" in page
     assert "Quliyev" not in page and moderator.email not in page
+
+
+def test_an_admin_changing_the_website_adds_to_the_history(client, world):
+    client.force_login(world.admin)
+    url = reverse("admin:foi_publicbody_change", args=[world.ministry.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        name: ("" if value is None else value)
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    data["parent"] = world.cabinet.pk
+    data["law"] = world.law.pk
+    data["website"] = "https://changed.gov.example/"
+    data.update({"contact_changes-TOTAL_FORMS": "0", "contact_changes-INITIAL_FORMS": "0"})
+    data = {k: v for k, v in data.items() if v is not False}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    change = BodyContactChange.objects.get(body=world.ministry)
+    assert (change.field, change.new, change.changed_by) == (
+        "website",
+        "https://changed.gov.example/",
+        world.admin,
+    )
