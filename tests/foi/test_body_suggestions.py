@@ -225,6 +225,8 @@ def test_bad_input_on_the_page_is_shown_and_nothing_saved(client, world):
 
 def test_suggesting_a_new_body_through_the_page(client, world):
     client.force_login(world.citizen)
+    form = client.get(reverse("foi:body_suggest"))
+    assert form.status_code == 200 and 'name="parent"' in form.content.decode()
     response = client.post(
         reverse("foi:body_suggest"),
         {
