@@ -12,6 +12,7 @@ from foi.models import (
     Appeal,
     AppealLevel,
     Attachment,
+    BodyContactChange,
     CaseEvent,
     DeclaredDay,
     Exemption,
@@ -22,6 +23,7 @@ from foi.models import (
     PublicBody,
     User,
 )
+from foi.services.body_suggestions import CONTACT_FIELDS, body_contact_changes_record
 from foi.services.declared_days import declared_day_delete, declared_day_save
 
 
@@ -134,6 +136,15 @@ class DeclaredDayAdmin(admin.ModelAdmin):
         self._report(request, moved)
 
 
+class ContactChangeInline(ReadOnlyInline):
+    """The body's contact history: accepted suggestions and administrators' changes."""
+
+    model = BodyContactChange
+    fk_name = "body"
+    show_change_link = False
+    fields = ("changed_at", "field", "old", "new", "changed_by", "suggestion")
+
+
 @admin.register(PublicBody)
 class PublicBodyAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
@@ -152,6 +163,14 @@ class PublicBodyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("parent",)
     readonly_fields = ("request_email_problem", "request_email_problem_at")
+    inlines = [ContactChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        # What the form showed, so that the body's contact history keeps this change too.
+        before = {name: form.initial.get(name) or "" for name in CONTACT_FIELDS} if change else {}
+        super().save_model(request, obj, form, change)
+        if change:
+            body_contact_changes_record(body=obj, before=before, actor=request.user)
 
 
 @admin.register(Membership)

@@ -60,6 +60,17 @@ def is_moderator(user) -> bool:
     return is_person(user) and (user.is_superuser or user.has_perm("foi.classify_replies"))
 
 
+def can_suggest_body(user) -> bool:
+    """Anyone signed in may suggest a new body or a correction of one (a moderator decides)."""
+    return is_person(user)
+
+
+def can_decide_body_suggestion(user) -> bool:
+    """The moderators (``is_moderator``) accept or decline suggestions of bodies and of
+    corrections: the same people who look after the bodies' e-mailed replies."""
+    return is_moderator(user)
+
+
 def may_handle(foi_request, user) -> bool:
     """Officers and coordinators of the body: the assignee, or any of them while unassigned;
     or whoever records the body's move on its behalf (``acts_for_body``)."""

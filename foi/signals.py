@@ -20,3 +20,9 @@ attachment_text_extracted = Signal()
 # transaction commits), with ``attachment``: search indexes the request again when the file is
 # public (``foi.services.ocr``).
 attachment_text_recognised = Signal()
+
+# Sent once the transaction that accepted or declined a person's suggestion of a body or of a
+# correction has committed, with ``suggestion`` (foi.services.body_suggestions). E-mail tells
+# the suggester and, for an accepted request address, sends again the letters that bounced
+# (mail.bodies.on_body_suggestion_decided).
+body_suggestion_decided = Signal()

@@ -76,7 +76,13 @@ urlpatterns = [
     path("laws/<slug:code>/", laws.law_detail, name="law_detail"),
     path("bodies/", bodies.body_list, name="body_list"),
     path("bodies/autocomplete/", bodies.body_autocomplete, name="body_autocomplete"),
+    path("bodies/suggest/", bodies.body_suggest, name="body_suggest"),
     path("bodies/<slug:slug>/", bodies.body_detail, name="body_detail"),
+    path(
+        "bodies/<slug:slug>/suggest/",
+        bodies.body_suggest_correction,
+        name="body_suggest_correction",
+    ),
     path("bodies/<slug:slug>/feed/", feeds.BodyRequestsFeed(), name="body_feed"),
     path("bodies/<slug:slug>/follow/", bodies.follow_body, name="body_follow"),
     # The person's own pages (allauth keeps /accounts/ for sign-in, e-mail and password)

@@ -15,7 +15,8 @@ class MailConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from foi.models import CaseEvent
-        from foi.signals import case_event_committed, requester_invited
+        from foi.signals import body_suggestion_decided, case_event_committed, requester_invited
+        from mail.bodies import on_body_suggestion_decided
         from mail.inbound import on_inbound
         from mail.notify import on_case_event_committed, on_requester_invited
         from mail.suppression import remember_quiet_event
@@ -23,6 +24,9 @@ class MailConfig(AppConfig):
 
         post_save.connect(remember_quiet_event, sender=CaseEvent, dispatch_uid="mail.quiet")
         case_event_committed.connect(on_case_event_committed, dispatch_uid="mail.notify")
+        body_suggestion_decided.connect(
+            on_body_suggestion_decided, dispatch_uid="mail.body_suggestion"
+        )
         requester_invited.connect(on_requester_invited, dispatch_uid="mail.invitation")
         inbound.connect(on_inbound, dispatch_uid="mail.inbound")
         tracking.connect(on_tracking, dispatch_uid="mail.tracking")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core import clock
 from core.errors import InvalidInput, NotPermitted
-from foi.models import DeliveryStatus, FOIRequest, PublicBody, State
+from foi.models import BodyContactChange, DeliveryStatus, FOIRequest, PublicBody, State
 from foi.services.case import Entry, foi_request_append
 
 # States in which the body still has to answer, so a letter that did not arrive matters.
@@ -33,8 +33,6 @@ def public_body_flag_address(*, body: PublicBody, problem: str, at=None) -> None
 def public_body_update_request_email(*, body: PublicBody, request_email: str, actor) -> int:
     """Set a body's request address and clear its repair flag; every letter to it that bounced
     or could not be sent goes out again to the new address. Returns how many were re-sent."""
-    from mail.notify import body_is_emailed
-
     if not (getattr(actor, "is_active", False) and actor.has_perm("foi.change_publicbody")):
         raise NotPermitted(_("You may not change public bodies."))
     request_email = (request_email or "").strip()
@@ -46,9 +44,19 @@ def public_body_update_request_email(*, body: PublicBody, request_email: str, ac
         raise InvalidInput(
             _("Enter a valid e-mail address."), errors={"request_email": error.messages}
         ) from error
-    resent = 0
     with transaction.atomic():
         locked = PublicBody.objects.select_for_update().get(pk=body.pk)
+        if locked.request_email != request_email:
+            # The body's contact history (foi.models.BodyContactChange) keeps admins' changes
+            # as well as accepted suggestions.
+            BodyContactChange.objects.create(
+                body=locked,
+                field="request_email",
+                old=locked.request_email,
+                new=request_email,
+                changed_by=actor,
+                changed_at=clock.now(),
+            )
         locked.request_email = request_email
         locked.request_email_needs_repair = False
         locked.request_email_problem = ""
@@ -68,18 +76,63 @@ def public_body_update_request_email(*, body: PublicBody, request_email: str, ac
                 for name in ("request_email", "request_email_needs_repair")
             }
         )
-        if not body_is_emailed(locked):
-            return 0
-        undelivered = FOIRequest.objects.filter(
-            body=locked,
-            state__in=AWAITING_BODY,
-            messages__kind="letter",
-            messages__delivery_status__in=[DeliveryStatus.BOUNCED, DeliveryStatus.FAILED],
-        ).distinct()
-        for foi_request in undelivered:
-            if _letter_resend(foi_request, body=locked, actor=actor) is not None:
-                resent += 1
+        resent = bounced_letters_resend(body=locked, actor=actor)
     return resent
+
+
+def bounced_letters_resend(*, body: PublicBody, actor) -> int:
+    """Send again, to the body's (new) request address, the letter of each request still
+    waiting for it whose letter bounced or could not be sent; each goes on its case as
+    "email_resent". Returns how many were sent. Callers have checked who may do it."""
+    from mail.notify import body_is_emailed
+
+    if not body_is_emailed(body):
+        return 0
+    resent = 0
+    undelivered = FOIRequest.objects.filter(
+        body=body,
+        state__in=AWAITING_BODY,
+        messages__kind="letter",
+        messages__delivery_status__in=[DeliveryStatus.BOUNCED, DeliveryStatus.FAILED],
+    ).distinct()
+    for foi_request in undelivered:
+        if _letter_resend(foi_request, body=body, actor=actor) is not None:
+            resent += 1
+    return resent
+
+
+def on_body_suggestion_decided(sender, *, suggestion, **kwargs) -> None:
+    """A moderator decided a suggestion (foi.services.body_suggestions), and it committed: an
+    accepted request address gets the letters that bounced to the old one; the suggester is
+    told, in their language."""
+    from foi.models import BodyField, BodySuggestionStatus
+    from mail.notify import tell_person
+
+    accepted = suggestion.status == BodySuggestionStatus.ACCEPTED
+    resent = 0
+    if accepted and suggestion.field == BodyField.REQUEST_EMAIL and suggestion.body_id:
+        body = PublicBody.objects.get(pk=suggestion.body_id)
+        resent = bounced_letters_resend(body=body, actor=suggestion.decided_by)
+    person = suggestion.suggested_by
+    if not (person.is_active and person.email):
+        return
+    body = suggestion.created_body or suggestion.body
+    tell_person(
+        person,
+        "body_suggestion_accepted" if accepted else "body_suggestion_declined",
+        suggestion=suggestion,
+        body=body,
+        body_url=_body_url(body),
+        resent=resent,
+    )
+
+
+def _body_url(body) -> str:
+    from django.urls import reverse
+
+    from mail.notices import absolute
+
+    return absolute(reverse("foi:body_detail", args=[body.slug])) if body else ""
 
 
 def _letter_resend(foi_request: FOIRequest, *, body: PublicBody, actor):

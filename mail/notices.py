@@ -110,6 +110,9 @@ _NOTICES = [
         _("Appeal on request for information %(reference)s: %(subject)s"),
         automated=False,
     ),
+    # To a person who suggested a body or a correction (foi.services.body_suggestions).
+    Notice("body_suggestion_accepted", _("Your suggestion about a public body was accepted")),
+    Notice("body_suggestion_declined", _("Your suggestion about a public body was declined")),
     # To followers.
     Notice("digest", _("Updates on requests you follow"), "follower_digest"),
 ]

@@ -5,6 +5,7 @@ from django.urls import path
 from workspace.views import (
     actions,
     appeals,
+    body_suggestions,
     case,
     intake,
     letter_templates,
@@ -32,6 +33,16 @@ urlpatterns = [
         "templates/<int:template_id>/",
         letter_templates.LetterTemplateEditView.as_view(),
         name="letter_template_edit",
+    ),
+    path(
+        "body-suggestions/",
+        body_suggestions.BodySuggestionQueueView.as_view(),
+        name="body_suggestions",
+    ),
+    path(
+        "body-suggestions/<int:suggestion_id>/",
+        body_suggestions.BodySuggestionDecideView.as_view(),
+        name="body_suggestion",
     ),
     path("requests/<str:reference>/", case.CaseView.as_view(), name="case"),
     path(

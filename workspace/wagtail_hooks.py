@@ -83,6 +83,12 @@ def register_workspace_menu():
                 icon_name="mail",
                 order=500,
             ),
+            ModeratorMenuItem(
+                _("Suggested bodies and corrections"),
+                reverse("foi_workspace:body_suggestions"),
+                icon_name="edit",
+                order=600,
+            ),
         ]
     )
     return SubmenuMenuItem(

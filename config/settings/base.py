@@ -307,6 +307,8 @@ ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
 # optional dotted path to a function(text=, body=, limit=) that finds similar answered requests
 # (the search app's, by default; empty: a simple word match in foi.selectors).
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
+# Suggestions of bodies and corrections one person may make in 24 hours (0: no limit).
+FOI_BODY_SUGGESTION_RATE_LIMIT = env.int("FOI_BODY_SUGGESTION_RATE_LIMIT", default=5)
 FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="search.similar_requests")
 # the same for published proactive disclosures shown beside them (empty: none suggested)
 FOI_SIMILAR_DISCLOSURES_FINDER = env(

@@ -1,6 +1,13 @@
 from .appeal import Appeal
 from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
 from .body import BodyKind, Membership, MembershipRole, PublicBody
+from .body_suggestion import (
+    BodyContactChange,
+    BodyField,
+    BodySuggestion,
+    BodySuggestionKind,
+    BodySuggestionStatus,
+)
 from .calendar import CalendarFeedToken, DeclaredDay, DeclaredDayKind
 from .follow import Follow
 from .law import (
@@ -51,7 +58,12 @@ __all__ = [
     "Attachment",
     "Audience",
     "AuditLogImmutable",
+    "BodyContactChange",
+    "BodyField",
     "BodyKind",
+    "BodySuggestion",
+    "BodySuggestionKind",
+    "BodySuggestionStatus",
     "CalendarFeedToken",
     "CaseEvent",
     "CaseEventAudience",

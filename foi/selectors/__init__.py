@@ -751,6 +751,12 @@ def letter_files_to_publish(*, foi_request: FOIRequest, user) -> list[Attachment
 # Bodies' e-mailed replies waiting to be classified (issue 19); at the end, as the module
 # imports this package's own public reads.
 # The working calendar's declared days and a person's calendar feed (issue 24).
+# Suggestions of bodies and corrections, and a body's contact history (issue 24).
+from foi.selectors.body_suggestions import (  # noqa: E402, F401
+    body_contact_history,
+    body_suggestion_get,
+    body_suggestion_queue,
+)
 from foi.selectors.calendars import (  # noqa: E402, F401
     FeedEntry,
     calendar_feed_entries,

@@ -14,6 +14,11 @@ from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create, attachment_publish
 from .audit import case_event_record, case_events_verify, case_events_verify_all
+from .body_suggestions import (
+    body_suggestion_accept,
+    body_suggestion_create,
+    body_suggestion_decline,
+)
 from .calendars import calendar_feed_token_ensure, calendar_feed_token_reset
 from .case import foi_request_append
 from .declared_days import declared_day_delete, declared_day_save
@@ -62,6 +67,9 @@ __all__ = [
     "attachment_approve",
     "attachment_create",
     "attachment_publish",
+    "body_suggestion_accept",
+    "body_suggestion_create",
+    "body_suggestion_decline",
     "calendar_feed_token_ensure",
     "calendar_feed_token_reset",
     "case_event_record",

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,9 @@ from core.errors import NotVisible, ServiceError
 from foi import pagecache as foi_pages
 from foi import selectors, services
 from foi.deadlines import law_text
+from foi.forms.body_suggestions import CorrectionForm, NewBodyForm
 from foi.models import BodyKind, State
+from foi.views.common import attach_errors
 
 PAGE_SIZE = 50
 AUTOCOMPLETE_SIZE = 10
@@ -91,6 +94,8 @@ def body_detail(request, slug):
             "appeal_levels": list(body.law.appeal_levels.all()),
             "following": selectors.follow_of(user=request.user, body=body),
             "answers_through_portal": selectors.body_answers_through_portal(body),
+            # Earlier names and websites, never who changed them nor e-mail addresses.
+            "contact_history": selectors.body_contact_history(body=body, public=True),
         },
     )
 
@@ -113,3 +118,73 @@ def follow_body(request, slug):
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect(reverse("foi:body_detail", args=[body.slug]))
+
+
+def _suggested(request, suggestion_or_error, form, template, context):
+    if isinstance(suggestion_or_error, ServiceError):
+        attach_errors(form, suggestion_or_error)
+        return render(
+            request, template, {**context, "form": form}, status=suggestion_or_error.status
+        )
+    messages.success(
+        request,
+        _(
+            "Thank you: a moderator will check your suggestion. We will e-mail you when it is "
+            "accepted or declined."
+        ),
+    )
+    return None
+
+
+@login_required
+def body_suggest(request):
+    """Suggest a body that is missing from the directory (``foi.services.body_suggestions``)."""
+    template = "foi/body_suggest.html"
+    if request.method != "POST":
+        return render(request, template, {"form": NewBodyForm()})
+    form = NewBodyForm(request.POST)
+    if not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    data = form.cleaned_data
+    try:
+        result = services.body_suggestion_create(
+            user=request.user,
+            name=data["name"],
+            request_email=data["request_email"],
+            website=data["website"],
+            parent=data["parent"],
+            reason=data["reason"],
+            language=get_language(),
+        )
+    except ServiceError as error:
+        result = error
+    return _suggested(request, result, form, template, {}) or redirect("foi:body_list")
+
+
+@login_required
+def body_suggest_correction(request, slug):
+    """Suggest a corrected e-mail address, website or name of a body."""
+    body = _get_body(slug)
+    template = "foi/body_suggest_correction.html"
+    context = {"body": body}
+    if request.method != "POST":
+        initial = {"field": request.GET.get("field")} if request.GET.get("field") else None
+        return render(request, template, {**context, "form": CorrectionForm(initial=initial)})
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        return render(request, template, {**context, "form": form}, status=400)
+    data = form.cleaned_data
+    try:
+        result = services.body_suggestion_create(
+            user=request.user,
+            body=body,
+            field=data["field"],
+            value=data["value"],
+            reason=data["reason"],
+            language=get_language(),
+        )
+    except ServiceError as error:
+        result = error
+    return _suggested(request, result, form, template, context) or redirect(
+        "foi:body_detail", body.slug
+    )

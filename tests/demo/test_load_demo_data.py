@@ -271,3 +271,14 @@ def test_writes_letter_templates_for_one_body_in_three_languages(demo):
     assert LetterTemplate.objects.count() == templates.count()
     load_demo()
     assert LetterTemplate.objects.count() == templates.count()
+
+
+def test_one_suggestion_of_a_body_waits_for_a_moderator(demo):
+    from demo.build_suggestions import DEMO_EMAIL
+    from foi.models import BodySuggestion
+
+    suggestion = BodySuggestion.objects.get()
+    assert suggestion.is_pending and suggestion.value == DEMO_EMAIL
+    assert suggestion.field == "request_email" and suggestion.suggested_by.email.endswith(
+        "demo.example"
+    )

@@ -191,6 +191,8 @@ def test_fixing_the_address_in_the_admin_goes_through_the_service(
         if name in form.fields
     }
     data.update(request_email="requests@water.gov.example", request_email_needs_repair="")
+    # The page's read-only contact history (an inline), as a browser sends it.
+    data.update({"contact_changes-TOTAL_FORMS": "0", "contact_changes-INITIAL_FORMS": "0"})
     data = {k: v for k, v in data.items() if v is not False}
     response = committed(lambda: client.post(url, data))
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -16,6 +16,7 @@ from demo.build_bodies import bodies_load
 from demo.build_calendar import declared_day_load
 from demo.build_letter_templates import letter_templates_load
 from demo.build_requests import DemoError, requests_build
+from demo.build_suggestions import body_suggestion_load
 from demo.files import FIXTURES_DIR
 from foi.models import OPEN_STATES, AppealLevel, FOIRequest, Law, PublicBody, State
 from foi.services import case_events_verify
@@ -52,6 +53,8 @@ class Command(BaseCommand):
                 declared_day_load(admin=accounts.people["admin"])
                 self._note("Writing the Ministry of Finance's letter templates…")
                 letter_templates_load(coordinator=accounts.people.get("finance-coordinator"))
+                self._note("Suggesting a body's new address…")
+                body_suggestion_load(person=accounts.people["leyla"])
         except DemoError as error:
             raise CommandError(f"The demo could not be built: {error}") from error
         verified = self._verify_chains()
