@@ -6,7 +6,7 @@ new one)."""
 from __future__ import annotations
 
 from django.db import transaction
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -43,8 +43,8 @@ class DeliverySerializer(serializers.Serializer):
 class SubscriptionSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     url = serializers.URLField(max_length=500)
-    body = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text="The body whose own requests it receives."
+    body = serializers.SerializerMethodField(
+        help_text="The slug of the body whose own requests it receives; null: public events."
     )
     description = serializers.CharField(max_length=200, required=False, allow_blank=True)
     event_kinds = serializers.ListField(
@@ -56,6 +56,10 @@ class SubscriptionSerializer(serializers.Serializer):
     paused_at = serializers.DateTimeField(read_only=True, allow_null=True)
     consecutive_failures = serializers.IntegerField(read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_body(self, subscription) -> str | None:
+        return subscription.body.slug if subscription.body_id else None
 
 
 class SubscriptionCreateSerializer(SubscriptionSerializer):
@@ -111,6 +115,7 @@ class WebhookListView(WebhookView):
             400: ERROR_400,
             401: ERROR_401,
             403: ERROR_403,
+            404: ERROR_404,
         },
     )
     def post(self, request):
