@@ -125,3 +125,14 @@ def test_the_owner_changes_pings_rotates_and_deletes(api, world, receiver, commi
 
     assert client.delete(f"{URL}{subscription.pk}/").status_code == 204
     assert not Subscription.objects.exists()
+
+
+def test_a_client_application_may_not_create_webhooks(api, client, world, receiver):
+    """An agency system's OAuth token has no scope for webhooks: managing them is a person's."""
+    from tests.api.test_clients import bearer, make_client
+
+    bearer(api, client, make_client(world.ministry))
+    response = api.post(URL, {"url": receiver.url, "body": "ministry"}, format="json")
+    assert response.status_code == 403
+    assert "people signed in" in assert_one_sentence(response)
+    assert not Subscription.objects.exists()

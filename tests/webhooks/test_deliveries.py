@@ -306,3 +306,27 @@ def test_a_ping_is_signed_and_logged(world, receiver, committed):
     )
     delivery.refresh_from_db()
     assert delivery.state == "delivered"
+
+
+def test_the_requester_subscribing_publicly_gets_nothing_of_their_own_private_request(
+    world, receiver, committed, private_request
+):
+    """A subscription without a body sees as a visitor, whoever owns it."""
+    subscribe(world.requester, receiver.url)
+    with committed():
+        services.foi_request_answer(
+            foi_request=private_request, actor=world.officer, outcome="full", text="PRIVATE"
+        )
+    assert receiver.received == []
+
+
+def test_a_body_subscriber_of_the_requester_sees_no_internal_note_of_another_body(
+    world, receiver, committed
+):
+    """The reviewing body (an appeal lodged with it) is no holder: a subscription for it
+    receives nothing of the request, let alone the holder's notes."""
+    subscribe(world.reviewer, receiver.url, body=world.cabinet)
+    public = world.request(State.IN_PROGRESS, assignee=world.officer)
+    with committed():
+        services.foi_request_add_note(foi_request=public, actor=world.officer, text="SECRET")
+    assert receiver.received == []
