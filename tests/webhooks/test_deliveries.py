@@ -330,3 +330,27 @@ def test_a_body_subscriber_of_the_requester_sees_no_internal_note_of_another_bod
     with committed():
         services.foi_request_add_note(foi_request=public, actor=world.officer, text="SECRET")
     assert receiver.received == []
+
+
+def test_subscriptions_of_one_viewer_share_one_case_document(world, receiver, monkeypatch):
+    """Fanning out costs about the same for two public subscriptions as for twenty."""
+    monkeypatch.setattr(webhook_services, "_enqueue_delivery", lambda *args, **kwargs: None)
+    foi_request = world.request(State.SUBMITTED)
+    services.foi_request_accept(foi_request=foi_request, actor=world.coordinator)
+    event = foi_request.events.order_by("-seq").first()
+
+    def queries_for(count: int) -> int:
+        Delivery.objects.all().delete()
+        Subscription.objects.all().delete()
+        for _n in range(count):
+            subscribe(world.citizen, receiver.url)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert webhook_services.event_fan_out(event_id=event.pk) == count
+        return len(captured)
+
+    few, many = queries_for(2), queries_for(20)
+    # Each delivery is one insert in its own savepoint; the case document is read once.
+    assert many - few <= 18 * 3
