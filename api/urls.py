@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api import auth, case, clients, stats, views
+from api import auth, case, clients, stats, views, webhooks
 
 app_name = "api"
 urlpatterns = [
@@ -26,6 +26,13 @@ urlpatterns = [
         name="request_action",
     ),
     path("v1/search/", views.SearchView.as_view(), name="search"),
+    # Outbound webhooks: the signed-in person's own subscriptions (docs/webhooks.md).
+    path("v1/webhooks/", webhooks.WebhookListView.as_view(), name="webhook_list"),
+    path("v1/webhooks/<int:pk>/", webhooks.WebhookDetailView.as_view(), name="webhook_detail"),
+    path("v1/webhooks/<int:pk>/test/", webhooks.WebhookTestView.as_view(), name="webhook_test"),
+    path(
+        "v1/webhooks/<int:pk>/secret/", webhooks.WebhookSecretView.as_view(), name="webhook_secret"
+    ),
     path("v1/stats/bodies/", stats.StatsBodiesView.as_view(), name="stats_bodies"),
     path("v1/stats/bodies/<slug:slug>/", stats.StatsBodyView.as_view(), name="stats_body"),
     # The open case format's JSON Schema (foi.case_format): one stable address per version.

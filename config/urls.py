@@ -46,6 +46,7 @@ urlpatterns = [
     path("statistics/", include("publicstats.urls")),
     # The public REST API (api/): /api/v1/..., /api/schema/, /api/docs/
     path("api/", include("api.urls")),
+    path("me/webhooks/", include("webhooks.urls")),
     # A body's reply link (mail/replylinks.py): /requests/<reference>/reply/<token>/
     path("", include(reply_urlpatterns)),
     path("", include("foi.urls")),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cms",
     "search",
     "publicstats",
+    "webhooks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -218,6 +219,14 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Sorğu <noreply@sorgu.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_SUBJECT_PREFIX = "[Sorğu] "
+
+# Outbound webhooks (docs/webhooks.md). Plain http and private, loopback or link-local
+# addresses (the portal's own network: SSRF) are refused unless allowed, as in DEBUG.
+WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=DEBUG)
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", default=DEBUG)
+# Failed attempts in a row after which a subscription is paused and its owner told.
+WEBHOOKS_MAX_FAILURES = env.int("WEBHOOKS_MAX_FAILURES", default=8)
+WEBHOOKS_TIMEOUT_SECONDS = env.float("WEBHOOKS_TIMEOUT_SECONDS", default=10)
 # Who hears of server errors and of a broken audit chain: ADMINS=ops@example.org,cto@example.org
 # (without it, the daily sweep writes to the active superusers).
 ADMINS = [("", address) for address in env.list("ADMINS", default=[])]

@@ -21,3 +21,6 @@ STORAGES = {
 }
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="en")
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pages_app"]  # noqa: F405
+# Deliveries to a receiver on this machine (tests/webhooks); the SSRF tests turn these off.
+WEBHOOKS_ALLOW_HTTP = True
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True

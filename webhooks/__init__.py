@@ -1,0 +1,2 @@
+"""Outbound webhooks: signed deliveries of case events to subscribers' own systems
+(docs/webhooks.md)."""
