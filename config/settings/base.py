@@ -424,6 +424,22 @@ OAUTH2_PROVIDER = {
     "DEFAULT_SCOPES": ["requests:read"],
     "SCOPES_BACKEND_CLASS": "api.clients.ApplicationScopes",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("OAUTH_ACCESS_TOKEN_SECONDS", default=3600),
+    # Only client credentials are used (api/clients.py); every RFC 9700 (OAuth 2.0 Security
+    # BCP) behaviour is the compliant one: no implicit or password grant, no plain PKCE, no
+    # token in a query string, tokens stored hashed, refresh-token replay revokes the family,
+    # https redirect URIs only (and a non-compliant setting is an error at `check --deploy`).
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sorğu API",
