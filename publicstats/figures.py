@@ -28,6 +28,8 @@ strings; a share is a percentage with one decimal, or None when there is nothing
       "appeals", "appeals_upheld", "appeals_overturned", "appeals_pending": int,
       "transferred_out": int,
       "appeals_overturned_percent": float | None,  # overturned / (upheld + overturned)
+      "duties": {code: {"on_time", "late", "missed", "pending": int,   # foi.stats.duties
+                        "on_time_percent": float | None}},  # on_time / (on_time+late+missed)
       "monthly": [{"month": "2026-01", "received", "answered", "answered_on_time": int,
                    "on_time_percent": float | None}],
     }
@@ -36,10 +38,14 @@ strings; a share is a percentage with one decimal, or None when there is nothing
 counts only its days inside it). Each row is the period's figures restricted to the requests
 received that month, so the rows add up to the totals.
 
-``league_table()`` returns one row per body that received a public request in the period or
-transferred one away: ``{"slug", "name", "acronym", "law"}`` and the figures in
-``LEAGUE_COLUMNS``, sorted by ``order`` (a column, or ``name``; ``-`` first for descending;
-None always last).
+``duties`` has a row per duty of ``foi.stats.DUTIES`` (forwarding, the clarification and
+extension notices, the two urgent answers, appeal decisions; its docstring says how each is
+counted), over the public requests received in the period, each duty at the body that owed it.
+
+``league_table()`` returns one row per body that received a public request in the period,
+transferred one away, or owed a duty on one: ``{"slug", "name", "acronym", "law"}`` and the
+figures in ``LEAGUE_COLUMNS`` (with each duty's ``<code>_on_time_percent``), sorted by
+``order`` (a column, or ``name``; ``-`` first for descending; None always last).
 """
 
 from __future__ import annotations
@@ -56,7 +62,7 @@ from foi.selectors import stats as foi_stats
 from publicstats import store
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 # The league table's columns: figures, and "refused" (of the outcomes).
 LEAGUE_COLUMNS = (
@@ -70,6 +76,7 @@ LEAGUE_COLUMNS = (
     "transferred_out",
     "withdrawn",
     "still_open",
+    *(f"{code}_on_time_percent" for code in foi_stats.DUTY_CODES),
 )
 LEAGUE_ORDERS = ("name", *LEAGUE_COLUMNS)
 DEFAULT_ORDER = "-received"
@@ -112,10 +119,38 @@ def _scalars(total: store.Sums, *, overdue_now: int, very_overdue_now: int = 0) 
     return values
 
 
-def _league_figures(total: store.Sums, *, overdue_now: int, very_overdue_now: int) -> dict:
+def _duties(per_duty: dict[str, dict[str, int]]) -> dict[str, dict]:
+    """Every duty's counts by status and on-time rate (``foi.stats.duties``), in ``DUTIES``
+    order, from a body's (or all) counts."""
+    result = {}
+    for code in foi_stats.DUTY_CODES:
+        counts = {status: per_duty.get(code, {}).get(status, 0) for status in foi_stats.STATUSES}
+        result[code] = {**counts, "on_time_percent": foi_stats.duty_rate(counts)}
+    return result
+
+
+def _summed_duties(per_body: dict[int, dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
+    total: dict[str, dict[str, int]] = {}
+    for per_duty in per_body.values():
+        for code, counts in per_duty.items():
+            row = total.setdefault(code, dict.fromkeys(foi_stats.STATUSES, 0))
+            for status, n in counts.items():
+                row[status] += n
+    return total
+
+
+def _league_figures(
+    total: store.Sums,
+    *,
+    overdue_now: int,
+    very_overdue_now: int,
+    duties: dict[str, dict[str, int]],
+) -> dict:
     """A body's figures in ``LEAGUE_COLUMNS``, from its sums."""
     values = _scalars(total, overdue_now=overdue_now, very_overdue_now=very_overdue_now)
     values["refused"] = total.outcomes.get("refused", 0)
+    for code, row in _duties(duties).items():
+        values[f"{code}_on_time_percent"] = row["on_time_percent"]
     return {name: values[name] for name in LEAGUE_COLUMNS}
 
 
@@ -126,6 +161,7 @@ def _figures_dict(
     law_codes: dict[int, str],
     overdue_now: int,
     very_overdue_now: int,
+    duties: dict[str, dict[str, int]],
     date_from: date,
     date_to: date,
     now: datetime,
@@ -161,6 +197,7 @@ def _figures_dict(
         "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
         "generated_at": now.isoformat(),
         **figures,
+        "duties": _duties(duties),
         "monthly": monthly,
     }
 
@@ -205,6 +242,7 @@ def body_statistics(*, body, date_from: date, date_to: date, now: datetime | Non
             law_codes={law.pk: law.code for law in laws},
             overdue_now=sums.overdue_now.get(body.pk, 0),
             very_overdue_now=sums.very_overdue_now.get(body.pk, 0),
+            duties=sums.duties.get(body.pk, {}),
             date_from=date_from,
             date_to=date_to,
             now=now,
@@ -228,6 +266,7 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
         )
         body_ids = {body for body, total in sums.totals.items() if total.received}
         body_ids |= {body for body, total in sums.totals.items() if total.transferred_out}
+        body_ids |= set(sums.duties)
         per_body = {}
         overall_total = store.Sums().add(sums.grounds)
         for body, identity in foi_stats.public_body_identities(body_ids).items():
@@ -239,6 +278,7 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
                     total,
                     overdue_now=sums.overdue_now.get(body, 0),
                     very_overdue_now=sums.very_overdue_now.get(body, 0),
+                    duties=sums.duties.get(body, {}),
                 ),
             }
         overall = _figures_dict(
@@ -247,6 +287,9 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
             law_codes={law.pk: law.code for law in laws},
             overdue_now=sum(sums.overdue_now.values()),
             very_overdue_now=sum(sums.very_overdue_now.values()),
+            duties=_summed_duties(
+                {body: sums.duties[body] for body in per_body if body in sums.duties}
+            ),
             date_from=date_from,
             date_to=date_to,
             now=now,

@@ -116,6 +116,33 @@ class TransferStat(models.Model):
         return f"{self.event_id} from {self.from_body_id}"
 
 
+class DutyStat(models.Model):
+    """One duty the law set for a request, besides the answer itself (``foi.stats.duties``): at
+    the body that owed it, by the day that body received the request (in the law's time zone).
+    Whether an undone duty is past due is decided when it is read (``due_at``), so its rows
+    need no refresh as time passes."""
+
+    request = models.ForeignKey("foi.FOIRequest", on_delete=models.CASCADE, related_name="+")
+    body = models.ForeignKey(
+        "foi.PublicBody", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    law = models.ForeignKey("foi.Law", on_delete=models.CASCADE, related_name="+")
+    duty = models.CharField(max_length=32)
+    received_on = models.DateField()
+    visibility = models.CharField(max_length=16)
+    private_until = models.DateField(null=True, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)  # None: its clock stands still
+    on_time = models.BooleanField(null=True, blank=True)  # None: not done
+
+    class Meta:
+        verbose_name = _("duty's statistical facts")
+        verbose_name_plural = _("duties' statistical facts")
+        indexes = [models.Index(fields=["received_on", "body"], name="dutystat_received")]
+
+    def __str__(self) -> str:
+        return f"{self.duty} of {self.request_id} @ {self.body_id}"
+
+
 class StoredSums(models.Model):
     """The sums of ``CaseStat`` over one body's *public* requests received in a period, and of
     ``TransferStat`` over those it transferred away in it (requests private until a date are

@@ -183,6 +183,16 @@ def clarification_notice_deadline(law, *, received_at: datetime) -> datetime | N
     )
 
 
+def extension_notice_deadline(law, *, received_at: datetime) -> datetime | None:
+    """By when the body must tell the requester it is taking longer (an extension)."""
+    return _optional_period(
+        law,
+        start=received_at,
+        value=law.extension_notice_value,
+        unit=law.extension_notice_unit,
+    )
+
+
 def transfer_deadline(law, *, received_at: datetime) -> datetime | None:
     """By when a body that does not hold the information must forward the request."""
     return _optional_period(

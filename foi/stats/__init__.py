@@ -46,8 +46,24 @@ What each figure means, exactly:
 
 Per officer, a request belongs to whoever made the body's first decision on it, or, while
 undecided, to its assignee (None: nobody). A transfer belongs to whoever made it.
+
+``duties``: every other duty the law sets a time for (forwarding, the clarification and
+extension notices, urgent answers, appeal decisions), one ``DutyFact`` each, and whether each
+was met (its docstring says exactly how each is counted).
 """
 
+from foi.stats.duties import (
+    DUTIES,
+    DUTY_BY_CODE,
+    DUTY_CODES,
+    STATUS_LABELS,
+    STATUSES,
+    Duty,
+    DutyFact,
+    duty_facts,
+    duty_table,
+)
+from foi.stats.duties import rate as duty_rate
 from foi.stats.facts import (
     case_facts,
     cohort_facts,
@@ -81,6 +97,9 @@ __all__ = [
     "CLOCK_RUNNING",
     "COLUMNS",
     "DECISION_KINDS",
+    "DUTIES",
+    "DUTY_BY_CODE",
+    "DUTY_CODES",
     "FIGURES",
     "HEADLINE",
     "OPEN",
@@ -88,13 +107,20 @@ __all__ = [
     "OUTCOME_LABELS",
     "OVERTURNED",
     "RESPONSE_KINDS",
+    "STATUSES",
+    "STATUS_LABELS",
     "CaseFacts",
+    "Duty",
+    "DutyFact",
     "Figure",
     "Figures",
     "Report",
     "body_report",
     "case_facts",
     "cohort_facts",
+    "duty_facts",
+    "duty_rate",
+    "duty_table",
     "facts_of",
     "figures",
     "figures_row",

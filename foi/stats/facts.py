@@ -115,12 +115,14 @@ def facts_of(requests_, cohort) -> list[tuple[object, CaseFacts]]:
     ):
         grounds[row["message_id"]].append(row["exemption__code"])
     appeals = defaultdict(list)
+    appeal_deadlines = defaultdict(list)
     for row in (
         Appeal.objects.filter(foi_request__in=cohort)
         .order_by("lodged_at", "pk")
-        .values("foi_request_id", "decision")
+        .values("foi_request_id", "decision", "due_at", "decided_at")
     ):
         appeals[row["foi_request_id"]].append(row["decision"] or "")
+        appeal_deadlines[row["foi_request_id"]].append((row["due_at"], row["decided_at"]))
 
     facts = []
     for request in requests_:
@@ -148,6 +150,7 @@ def facts_of(requests_, cohort) -> list[tuple[object, CaseFacts]]:
                     outcome=_outcome(decision, event),
                     grounds=tuple(grounds[decision["pk"]]) if decision else (),
                     appeal_decisions=tuple(appeals[request.pk]),
+                    appeal_deadlines=tuple(appeal_deadlines[request.pk]),
                     law=request.law,
                 ),
             )

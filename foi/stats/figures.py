@@ -181,6 +181,11 @@ class CaseFacts:
     outcome: str = ""
     grounds: tuple[str, ...] = ()
     appeal_decisions: tuple[str, ...] = ()
+    # Each appeal's (due moment, decision moment), in the order of ``appeal_decisions``: the
+    # duties' facts (``foi.stats.duties``) read them.
+    appeal_deadlines: tuple[tuple[datetime | None, datetime | None], ...] = field(
+        default=(), compare=False
+    )
     # The law to count this case's working days by, when ``figures()`` is given cases of several
     # laws (public statistics across all bodies); None: the ``law`` passed to ``figures()``.
     law: object | None = field(default=None, compare=False)

@@ -14,10 +14,17 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, IntegerField, Min, Q, Sum, Value
 
-from foi.selectors.stats import OUTCOMES
-from publicstats.models import RUNNING, BodyMonthStat, BodyYearStat, CaseStat, TransferStat
+from foi.selectors.stats import OUTCOMES, STATUSES
+from publicstats.models import (
+    RUNNING,
+    BodyMonthStat,
+    BodyYearStat,
+    CaseStat,
+    DutyStat,
+    TransferStat,
+)
 from publicstats.store.sums import GROUNDS, HISTOGRAMS, Sums, merge, month_start, sums_by
 
 
@@ -35,6 +42,8 @@ class PeriodSums:
     overdue_now: dict[int, int]
     # body id -> those of them past their law's very-overdue tier now
     very_overdue_now: dict[int, int]
+    # body id -> duty code -> status (``foi.stats.duties.STATUSES``) -> count, now
+    duties: dict[int, dict[str, dict[str, int]]]
 
 
 def _stored_details(
@@ -261,18 +270,67 @@ def period_sums(
     very_q = Q()
     for law_id, cutoff in (very_overdue or {}).items():
         very_q |= Q(law_id=law_id, due_at__lt=cutoff)
-    overdue, very = {}, {}
-    late = running.values("body").annotate(n=Count("pk"))
+    # The late requests and the duties, in one statement (``_duties``).
     if very_overdue:
-        late = late.annotate(very=Count("pk", filter=very_q))
-    for row in late.order_by():
-        overdue[row["body"]] = row["n"]
-        if row.get("very"):
-            very[row["body"]] = row["very"]
+        very_count = Count("pk", filter=very_q)
+    else:
+        very_count = Value(0, output_field=IntegerField())
+    late = (
+        running.values("body")
+        .annotate(
+            kind=Value("overdue"),
+            duty=Value(""),
+            n=Count("pk"),
+            very=very_count,
+            **{name: Value(0, output_field=IntegerField()) for name in _DUTY_COUNTS[2:]},
+        )
+        .values_list("kind", "body", "duty", "n", "very", *_DUTY_COUNTS[2:])
+        .order_by()
+    )
+    overdue, very, duties = {}, {}, {}
+    duty_rows = _duties(date_from, date_to, now=now, today=today, body_id=body_id)
+    for kind, body, duty, *numbers in late.union(duty_rows, all=True):
+        if kind == "duty":
+            duties.setdefault(body, {})[duty] = dict(zip(STATUSES, numbers, strict=True))
+            continue
+        overdue[body] = numbers[0]
+        if numbers[1]:
+            very[body] = numbers[1]
     return PeriodSums(
         totals=totals,
         months=months,
         grounds=grounds,
         overdue_now=overdue,
         very_overdue_now=very,
+        duties=duties,
+    )
+
+
+# The counts of a duty's rows by status (``STATUSES``' order).
+_DUTY_COUNTS = tuple(f"{status}_n" for status in STATUSES)
+
+
+def _duties(date_from: date, date_to: date, *, now: datetime, today: date, body_id: int | None):
+    """The public duties (``DutyStat``) of the requests received in the period, per body and
+    duty, by their status now, as rows ("duty", body id, duty code, a count per status of
+    ``STATUSES``), to be read with the late requests. Few requests give rise to one (a
+    transfer, a notice, an urgent request, an appeal), and whether an undone one is past due
+    changes by the hour, so they are counted when read rather than stored per month."""
+    rows = DutyStat.objects.filter(
+        public_q(today), received_on__gte=date_from, received_on__lte=date_to
+    )
+    if body_id is not None:
+        rows = rows.filter(body_id=body_id)
+    undone = Q(on_time=None)
+    counts = {
+        "on_time_n": Count("pk", filter=Q(on_time=True)),
+        "late_n": Count("pk", filter=Q(on_time=False)),
+        "missed_n": Count("pk", filter=undone & Q(due_at__lt=now)),
+        "pending_n": Count("pk", filter=undone & (Q(due_at=None) | Q(due_at__gte=now))),
+    }
+    return (
+        rows.values("body", "duty")
+        .annotate(kind=Value("duty"), **{name: counts[name] for name in _DUTY_COUNTS})
+        .values_list("kind", "body", "duty", *_DUTY_COUNTS)
+        .order_by()
     )

@@ -1,4 +1,5 @@
-"""Keeping ``CaseStat``, ``TransferStat``, ``BodyMonthStat`` and ``BodyYearStat`` current:
+"""Keeping ``CaseStat``, ``TransferStat``, ``DutyStat``, ``BodyMonthStat`` and ``BodyYearStat``
+current:
 
 - every committed save of a request (or appeal, or removal of a message) refreshes that
   request's facts and the sums of the months it left and entered, and of their years
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -22,7 +24,7 @@ from django.db.models import Count
 
 from core import clock, pagecache
 from foi.selectors import stats as foi_stats
-from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat, TransferStat
+from publicstats.models import BodyMonthStat, BodyYearStat, CaseStat, DutyStat, TransferStat
 from publicstats.store.sums import (
     APPEAL_COUNTS,
     GROUNDS,
@@ -87,13 +89,16 @@ def _row(request, facts: foi_stats.CaseFacts, working_days: _WorkingDays) -> Cas
     )
 
 
-def _transfer_rows(requests: list) -> list[TransferStat]:
-    """The transfers of these requests (loaded, with their law), one row per transfer event."""
-    by_pk = {request.pk: request for request in requests}
+def _transfer_and_duty_rows(facts: list) -> tuple[list[TransferStat], list[DutyStat]]:
+    """The transfers of these requests (``(request, CaseFacts)`` pairs, with their law), one row
+    per transfer event, and their duties (``foi.stats.duties``), one row per duty."""
+    by_pk = {request.pk: request for request, _ in facts}
     rows = []
+    left = defaultdict(list)  # request id -> (moment, event id, the body it left)
     for pk, request_id, created_at, from_body_id in foi_stats.transfers_of(by_pk):
         request = by_pk[request_id]
         on = created_at.astimezone(ZoneInfo(request.law.time_zone)).date()
+        left[request_id].append((created_at, pk, from_body_id))
         rows.append(
             TransferStat(
                 event_id=pk,
@@ -105,13 +110,37 @@ def _transfer_rows(requests: list) -> list[TransferStat]:
                 private_until=request.private_until,
             )
         )
-    return rows
+    duties = []
+    for request, case in facts:
+        zone = ZoneInfo(request.law.time_zone)
+        for fact in foi_stats.duty_facts(
+            request,
+            transfers=[body for _, _, body in sorted(left[request.pk])],
+            decided_at=case.decided_at,
+            due_at_decision=case.due_at_decision,
+            appeals=case.appeal_deadlines,
+        ):
+            duties.append(
+                DutyStat(
+                    request=request,
+                    body_id=fact.body_id,
+                    law_id=request.law_id,
+                    duty=fact.duty,
+                    received_on=fact.received_at.astimezone(zone).date(),
+                    visibility=request.visibility,
+                    private_until=request.private_until,
+                    due_at=fact.due_at,
+                    on_time=fact.on_time,
+                )
+            )
+    return rows, duties
 
 
-def _rows(requests, working_days: _WorkingDays) -> list[CaseStat]:
-    """The facts of every request of the queryset ``requests`` that has reached a body."""
+def _rows(requests, working_days: _WorkingDays) -> tuple[list[CaseStat], list]:
+    """The facts of every request of the queryset ``requests`` that has reached a body, and
+    their ``(request, CaseFacts)`` pairs."""
     facts = foi_stats.case_facts_of(requests)
-    return [_row(request, case, working_days) for request, case in facts]
+    return [_row(request, case, working_days) for request, case in facts], facts
 
 
 # The sums of months and years -------------------------------------------------------------------
@@ -185,16 +214,18 @@ def refresh_requests(request_ids: Iterable[int]) -> int:
     if not ids:
         return 0
     with transaction.atomic():
-        rows = _rows(foi_stats.requests_locked(ids), _WorkingDays())
-        transfers = _transfer_rows([row.request for row in rows])
+        rows, facts = _rows(foi_stats.requests_locked(ids), _WorkingDays())
+        transfers, duties = _transfer_and_duty_rows(facts)
         months = set(CaseStat.objects.filter(request_id__in=ids).values_list("body_id", "month"))
         months |= set(
             TransferStat.objects.filter(request_id__in=ids).values_list("from_body_id", "month")
         )
         CaseStat.objects.filter(request_id__in=ids).delete()
         TransferStat.objects.filter(request_id__in=ids).delete()
+        DutyStat.objects.filter(request_id__in=ids).delete()
         CaseStat.objects.bulk_create(rows)
         TransferStat.objects.bulk_create(transfers)
+        DutyStat.objects.bulk_create(duties)
         months |= {(row.body_id, row.month) for row in rows}
         months |= {(row.from_body_id, row.month) for row in transfers}
         refresh_months(months)
@@ -276,13 +307,16 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     working_days = _WorkingDays()
     CaseStat.objects.all().delete()
     TransferStat.objects.all().delete()
+    DutyStat.objects.all().delete()
     done = 0
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start : start + CHUNK]
         requests = foi_stats.requests_with_facts(first_pk=chunk[0], last_pk=chunk[-1])
-        rows = _rows(requests, working_days)
+        rows, facts = _rows(requests, working_days)
+        transfers, duties = _transfer_and_duty_rows(facts)
         CaseStat.objects.bulk_create(rows)
-        TransferStat.objects.bulk_create(_transfer_rows([row.request for row in rows]))
+        TransferStat.objects.bulk_create(transfers)
+        DutyStat.objects.bulk_create(duties)
         done += len(chunk)
         if progress:
             progress(done, len(pks))
@@ -300,4 +334,5 @@ def refresh_recent(*, days: int = 2) -> tuple[int, int]:
     # Requests that left the statistics (back to draft) take their facts along.
     CaseStat.objects.filter(request__state="draft").delete()
     TransferStat.objects.filter(request__state="draft").delete()
+    DutyStat.objects.filter(request__state="draft").delete()
     return refreshed, rebuild_months()

@@ -1,0 +1,285 @@
+"""Every statutory duty measured (``foi.stats.duties``), against a February 2026 counted by hand.
+
+AZ rules (tests/factories.py's ``LawFactory``): forwarding, the clarification notice and the
+extension notice are due within 5 working days, counted from the working day after receipt;
+urgent answers within 24 hours (relevance) and 48 working hours (life); here the internal
+review decides within 5 working days of the appeal (set below; the Ombudsman's 10 are the
+fixture's). February 2026 has no Azerbaijani holiday: its working days are Monday to Friday.
+A request received on Mon 2 Feb has its 5 working days on 3, 4, 5, 6 and 9 Feb (due the end of
+Mon 9 Feb). "Now" is Mon 2 March 2026, noon.
+
+At the ministry (period 1-28 February):
+
+- forwarding: T1 (received Mon 2 Feb, forwarded Thu 5 Feb) on time; T2 (received Mon 2 Feb,
+  forwarded Tue 10 Feb) late; T0 (received Fri 30 Jan, forwarded Mon 2 Feb) belongs to January.
+- clarification notice: C1 asked Wed 4 Feb (received Mon 2 Feb) on time; clarified Thu 5 Feb,
+  asked again Fri 13 Feb: counted from the reply, 6, 9, 10, 11, 12 Feb: due the end of Thu 12
+  Feb, late; C2 asked Tue 10 Feb (received Mon 2 Feb): late. P1, private, asked on time: never
+  counted.
+- extension notice: E1 extended Fri 6 Feb (received Mon 2 Feb) on time; E2 extended Wed 11 Feb
+  (received Mon 2 Feb) late.
+- urgent (relevance, 24 hours): U1 received Mon 2 Feb 10:00, answered 15:00 the same day: on
+  time; U2 received Mon 2 Feb 10:00, answered Thu 5 Feb: late (two days and more).
+  W1, urgent too, withdrawn unanswered: not counted.
+- urgent (life, 48 working hours): U3 received Mon 2 Feb, never answered: missed; U4 received
+  Fri 27 Feb 10:00: its 48 working hours end after the weekend, on Tue 3 March: not due yet.
+- appeal decisions: A1, A2 and A3 refused Wed 4 Feb, appealed Thu 5 Feb; the internal review's
+  5 working days are 6, 9, 10, 11, 12 Feb (due the end of Thu 12 Feb). A1 upheld Wed 11 Feb:
+  on time; A2 upheld Mon 16 Feb: late; A3 undecided: missed.
+
+At the other ministry: T1 arrived Thu 5 Feb; it asked for clarification Thu 12 Feb (6, 9, 10,
+11, 12 Feb): on time.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core import clock
+from foi import services
+from foi.stats import DutyFact, duty_table
+from publicstats import figures, store
+
+pytestmark = pytest.mark.django_db
+
+BAKU = ZoneInfo("Asia/Baku")
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=BAKU)
+FEBRUARY = {"date_from": date(2026, 2, 1), "date_to": date(2026, 2, 28)}
+
+
+def feb(day, hour=10, minute=0):
+    return datetime(2026, 2, day, hour, minute, tzinfo=BAKU)
+
+
+def act(when, service, **kwargs):
+    with clock.travel(when):
+        return service(**kwargs)
+
+
+def submit(world, when, *, body=None, **draft):
+    with clock.travel(when):
+        made = services.foi_request_create_draft(
+            requester=world.requester,
+            body=body or world.ministry,
+            subject="Spending",
+            text="Please.",
+            **draft,
+        )
+        return services.foi_request_file(foi_request=made, actor=world.requester)
+
+
+def urgent(world, when, urgency):
+    return submit(world, when, urgency=urgency, urgency_justification="A hearing on Friday.")
+
+
+@pytest.fixture(autouse=True)
+def _no_daily_limit(settings):
+    settings.FOI_FILING_RATE_LIMIT = 0
+
+
+@pytest.fixture
+def february(world):
+    officer, requester = world.officer, world.requester
+    review = world.levels["internal_review"]
+    review.decide_within_value, review.decide_within_unit = 5, "working_days"
+    review.save()
+    made = {}
+
+    t0 = submit(world, datetime(2026, 1, 30, 10, tzinfo=BAKU))
+    made["t0"] = act(
+        feb(2),
+        services.foi_request_transfer,
+        foi_request=t0,
+        actor=world.coordinator,
+        body=world.other_body,
+    )
+    t1 = submit(world, feb(2))
+    t1 = act(
+        feb(5),
+        services.foi_request_transfer,
+        foi_request=t1,
+        actor=world.coordinator,
+        body=world.other_body,
+    )
+    made["t1"] = act(
+        feb(12),
+        services.foi_request_ask_clarification,
+        foi_request=t1,
+        actor=world.other_officer,
+        text="Which year?",
+    )
+    t2 = submit(world, feb(2))
+    made["t2"] = act(
+        feb(10),
+        services.foi_request_transfer,
+        foi_request=t2,
+        actor=world.coordinator,
+        body=world.other_body,
+    )
+
+    def ask(request, when):
+        return act(
+            when,
+            services.foi_request_ask_clarification,
+            foi_request=request,
+            actor=officer,
+            text="Which year?",
+        )
+
+    c1 = ask(submit(world, feb(2)), feb(4))
+    c1 = act(feb(5), services.foi_request_clarify, foi_request=c1, actor=requester, text="2025.")
+    made["c1"] = ask(c1, feb(13))
+    made["c2"] = ask(submit(world, feb(2)), feb(10))
+    private = submit(world, feb(2), visibility="private", private_until=date(2026, 12, 31))
+    made["p1"] = ask(private, feb(4))
+
+    def extend(request, when):
+        return act(
+            when, services.foi_request_extend, foi_request=request, actor=officer, reason="volume"
+        )
+
+    made["e1"] = extend(submit(world, feb(2)), feb(6))
+    made["e2"] = extend(submit(world, feb(2)), feb(11))
+
+    def answer(request, when):
+        return act(
+            when,
+            services.foi_request_answer,
+            foi_request=request,
+            actor=officer,
+            outcome="full",
+            text="Here.",
+        )
+
+    made["u1"] = answer(urgent(world, feb(2), "relevance"), feb(2, 15))
+    made["u2"] = answer(urgent(world, feb(2), "relevance"), feb(5))
+    made["w1"] = act(
+        feb(3),
+        services.foi_request_withdraw,
+        foi_request=urgent(world, feb(2), "relevance"),
+        actor=requester,
+    )
+    made["u3"] = urgent(world, feb(2), "life")
+    made["u4"] = urgent(world, feb(27), "life")
+
+    def appealed(key, decided=None):
+        request = act(
+            feb(4),
+            services.foi_request_refuse,
+            foi_request=submit(world, feb(2)),
+            actor=officer,
+            grounds=[{"code": "official"}],
+            text="No.",
+        )
+        request = act(
+            feb(5),
+            services.foi_request_appeal,
+            foi_request=request,
+            actor=requester,
+            level="internal_review",
+            grounds="No reasons.",
+        )
+        if decided is not None:
+            request = act(
+                decided,
+                services.foi_request_decide_appeal,
+                foi_request=request,
+                actor=world.reviewer,
+                decision="upheld",
+                reasons="Lawful.",
+            )
+        made[key] = request
+
+    appealed("a1", feb(11))
+    appealed("a2", feb(16))
+    appealed("a3")
+    store.rebuild()  # what the tasks after each commit would have done (tests never commit)
+    return made
+
+
+def counts(on_time=0, late=0, missed=0, pending=0, percent=None):
+    return {
+        "on_time": on_time,
+        "late": late,
+        "missed": missed,
+        "pending": pending,
+        "on_time_percent": percent,
+    }
+
+
+MINISTRY = {
+    "transfer": counts(on_time=1, late=1, percent=50.0),  # T1, T2
+    "clarification_notice": counts(on_time=1, late=2, percent=33.3),  # C1; C1 again, C2
+    "extension_notice": counts(on_time=1, late=1, percent=50.0),  # E1, E2
+    "urgent_relevance": counts(on_time=1, late=1, percent=50.0),  # U1, U2
+    "urgent_life": counts(missed=1, pending=1, percent=0.0),  # U3, U4
+    "appeal_decision": counts(on_time=1, late=1, missed=1, percent=33.3),  # A1, A2, A3
+}
+
+
+def test_each_duty_of_a_body_matches_the_hand_count(world, february):
+    with clock.travel(NOW):
+        result = figures.body_statistics(body=world.ministry, now=NOW, **FEBRUARY)
+    assert result["duties"] == MINISTRY
+
+
+def test_a_duty_counts_at_the_body_that_owed_it(world, february):
+    with clock.travel(NOW):
+        result = figures.body_statistics(body=world.other_body, now=NOW, **FEBRUARY)
+    assert result["duties"]["clarification_notice"] == counts(on_time=1, percent=100.0)  # T1
+    # T1, T2 and T0 were forwarded to it: the duty was the ministry's.
+    assert result["duties"]["transfer"] == counts()
+
+
+def test_overall_sums_every_body(world, february):
+    with clock.travel(NOW):
+        overall, rows = figures.overall_and_league(now=NOW, **FEBRUARY)
+    expected = dict(MINISTRY)
+    expected["clarification_notice"] = counts(on_time=2, late=2, percent=50.0)
+    assert overall["duties"] == expected
+    by_slug = {row["slug"]: row for row in rows}
+    assert by_slug["ministry"]["transfer_on_time_percent"] == 50.0
+    assert by_slug["ministry"]["appeal_decision_on_time_percent"] == 33.3
+    assert by_slug["other"]["clarification_notice_on_time_percent"] == 100.0
+    assert by_slug["other"]["urgent_life_on_time_percent"] is None
+
+
+def test_a_duty_counts_in_the_month_its_body_received_the_request(world, february):
+    january = {"date_from": date(2026, 1, 1), "date_to": date(2026, 1, 31)}
+    with clock.travel(NOW):
+        result = figures.body_statistics(body=world.ministry, now=NOW, **january)
+    assert result["duties"]["transfer"] == counts(on_time=1, percent=100.0)  # T0
+
+
+def test_a_missed_duty_was_pending_before_its_due_moment(world, february):
+    before = datetime(2026, 2, 3, 9, 0, tzinfo=BAKU)  # U3 received Mon 2 Feb 10:00
+    with clock.travel(before):
+        result = figures.body_statistics(body=world.ministry, now=before, **FEBRUARY)
+    assert result["duties"]["urgent_life"]["pending"] == 2
+    assert result["duties"]["urgent_life"]["missed"] == 0
+
+
+def test_a_law_without_the_period_measures_no_such_duty(world, february):
+    world.law.transfer_value = None
+    world.law.transfer_unit = ""
+    world.law.save()
+    store.rebuild()
+    with clock.travel(NOW):
+        result = figures.body_statistics(body=world.ministry, now=NOW, **FEBRUARY)
+    assert result["duties"]["transfer"] == counts()
+    assert result["duties"]["extension_notice"] == MINISTRY["extension_notice"]
+
+
+def test_the_table_of_plain_facts():
+    due = feb(9, 23, 59)
+    facts = [
+        DutyFact("transfer", 1, feb(2), due, feb(9, 23, 59)),  # at the due moment: on time
+        DutyFact("transfer", 1, feb(2), due, feb(10)),
+        DutyFact("appeal_decision", 1, feb(2), due),  # undone, past due at 11 Feb
+        DutyFact("appeal_decision", 1, feb(2), None),  # its clock stands still
+    ]
+    table = duty_table(facts, now=feb(11))
+    assert table["transfer"] == counts(on_time=1, late=1, percent=50.0)
+    assert table["appeal_decision"] == counts(missed=1, pending=1, percent=0.0)
+    assert table["urgent_life"] == counts()
