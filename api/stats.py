@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from api.schema import ERROR_400, ERROR_404
 from api.views import ApiView
 from foi import selectors
-from foi.stats import FIGURES, OUTCOMES
+from foi.stats import DUTY_CODES, FIGURES, OUTCOMES, STATUSES
 from publicstats import figures
 from publicstats.forms import PeriodForm
 
@@ -58,6 +58,25 @@ def _field(figure) -> serializers.Field:
     return serializers.IntegerField()
 
 
+DutyCounts = type(
+    "DutyCounts",
+    (serializers.Serializer,),
+    {
+        **{status: serializers.IntegerField() for status in STATUSES},
+        "on_time_percent": serializers.FloatField(
+            help_text="on_time / (on_time + late + missed); null when nothing was due.",
+            **NULLABLE_FLOAT,
+        ),
+    },
+)
+
+
+def _duties() -> serializers.Serializer:
+    """Each duty of ``foi.stats.DUTIES`` (the methodology page says how each is counted)."""
+    fields = {code: DutyCounts() for code in DUTY_CODES}
+    return type("Duties", (serializers.Serializer,), fields)()
+
+
 Figures = type(
     "Figures",
     (serializers.Serializer,),
@@ -65,6 +84,7 @@ Figures = type(
         "period": PeriodOut(),
         "generated_at": serializers.DateTimeField(),
         **{figure.name: _field(figure) for figure in FIGURES},
+        "duties": _duties(),
         "monthly": Month(many=True),
     },
 )
@@ -86,6 +106,7 @@ class OverallFigures(Figures):
 
 
 class LeagueRow(BodyIdentity):
+    # Each duty's on-time rate (``<code>_on_time_percent``) is added below.
     received = serializers.IntegerField()
     answered = serializers.IntegerField()
     answered_on_time = serializers.IntegerField()
@@ -101,6 +122,12 @@ class LeagueRow(BodyIdentity):
     transferred_out = serializers.IntegerField()
     withdrawn = serializers.IntegerField()
     still_open = serializers.IntegerField()
+
+
+for _code in DUTY_CODES:
+    LeagueRow._declared_fields[f"{_code}_on_time_percent"] = serializers.FloatField(
+        **NULLABLE_FLOAT
+    )
 
 
 class LeagueTable(serializers.Serializer):

@@ -268,3 +268,44 @@ def _outcomes(frame, outcome_counts, labels, total, title, description) -> str:
             f"{number_text(count)}{escape(share)}</text>"
         )
     return _svg(frame, title, description, "".join(parts), height=height)
+
+
+def duty_rates(rows: list[dict]) -> str:
+    """Horizontal bars, one per duty of the law: the share of it done on time (``rows``: each
+    with ``label``, ``on_time``, ``late``, ``missed`` and ``on_time_percent``)."""
+    title = _("Share of each duty done on time")
+    description = "; ".join(
+        f"{row['label']}: "
+        + ("—" if row["on_time_percent"] is None else f"{number_text(row['on_time_percent'])}%")
+        for row in rows
+    )
+    return _both(lambda frame: _duty_rates(frame, rows, title, description))
+
+
+def _duty_rates(frame, rows, title, description) -> str:
+    # As ``_outcomes``: each label above its bar, on a scale of 0 to 100 per cent.
+    row_height, top_gap, left = 42, 4, 4
+    height = top_gap + row_height * len(rows) + 6
+    plot_width = frame.width - left - 120
+    parts = []
+    for index, row in enumerate(rows):
+        y = top_gap + row_height * index
+        percent = row["on_time_percent"]
+        due = row["on_time"] + row["late"] + row["missed"]
+        width = plot_width * (percent or 0) / 100
+        if percent is None:
+            value = "—"
+        else:
+            value = _("%(percent)s%% (%(n)s of %(due)s)") % {
+                "percent": number_text(percent),
+                "n": number_text(row["on_time"]),
+                "due": number_text(due),
+            }
+        parts.append(
+            f'<text x="{left}" y="{y + 13}" fill="{INK}">{escape(row["label"])}</text>'
+            f'<rect x="{left}" y="{y + 19}" width="{max(width, 1):.1f}" height="16" '
+            f'rx="2" fill="{ON_TIME}"/>'
+            f'<text x="{left + max(width, 1) + 6:.1f}" y="{y + 32}" fill="{INK}">'
+            f"{escape(value)}</text>"
+        )
+    return _svg(frame, title, description, "".join(parts), height=height)

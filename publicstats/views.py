@@ -90,12 +90,27 @@ def _named_grounds(result: dict) -> dict:
     }
 
 
-def _charts(result: dict) -> dict:
+def _charts(result: dict, duty_rows: list[dict]) -> dict:
     return {
         "received_answered": charts.received_answered(result["monthly"]),
         "on_time": charts.on_time_rate(result["monthly"]),
         "outcomes": charts.outcomes(result["outcomes"], OUTCOME_LABELS),
+        "duties": charts.duty_rates([row for row in duty_rows if row["measured"]]),
     }
+
+
+def _duty_rows(result: dict, law=None) -> list[dict]:
+    """Each duty's counts with its label, and its rule under ``law`` (a body's page)."""
+    return [
+        {
+            **result["duties"][duty.code],
+            "code": duty.code,
+            "label": duty.label,
+            "rule": duty.rule_text(law) if law is not None else "",
+            "measured": law is None or duty.applies(law),
+        }
+        for duty in foi_stats.DUTIES
+    ]
 
 
 def _monthly_rows(result: dict) -> list[dict]:
@@ -139,7 +154,9 @@ SCALAR_FIGURES = tuple(
 
 def figure_rows(result: dict, body_slug: str) -> list[list]:
     """A body's (or the overall) figures as one long table: one figure per row, the monthly
-    series with its month, outcomes and grounds with their key."""
+    series with its month, outcomes and grounds with their key, each duty's counts by status
+    and on-time rate with the duty as key (``duty_on_time``, ``duty_late``, ``duty_missed``,
+    ``duty_pending``, ``duty_on_time_percent``)."""
     start, end = result["period"]["from"], result["period"]["to"]
 
     def row(figure, value, *, month="", key=""):
@@ -155,6 +172,8 @@ def figure_rows(result: dict, body_slug: str) -> list[list]:
         row("partial_answers_by_ground", item["count"], key=f"{item['law']}:{item['code']}")
         for item in result["partial_answers_by_ground"]
     ]
+    for code, counts in result["duties"].items():
+        rows += [row(f"duty_{name}", value, key=code) for name, value in counts.items()]
     for month in result["monthly"]:
         for name in ("received", "answered", "answered_on_time", "on_time_percent"):
             rows.append(row(f"monthly_{name}", month[name], month=month["month"]))
@@ -174,6 +193,7 @@ def statistics_index(request):
     order = figures.normalise_order(request.GET.get("order"))
     overall, rows = figures.overall_and_league(date_from=date_from, date_to=date_to, order=order)
     query = _period_query(date_from, date_to)
+    duty_rows = _duty_rows(overall)
     context.update(
         date_from=date_from,
         date_to=date_to,
@@ -181,7 +201,8 @@ def statistics_index(request):
         order=order,
         overall=overall,
         monthly=_monthly_rows(overall),
-        charts=_charts(overall),
+        duty_rows=duty_rows,
+        charts=_charts(overall, duty_rows),
         outcome_rows=[
             (key, label, overall["outcomes"][key]) for key, label in OUTCOME_LABELS.items()
         ],
@@ -254,18 +275,20 @@ def body_statistics(request, slug):
         return render(request, "publicstats/body.html", context, status=400)
     date_from, date_to = form.period
     result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
-    context.update(_body_context(result, date_from, date_to))
+    context.update(_body_context(result, date_from, date_to, body.law))
     return render(request, "publicstats/body.html", context)
 
 
-def _body_context(result, date_from, date_to) -> dict:
+def _body_context(result, date_from, date_to, law) -> dict:
+    duty_rows = _duty_rows(result, law)
     return {
         "date_from": date_from,
         "date_to": date_to,
         "query": _period_query(date_from, date_to),
         "result": result,
         "monthly": _monthly_rows(result),
-        "charts": _charts(result),
+        "duty_rows": duty_rows,
+        "charts": _charts(result, duty_rows),
         "outcome_rows": [
             (key, label, result["outcomes"][key]) for key, label in OUTCOME_LABELS.items()
         ],
@@ -284,7 +307,7 @@ def body_annual_report(request, slug, year):
     body = _body(slug)
     date_from, date_to = _year(year)
     result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
-    context = {"body": body, "year": year, **_body_context(result, date_from, date_to)}
+    context = {"body": body, "year": year, **_body_context(result, date_from, date_to, body.law)}
     return render(request, "publicstats/annual.html", context)
 
 
@@ -298,10 +321,19 @@ def methodology(request):
         "moderator": _("By a moderator, from the body's e-mailed letter"),
     }
     recorded_by = [(ways[way], count) for way, count in recording["recorded_by"].items()]
+    duty_laws = [
+        (law, [duty.rule_text(law) for duty in foi_stats.DUTIES]) for law in foi_stats.laws()
+    ]
     return render(
         request,
         "publicstats/methodology.html",
-        {"columns": COLUMN_LABELS, "recording": recording, "recorded_by": recorded_by},
+        {
+            "columns": COLUMN_LABELS,
+            "recording": recording,
+            "recorded_by": recorded_by,
+            "duty_labels": {duty.code: duty.label for duty in foi_stats.DUTIES},
+            "duty_laws": duty_laws,
+        },
     )
 
 

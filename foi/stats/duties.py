@@ -65,6 +65,17 @@ class Duty:
     def article_of(self, law) -> str:
         return getattr(law, self.article) if self.article else ""
 
+    def rule_text(self, law) -> str:
+        """Its period under ``law`` in words, with the article ("5 working days (Art. 23.1)");
+        "" when the law sets none, or each appeal level sets its own."""
+        from foi.deadlines.explanations import _amount, _article
+
+        if not self.period or not self.applies(law):
+            return ""
+        text = _amount(getattr(law, f"{self.period}_value"), getattr(law, f"{self.period}_unit"))
+        article = self.article_of(law)
+        return f"{text} ({_article(article)})" if article else text
+
 
 DUTIES = (
     Duty(

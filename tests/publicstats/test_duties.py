@@ -31,10 +31,13 @@ At the other ministry: T1 arrived Thu 5 Feb; it asked for clarification Thu 12 F
 11, 12 Feb): on time.
 """
 
+import csv
+import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 
 from core import clock
 from foi import services
@@ -283,3 +286,106 @@ def test_the_table_of_plain_facts():
     assert table["transfer"] == counts(on_time=1, late=1, percent=50.0)
     assert table["appeal_decision"] == counts(missed=1, pending=1, percent=0.0)
     assert table["urgent_life"] == counts()
+
+
+# The pages, the API and the downloads show the same counts ------------------------------------
+
+QUERY = "from=2026-02-01&to=2026-02-28"
+
+
+def get(client, url):
+    cache.clear()
+    with clock.travel(NOW):
+        return client.get(url)
+
+
+def rows_by_code(response):
+    return {row["code"]: row for row in response.context["duty_rows"]}
+
+
+def test_the_body_page_shows_each_duty_with_its_rule(client, world, february):
+    response = get(client, f"/statistics/bodies/ministry/?{QUERY}")
+    assert response.status_code == 200
+    rows = rows_by_code(response)
+    for code, expected in MINISTRY.items():
+        assert {key: rows[code][key] for key in expected} == expected
+    assert rows["transfer"]["rule"] == "5 working days (Art. 23.1)"
+    assert rows["urgent_relevance"]["rule"] == "24 hours (Art. 24.2)"
+    assert rows["appeal_decision"]["rule"] == ""
+    text = response.content.decode()
+    assert 'id="duties-heading"' in text
+    assert "Forwarding to the body that holds the information" in text
+    assert "chart chart--wide" in text and "chart chart--narrow" in text
+
+
+def test_the_index_shows_every_body_together(client, world, february):
+    response = get(client, f"/statistics/?{QUERY}")
+    assert response.status_code == 200
+    rows = rows_by_code(response)
+    assert rows["clarification_notice"]["on_time_percent"] == 50.0
+    assert rows["clarification_notice"]["late"] == 2
+
+
+def test_the_annual_report_shows_the_duties_open(client, world, february):
+    response = get(client, "/statistics/bodies/ministry/2026/")
+    assert response.status_code == 200
+    rows = rows_by_code(response)
+    # The year holds February and nothing else: the same counts.
+    assert rows["appeal_decision"]["on_time_percent"] == 33.3
+    assert rows["appeal_decision"]["missed"] == 1
+    assert "<details open>" in response.content.decode()
+
+
+def test_the_methodology_says_how_each_duty_is_counted(client, world):
+    response = get(client, "/statistics/methodology/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert 'id="duties"' in text
+    assert "Not done, past due" in text
+    assert "5 working days (Art. 23.1)" in text  # the law's table
+
+
+def test_the_api_gives_each_duty(api, world, february):
+    cache.clear()
+    with clock.travel(NOW):
+        body = api.get(f"/api/v1/stats/bodies/ministry/?{QUERY}").json()
+        league = api.get(f"/api/v1/stats/bodies/?{QUERY}").json()
+    assert body["duties"] == MINISTRY
+    assert league["overall"]["duties"]["clarification_notice"]["on_time"] == 2
+    ministry = next(row for row in league["bodies"] if row["slug"] == "ministry")
+    assert ministry["extension_notice_on_time_percent"] == 50.0
+
+
+def test_the_api_refuses_a_bad_period_and_hides_nothing_new(api, world, february):
+    with clock.travel(NOW):
+        response = api.get("/api/v1/stats/bodies/ministry/?from=2026-02-30")
+    assert response.status_code == 400
+    with clock.travel(NOW):
+        response = api.get(f"/api/v1/stats/bodies/no-such-body/?{QUERY}")
+    assert response.status_code == 404
+
+
+def test_the_csv_has_a_row_per_duty_and_status(client, world, february):
+    response = get(client, f"/statistics/bodies/ministry.csv?{QUERY}")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    values = {
+        (row["figure"], row["key"]): row["value"]
+        for row in rows
+        if row["figure"].startswith("duty_")
+    }
+    assert len(values) == 5 * len(MINISTRY)
+    assert values[("duty_on_time", "transfer")] == "1"
+    assert values[("duty_late", "transfer")] == "1"
+    assert values[("duty_missed", "appeal_decision")] == "1"
+    assert values[("duty_pending", "urgent_life")] == "1"
+    assert values[("duty_on_time_percent", "clarification_notice")] == "33.3"
+
+
+def test_the_bodies_csv_has_each_duty_rate(client, world, february):
+    response = get(client, f"/statistics/bodies.csv?{QUERY}")
+    assert response.status_code == 200
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    assert rows["ministry"]["transfer_on_time_percent"] == "50.0"
+    assert rows["other"]["clarification_notice_on_time_percent"] == "100.0"
+    assert rows["other"]["transfer_on_time_percent"] == ""
