@@ -3,6 +3,7 @@ its public page (foi's templates load it, as they load the CMS's compliance tag)
 
 from django import template
 
+from foi.selectors import stats as foi_stats
 from publicstats import figures
 from publicstats.forms import default_period, today
 
@@ -13,4 +14,10 @@ register = template.Library()
 def body_statistics_summary(body):
     date_from, date_to = default_period(today())
     result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
-    return {"body": body, "result": result}
+    # The duties that fell due in the period (those with a share), each with its share on time.
+    duties = [
+        (duty.label, result["duties"][duty.code]["on_time_percent"])
+        for duty in foi_stats.DUTIES
+        if result["duties"][duty.code]["on_time_percent"] is not None
+    ]
+    return {"body": body, "result": result, "duties": duties}

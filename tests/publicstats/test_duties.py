@@ -389,3 +389,11 @@ def test_the_bodies_csv_has_each_duty_rate(client, world, february):
     assert rows["ministry"]["transfer_on_time_percent"] == "50.0"
     assert rows["other"]["clarification_notice_on_time_percent"] == "100.0"
     assert rows["other"]["transfer_on_time_percent"] == ""
+
+
+def test_the_body_page_summary_names_the_duties_that_fell_due(client, world, february):
+    text = get(client, "/bodies/ministry/").content.decode()
+    assert "Other duties done on time" in text
+    assert "Telling the requester of an extension" in text
+    # A body that owed no duty in the last twelve months shows no such list.
+    assert "Other duties done on time" not in get(client, "/bodies/cabinet/").content.decode()

@@ -213,12 +213,13 @@ def test_sorting_links_and_aria_sort(client, some_requests):
 
 def test_charts_are_accessible_svg_with_their_data(client, some_requests):
     page = client.get("/statistics/").content.decode()
-    # Each drawn for a wide column and for a phone's (the stylesheet shows one of the two).
-    assert page.count('<svg class="chart chart--wide"') == 3
-    assert page.count('<svg class="chart chart--narrow"') == 3
-    assert page.count('role="img"') == 6
-    assert page.count("<title id=") == 6
-    assert page.count("The data as a table") == 3
+    # Each drawn for a wide column and for a phone's (the stylesheet shows one of the two):
+    # received and answered, on time, every duty on time, outcomes.
+    assert page.count('<svg class="chart chart--wide"') == 4
+    assert page.count('<svg class="chart chart--narrow"') == 4
+    assert page.count('role="img"') == 8
+    assert page.count("<title id=") == 8
+    assert page.count("The data as a table") == 4
     # Drawn on the server: the page's only scripts are the site's own files, none inline.
     assert not re.search(r"<script(?![^>]*\bsrc=)", page)
 
