@@ -33,16 +33,21 @@ At the other ministry: T1 arrived Thu 5 Feb; it asked for clarification Thu 12 F
 
 import csv
 import io
+import json
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from core import clock
 from foi import services
-from foi.stats import DutyFact, duty_table
+from foi.models import Law
+from foi.stats import DUTIES, DutyFact, duty_table
 from publicstats import figures, store
+from publicstats.models import DutyStat
 
 pytestmark = pytest.mark.django_db
 
@@ -397,3 +402,21 @@ def test_the_body_page_summary_names_the_duties_that_fell_due(client, world, feb
     assert "Telling the requester of an extension" in text
     # A body that owed no duty in the last twelve months shows no such list.
     assert "Other duties done on time" not in get(client, "/bodies/cabinet/").content.decode()
+
+
+def test_every_duty_reads_its_period_and_article_from_the_law():
+    fields = {field.name for field in Law._meta.get_fields()}
+    for duty in DUTIES:
+        assert len(duty.code) <= DutyStat._meta.get_field("duty").max_length
+        if duty.period:
+            assert {f"{duty.period}_value", f"{duty.period}_unit", duty.article} <= fields
+
+
+def test_the_shipped_az_law_sets_every_period():
+    rows = json.loads((Path(settings.BASE_DIR) / "fixtures" / "laws.json").read_text())
+    (az,) = (
+        row["fields"] for row in rows if row["model"] == "foi.law" and row["fields"]["code"] == "az"
+    )
+    law = Law(**{name: value for name, value in az.items() if not isinstance(value, list | dict)})
+    assert all(duty.applies(law) for duty in DUTIES)
+    assert DUTIES[0].rule_text(law) == "5 working days (Art. 23.1)"
