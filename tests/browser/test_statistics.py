@@ -35,9 +35,10 @@ def figures(world):
 
 def test_the_statistics_page_draws_its_charts(page, live_server, figures, axe):  # noqa: F811
     axe(f"{live_server.url}/statistics/")
+    # Received and answered, on time, every duty on time, outcomes.
     charts = page.locator("svg.chart[role=img]").locator("visible=true")
-    assert charts.count() == 3
-    for index in range(3):
+    assert charts.count() == 4
+    for index in range(4):
         chart = charts.nth(index)
         assert chart.is_visible()
         box = chart.bounding_box()
@@ -67,8 +68,8 @@ def test_chart_labels_stay_readable_on_a_phone(page, live_server, figures, width
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{live_server.url}/statistics/")
     shown = page.locator("svg.chart[role=img]").locator("visible=true")
-    assert shown.count() == 3
-    for index in range(3):
+    assert shown.count() == 4
+    for index in range(4):
         chart = shown.nth(index)
         assert "chart--narrow" in chart.get_attribute("class")
         view_width = float(chart.get_attribute("viewBox").split()[2])
