@@ -5,6 +5,7 @@ the admin. Each root's ``hash`` also covers the day before's, so rewriting one d
 rewriting every later one, which anyone who kept a copy of the public page or feed would see.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -46,10 +47,15 @@ class AuditRoot(models.Model):
     def __str__(self) -> str:
         return f"{self.date} {self.tree_root[:12]}"
 
+    @property
+    def cutoff_text(self) -> str:
+        """The cutoff in UTC, as hashed (the same whichever time zone it was read in)."""
+        return self.cutoff.astimezone(datetime.UTC).isoformat(timespec="seconds")
+
     def canonical(self) -> str:
         payload = {
             "date": self.date.isoformat(),
-            "cutoff": self.cutoff.isoformat(),
+            "cutoff": self.cutoff_text,
             "last_event": self.last_event_id,
             "algorithm": self.algorithm,
             "tree_root": self.tree_root,

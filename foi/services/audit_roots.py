@@ -143,7 +143,7 @@ def audit_root_public(root: AuditRoot) -> dict:
     """A root as the public page, feed and API give it: enough to recompute its hash."""
     return {
         "date": root.date.isoformat(),
-        "cutoff": root.cutoff.isoformat(),
+        "cutoff": root.cutoff_text,
         "last_event": root.last_event_id,
         "algorithm": root.algorithm,
         "tree_root": root.tree_root,
