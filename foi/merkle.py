@@ -48,17 +48,19 @@ def tree_root(leaves: list[bytes]) -> str:
     return _levels(leaves)[-1][0].hex()
 
 
-def inclusion_proof(leaves: list[bytes], index: int) -> list[str]:
-    """The audit path of leaf ``index`` (RFC 6962 2.1.1), from the leaf up, in hex."""
+def inclusion_proof(leaves: list[bytes], index: int) -> tuple[list[str], str]:
+    """The audit path of leaf ``index`` (RFC 6962 2.1.1), from the leaf up, in hex, and the
+    tree's root (built once for both)."""
     if not 0 <= index < len(leaves):
         raise IndexError(index)
+    levels = _levels(leaves)
     path = []
-    for level in _levels(leaves)[:-1]:
+    for level in levels[:-1]:
         sibling = index ^ 1
         if sibling < len(level):
             path.append(level[sibling].hex())
         index //= 2
-    return path
+    return path, levels[-1][0].hex()
 
 
 def verify_inclusion(leaf: bytes, index: int, size: int, path: list[str], root: str) -> bool:

@@ -169,6 +169,7 @@ def audit_proof(*, foi_request: FOIRequest, day: datetime.date) -> dict:
             _("This request had no recorded event by the end of that day.")
         ) from None
     leaves = _leaves(heads)
+    path, tree_root_now = merkle.inclusion_proof(leaves, index)
     return {
         "reference": foi_request.reference,
         "date": root.date.isoformat(),
@@ -176,8 +177,8 @@ def audit_proof(*, foi_request: FOIRequest, day: datetime.date) -> dict:
         "leaf": leaves[index].hex(),
         "index": index,
         "size": len(leaves),
-        "path": merkle.inclusion_proof(leaves, index),
+        "path": path,
         # What the stored chains give now; the published root is "root" below.
-        "tree_root_now": merkle.tree_root(leaves),
+        "tree_root_now": tree_root_now,
         "root": audit_root_public(root),
     }
