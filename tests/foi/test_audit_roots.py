@@ -309,3 +309,23 @@ def test_the_case_file_verifier_finds_a_file_that_differs(world, requests, tmp_p
     (tmp_path / name).write_bytes(b"FORGED")
     run = _run(tmp_path)
     assert run.returncode == 1 and "differs" in run.stdout
+
+
+def test_the_daily_sweep_publishes_yesterday_and_writes_when_a_root_breaks(
+    world, requests, capsys, mailoutbox
+):
+    from foi.services.audit_alerts import audit_roots_verify_and_alert
+
+    with _tomorrow():
+        call_command("foi_sweep")
+        call_command("foi_sweep")
+    out = capsys.readouterr().out
+    (root,) = AuditRoot.objects.all()
+    assert root.date == timezone.localdate() and root.leaf_count == 2
+    assert f"Audit root of {root.date}" in out and "Every published audit root holds." in out
+    assert not [m for m in mailoutbox if "audit roots" in m.subject]
+    _sql(f"UPDATE {AuditRoot._meta.db_table} SET leaf_count = 7 WHERE id = %s", [root.pk])
+    breaks = audit_roots_verify_and_alert(today=timezone.localdate())
+    assert {b.reason for b in breaks} >= {"its published record was altered"}
+    (alert,) = [m for m in mailoutbox if "audit roots" in m.subject]
+    assert alert.to == [world.admin.email] and root.date.isoformat() in alert.body
