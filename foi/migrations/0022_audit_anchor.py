@@ -24,6 +24,7 @@ class Migration(migrations.Migration):
                 ('prev_hash', models.CharField(max_length=64)),
                 ('hash', models.CharField(max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('timestamp_token', models.BinaryField(blank=True, editable=False, null=True)),
             ],
             options={
                 'ordering': ['-date'],

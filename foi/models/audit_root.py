@@ -38,6 +38,9 @@ class AuditRoot(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # RFC 3161 token of ``hash`` from FOI_AUDIT_TSA_URL, if one was configured and answered;
+    # a witness of the record, so not part of what is hashed.
+    timestamp_token = models.BinaryField(null=True, blank=True, editable=False)
 
     objects = AuditRootQuerySet.as_manager()
 

@@ -9,9 +9,11 @@ event dated back later cannot move an old root). Requests with no event by then 
 
 from __future__ import annotations
 
+import base64
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
@@ -22,6 +24,7 @@ from core.errors import InvalidInput
 from foi import merkle
 from foi.models import AuditRoot, CaseEvent, FOIRequest
 from foi.models.audit import GENESIS
+from foi.timestamping import timestamp_digest
 
 # How many missed days one run publishes at most (the sweep catches up after an outage).
 MAX_CATCH_UP = 366
@@ -81,6 +84,12 @@ def audit_root_publish(*, day: datetime.date) -> AuditRoot:
         prev_hash=latest.hash if latest else GENESIS,
         created_at=now,
     )
+    root.hash = root.compute_hash()
+    if settings.FOI_AUDIT_TSA_URL:
+        # Outside the transaction: the authority may be slow; without its answer the root is
+        # published all the same.
+        digest = bytes.fromhex(root.hash)
+        root.timestamp_token = timestamp_digest(settings.FOI_AUDIT_TSA_URL, digest)
     try:
         with transaction.atomic():
             root.save()
@@ -151,6 +160,10 @@ def audit_root_public(root: AuditRoot) -> dict:
         "prev": root.prev_hash,
         "hash": root.hash,
         "published_at": root.created_at.isoformat(),
+        # The RFC 3161 token of "hash", base64 DER, when a timestamping authority gave one.
+        "timestamp": base64.b64encode(bytes(root.timestamp_token)).decode("ascii")
+        if root.timestamp_token
+        else None,
     }
 
 
