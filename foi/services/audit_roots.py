@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from core import clock
 from core.errors import InvalidInput
 from foi import merkle
-from foi.models import AuditRoot, CaseEvent, FOIRequest
+from foi.models import AuditRoot, CaseEvent, FOIRequest, State
 from foi.models.audit import GENESIS
 from foi.timestamping import timestamp_digest
 
@@ -37,22 +37,31 @@ def day_cutoff(day: datetime.date) -> datetime.datetime:
 
 
 def chain_heads_at(*, cutoff: datetime.datetime, last_event_id: int) -> list[tuple[str, str]]:
-    """Each request's (reference, head) at ``cutoff``, ordered by reference: one query."""
-    head = (
-        CaseEvent.objects.filter(
-            foi_request=OuterRef("pk"), created_at__lt=cutoff, pk__lte=last_event_id
-        )
-        .order_by("-seq")
-        .values("hash")[:1]
-    )
+    """Each sent request's (reference, head) at ``cutoff``, ordered by reference: one query.
+
+    A request still a draft at the cutoff (its last event then left it a draft) is not a leaf,
+    even if it was sent later and has its reference now: so a draft sent after a root was
+    published does not change that root, and a discarded draft (deleted whole) never was in one.
+    """
+    counted = CaseEvent.objects.filter(
+        foi_request=OuterRef("pk"), created_at__lt=cutoff, pk__lte=last_event_id
+    ).order_by("-seq")
     rows = (
-        FOIRequest.objects.exclude(reference="")
-        .annotate(head_at=Subquery(head))
+        FOIRequest.objects.filter(reference__isnull=False)
+        .exclude(reference="")
+        .annotate(
+            head_at=Subquery(counted.values("hash")[:1]),
+            head_state=Subquery(counted.values("to_state")[:1]),
+        )
         .filter(head_at__isnull=False)
-        .values_list("reference", "head_at")
+        .values_list("reference", "head_at", "head_state")
     )
     # In Python, not in SQL: the order must be the references' code points, not a collation.
-    return sorted(rows.iterator(chunk_size=5000))
+    return sorted(
+        (reference, head)
+        for reference, head, state in rows.iterator(chunk_size=5000)
+        if state != State.DRAFT
+    )
 
 
 def _leaves(heads: list[tuple[str, str]]) -> list[bytes]:

@@ -129,6 +129,20 @@ def test_events_after_the_day_leave_its_root_as_it_was(world, requests):
     call_command("foi_verify_audit")
 
 
+def test_a_draft_is_no_leaf_and_sending_it_later_leaves_the_root_as_it_was(world, requests):
+    draft = services.foi_request_create_draft(
+        requester=world.requester, body=world.ministry, subject="Budget", text="Please."
+    )
+    root = _publish()
+    assert root.leaf_count == 2
+    sent = services.foi_request_file(foi_request=draft, actor=world.requester)
+    assert sent.reference
+    call_command("foi_verify_audit")
+    with clock.travel(timezone.now() + datetime.timedelta(days=2)):
+        later = audit_root_publish(day=timezone.localdate() + datetime.timedelta(days=1))
+    assert later.leaf_count == 3
+
+
 def test_a_tampered_published_root_is_caught(requests):
     root = _publish()
     _sql(f"UPDATE {AuditRoot._meta.db_table} SET tree_root = %s WHERE id = %s", ["a" * 64, root.pk])
