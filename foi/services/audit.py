@@ -112,7 +112,7 @@ def _content_break(event, stored: _Stored) -> str | None:
         pk = int(key)
         if pk not in stored.digests:
             stored.digests[pk] = stored_file_digest(stored.names.get(pk, ""))
-        if stored.digests[pk] is None:
+        if stored.digests[pk] is None and digest is not None:
             return f"its file {pk} is missing"
         if stored.digests[pk] != digest:
             return f"its file {pk} was altered"
