@@ -343,3 +343,37 @@ def test_the_daily_sweep_publishes_yesterday_and_writes_when_a_root_breaks(
     assert {b.reason for b in breaks} >= {"its published record was altered"}
     (alert,) = [m for m in mailoutbox if "audit roots" in m.subject]
     assert alert.to == [world.admin.email] and root.date.isoformat() in alert.body
+
+
+def test_the_outsiders_snippet_in_the_docs_checks_a_public_case(api, requests, monkeypatch, capsys):
+    """docs/case-format.md's Python, run as written against this portal's public API."""
+    import io
+    import re
+    import urllib.request
+    from pathlib import Path
+
+    public, _private = requests
+    root = _publish()
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    text = (docs / "case-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## Checking a case against a published root") :]
+    snippet = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    line = 'SITE, REF, DAY = "https://sorgu.example", "AZ-2026-000123", "2026-12-05"'
+    assert line in snippet
+    snippet = snippet.replace(
+        line, f'SITE, REF, DAY = "https://sorgu.example", "{public.reference}", "{root.date}"'
+    )
+    anonymous = api.as_(None)
+
+    def urlopen(address):
+        answer = anonymous.get(address.removeprefix("https://sorgu.example"))
+        assert answer.status_code == 200, address
+        return io.BytesIO(answer.content)
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    exec(compile(snippet, "case-format.md", "exec"), {})
+    assert f"is in the published root {root.tree_root}" in capsys.readouterr().out
+    # The same snippet refuses a root that is not the published one.
+    forged = snippet.replace('["tree_root"]', '["hash"]', 1)
+    with pytest.raises(AssertionError):
+        exec(compile(forged, "case-format.md", "exec"), {})
