@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api import auth, case, clients, stats, views, webhooks
+from api import audit, auth, case, clients, stats, views, webhooks
 
 app_name = "api"
 urlpatterns = [
@@ -20,6 +20,13 @@ urlpatterns = [
     path("v1/requests/", views.RequestListView.as_view(), name="request_list"),
     path("v1/requests/<str:reference>/", views.RequestDetailView.as_view(), name="request_detail"),
     path("v1/requests/<str:reference>/case/", case.RequestCaseView.as_view(), name="request_case"),
+    path(
+        "v1/requests/<str:reference>/audit-proof/",
+        audit.RequestAuditProofView.as_view(),
+        name="request_audit_proof",
+    ),
+    path("v1/audit/roots/", audit.AuditRootListView.as_view(), name="audit_roots"),
+    path("v1/audit/roots/<str:day>/", audit.AuditRootDetailView.as_view(), name="audit_root"),
     path(
         "v1/requests/<str:reference>/actions/<str:action>/",
         views.RequestActionView.as_view(),

@@ -12,6 +12,7 @@ from foi.models import (
     Appeal,
     AppealLevel,
     Attachment,
+    AuditRoot,
     BodyContactChange,
     CaseEvent,
     DeclaredDay,
@@ -228,6 +229,14 @@ class MessageInline(ReadOnlyInline):
 class CaseEventInline(ReadOnlyInline):
     model = CaseEvent
     fields = ("seq", "created_at", "kind", "actor", "actor_label", "from_state", "to_state")
+
+
+@admin.register(AuditRoot)
+class AuditRootAdmin(ReadOnlyAdmin):
+    """The published daily roots: shown, never changed (foi.models.audit_root)."""
+
+    list_display = ("date", "tree_root", "leaf_count", "hash", "created_at")
+    date_hierarchy = "date"
 
 
 class AppealInline(ReadOnlyInline):

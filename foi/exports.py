@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import InvalidInput
 from foi import case_format, deadlines, permissions, selectors
 from foi.models import Appeal, FOIRequest, State
 from foi.models.audit import GENESIS
@@ -261,7 +262,21 @@ def _event_lines(foi_request, user) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _verify_note(foi_request, withheld: bool) -> str:
+def _latest_proof(foi_request) -> dict | None:
+    """The proof that the chain was in the latest published root, if it was in one."""
+    from foi.selectors.audit_roots import audit_root_list
+    from foi.services.audit_roots import audit_proof
+
+    latest = audit_root_list().values_list("date", flat=True).first()
+    if latest is None or not foi_request.reference:
+        return None
+    try:
+        return audit_proof(foi_request=foi_request, day=latest)
+    except InvalidInput:
+        return None
+
+
+def _verify_note(foi_request, withheld: bool, proof: dict | None = None) -> str:
     text = [
         _("How to verify this case file"),
         "",
@@ -282,6 +297,17 @@ def _verify_note(foi_request, withheld: bool) -> str:
         )
         % {"head": foi_request.audit_head or GENESIS, "count": foi_request.audit_length},
     ]
+    if proof is not None:
+        text += [
+            "",
+            _(
+                "audit/proof.json shows that the chain, as %(date)s ended, was one leaf of the "
+                "Merkle tree whose root the portal published that day (%(root)s, on the page "
+                "/audit/roots/ and its feed). To check it against the root you saw published "
+                "yourself, run: python3 audit/verify.py audit/events.jsonl audit/proof.json ROOT"
+            )
+            % {"date": proof["date"], "root": proof["root"]["tree_root"]},
+        ]
     if withheld:
         text += [
             "",
@@ -327,7 +353,12 @@ def case_file_zip(*, foi_request: FOIRequest, user) -> io.BytesIO:
         events = _event_lines(foi_request, user)
         archive.writestr("audit/events.jsonl", events)
         archive.writestr("audit/verify.py", verifier_source())
-        archive.writestr("audit/VERIFY.txt", _verify_note(foi_request, '"withheld"' in events))
+        proof = _latest_proof(foi_request)
+        if proof is not None:
+            archive.writestr("audit/proof.json", json.dumps(proof, indent=2) + "\n")
+        archive.writestr(
+            "audit/VERIFY.txt", _verify_note(foi_request, '"withheld"' in events, proof)
+        )
     buffer.seek(0)
     return buffer
 

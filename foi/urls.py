@@ -2,6 +2,7 @@ from django.urls import path
 
 from foi.views import (
     account,
+    audit,
     bodies,
     calendars,
     case_actions,
@@ -72,6 +73,8 @@ urlpatterns = [
     ),
     path("requests/<str:reference>/follow/", case_actions.follow_request, name="request_follow"),
     # The body directory
+    path("audit/roots/", audit.audit_roots, name="audit_roots"),
+    path("audit/roots/feed/", audit.AuditRootsFeed(), name="audit_roots_feed"),
     path("laws/", laws.law_list, name="law_list"),
     path("laws/<slug:code>/", laws.law_detail, name="law_detail"),
     path("bodies/", bodies.body_list, name="body_list"),

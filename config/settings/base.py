@@ -258,6 +258,10 @@ SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="sorgu-search")
 # bench/results/search-history.md).
 SEARCH_RANK_CANDIDATES = env.int("SEARCH_RANK_CANDIDATES", default=5000)
 
+# An RFC 3161 timestamping authority's address: each day's published audit root is sent to it
+# and its token kept beside the root (foi/timestamping.py). Empty: no timestamps.
+FOI_AUDIT_TSA_URL = env("FOI_AUDIT_TSA_URL", default="")
+
 # The law applied to bodies that do not name one, and to the deadline command's default.
 FOI_DEFAULT_LAW = env("FOI_DEFAULT_LAW", default="az")
 

@@ -1,5 +1,6 @@
 from .appeal import Appeal
 from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
+from .audit_root import AuditRoot
 from .body import BodyKind, Membership, MembershipRole, PublicBody
 from .body_suggestion import (
     BodyContactChange,
@@ -58,6 +59,7 @@ __all__ = [
     "Attachment",
     "Audience",
     "AuditLogImmutable",
+    "AuditRoot",
     "BodyContactChange",
     "BodyField",
     "BodyKind",

@@ -2,6 +2,11 @@
 
 ``hash = sha256(prev_hash + canonical JSON of the event)``; each request's events form one chain,
 and the request keeps its head. No update or delete goes through the ORM or the admin.
+
+Chain version 2 (``CaseEvent.chain``) also hashes what an event refers to: its canonical JSON
+carries ``content``, the SHA-256 of its message's text and of each file's bytes when the event was
+recorded, and verification reads them again (foi.services.audit). Events recorded before it
+stay version 1 and verify as before; a chain switches from 1 to 2 where it was when it came.
 """
 
 import datetime
@@ -16,6 +21,60 @@ from django.utils.translation import gettext_lazy as _
 from foi import transitions
 
 GENESIS = "0" * 64
+# The chain version new events get; 1 hashed the event's own fields only.
+CHAIN_VERSION = 2
+# The keys of an event's data that name a file (foi.services.attachments, redactions).
+FILE_KEYS = ("attachment", "redacted")
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
+
+
+def stored_file_digest(name: str) -> str | None:
+    """SHA-256 of a stored attachment's bytes, read in blocks; None when the file is gone."""
+    from foi.models.message import Attachment
+
+    if not name:
+        return None
+    storage = Attachment._meta.get_field("file").storage
+    digest = hashlib.sha256()
+    try:
+        with storage.open(name, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except (FileNotFoundError, ValueError, OSError):
+        return None
+    return digest.hexdigest()
+
+
+def referenced_files(message_id: int | None, data) -> list[int]:
+    """The files an event refers to: those its data names, or else every file of its message
+    (an e-mail received with its attachments, a decision with its documents)."""
+    from foi.models.message import Attachment
+
+    named = [data.get(key) for key in FILE_KEYS] if isinstance(data, dict) else []
+    named = [value for value in named if isinstance(value, int) and not isinstance(value, bool)]
+    if named:
+        return sorted(set(named))
+    if message_id is None:
+        return []
+    return sorted(Attachment.objects.filter(message_id=message_id).values_list("pk", flat=True))
+
+
+def content_digests(message_id: int | None, data) -> dict:
+    """What a version 2 event hashes of what it refers to, read from the database and storage
+    now: ``{"message": sha256 of its text or null, "files": {id: sha256 of the bytes}}``."""
+    from foi.models.message import Attachment, Message
+
+    text = None
+    if message_id is not None:
+        text = Message.objects.filter(pk=message_id).values_list("text", flat=True).first()
+    files = {}
+    ids = referenced_files(message_id, data)
+    for pk, name in Attachment.objects.filter(pk__in=ids).order_by("pk").values_list("pk", "file"):
+        files[str(pk)] = stored_file_digest(name)
+    return {"message": None if text is None else text_digest(text), "files": files}
 
 
 class AuditLogImmutable(Exception):
@@ -135,6 +194,12 @@ class CaseEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    chain = models.PositiveSmallIntegerField(
+        default=CHAIN_VERSION,
+        help_text=_("The hash chain's version: 1 hashes the event, 2 also what it refers to."),
+    )
+    # Version 2: SHA-256 of the message's text and each file's bytes when it was recorded.
+    content = models.JSONField(default=dict, blank=True)
 
     objects = CaseEventQuerySet.as_manager()
 
@@ -224,6 +289,9 @@ class CaseEvent(models.Model):
             "data": self.data,
             "at": self.created_at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
         }
+        if self.chain >= 2:
+            payload["chain"] = self.chain
+            payload["content"] = self.content
         return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
     def compute_hash(self) -> str:
@@ -232,6 +300,8 @@ class CaseEvent(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AuditLogImmutable("Case events are append-only; they cannot be changed.")
+        if self.chain >= 2 and not self.content:
+            self.content = content_digests(self.message_id, self.data)
         if not self.hash:
             self.hash = self.compute_hash()
         super().save(*args, **kwargs)

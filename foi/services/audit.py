@@ -8,8 +8,8 @@ from functools import partial
 from django.db import transaction
 
 from core import clock
-from foi.models import CaseEvent
-from foi.models.audit import GENESIS
+from foi.models import Attachment, CaseEvent, Message
+from foi.models.audit import GENESIS, stored_file_digest, text_digest
 from foi.signals import case_event_committed
 
 
@@ -88,34 +88,116 @@ class ChainBreak:
         return f"{self.reference}: {where}: {self.reason}"
 
 
-def case_events_verify(*, foi_request) -> ChainBreak | None:
-    """The first break in one request's chain, or None when it holds."""
-    reference = foi_request.reference or f"draft {foi_request.pk}"
+@dataclass
+class _Stored:
+    """What version 2 events are checked against: the request's message texts and its files'
+    storage names as they are now, and the digests of files already read in this run."""
+
+    texts: dict
+    names: dict
+    digests: dict
+    read_files: bool
+
+
+def _content_break(event, stored: _Stored) -> str | None:
+    """What no longer matches in what a version 2 event hashed, or None."""
+    recorded = event.content if isinstance(event.content, dict) else {}
+    if event.message_id is not None:
+        text = stored.texts.get(event.message_id)
+        if text is None or text_digest(text) != recorded.get("message"):
+            return "its message's text was altered"
+    if not stored.read_files:
+        return None
+    for key, digest in sorted((recorded.get("files") or {}).items(), key=lambda i: int(i[0])):
+        pk = int(key)
+        if pk not in stored.digests:
+            stored.digests[pk] = stored_file_digest(stored.names.get(pk, ""))
+        if stored.digests[pk] is None and digest is not None:
+            return f"its file {pk} is missing"
+        if stored.digests[pk] != digest:
+            return f"its file {pk} was altered"
+    return None
+
+
+def _chain_break(reference, events, audit_length, audit_head, stored: _Stored) -> ChainBreak | None:
+    """The first break in one request's events (in seq order), or None."""
     prev_hash = GENESIS
     expected_seq = 1
-    for event in CaseEvent.objects.filter(foi_request=foi_request).order_by("seq").iterator():
+    for event in events:
         if event.seq != expected_seq:
             return ChainBreak(reference, expected_seq, None, "event is missing")
         if event.prev_hash != prev_hash:
             return ChainBreak(reference, event.seq, event.pk, "does not follow the previous event")
         if event.compute_hash() != event.hash:
             return ChainBreak(reference, event.seq, event.pk, "content was altered")
+        if event.chain >= 2:
+            problem = _content_break(event, stored)
+            if problem:
+                return ChainBreak(reference, event.seq, event.pk, problem)
         prev_hash = event.hash
         expected_seq += 1
     length = expected_seq - 1
-    if length != foi_request.audit_length or prev_hash != (foi_request.audit_head or GENESIS):
+    if length != audit_length or prev_hash != (audit_head or GENESIS):
         return ChainBreak(
             reference,
             length + 1,
             None,
-            f"the request records {foi_request.audit_length} events but {length} remain",
+            f"the request records {audit_length} events but {length} remain",
         )
     return None
 
 
-def case_events_verify_all(*, progress=None, chunk_size: int = 2000):
-    """Every break in every request's chain, in one pass over the events (two streamed queries
-    whatever the number of requests). ``progress(done, total)`` is called now and then."""
+def case_events_verify(*, foi_request, read_files: bool = True) -> ChainBreak | None:
+    """The first break in one request's chain, or None when it holds. Version 2 events are
+    checked against their message's text and (unless ``read_files`` is False) their files'
+    bytes as stored now."""
+    reference = foi_request.reference or f"draft {foi_request.pk}"
+    events = list(CaseEvent.objects.filter(foi_request=foi_request).order_by("seq"))
+    messages = Message.objects.filter(foi_request=foi_request)
+    names = Attachment.objects.filter(message__foi_request=foi_request) if read_files else None
+    stored = _Stored(
+        texts=dict(messages.values_list("pk", "text")),
+        names=dict(names.values_list("pk", "file")) if names is not None else {},
+        digests={},
+        read_files=read_files,
+    )
+    return _chain_break(reference, events, foi_request.audit_length, foi_request.audit_head, stored)
+
+
+def _grouped(rows, key_index: int = 0):
+    """(request id, {pk: value}) from rows ordered by request id: (request id, pk, value)."""
+    current, group = None, {}
+    for row in rows:
+        if row[key_index] != current:
+            if current is not None:
+                yield current, group
+            current, group = row[key_index], {}
+        group[row[1]] = row[2]
+    if current is not None:
+        yield current, group
+
+
+class _Cursor:
+    """Walks one of the streams grouped by request id alongside the requests."""
+
+    def __init__(self, groups):
+        self.groups = iter(groups)
+        self.pending = next(self.groups, None)
+
+    def take(self, pk: int) -> dict:
+        while self.pending is not None and self.pending[0] < pk:
+            self.pending = next(self.groups, None)
+        if self.pending is not None and self.pending[0] == pk:
+            found = self.pending[1]
+            self.pending = next(self.groups, None)
+            return found
+        return {}
+
+
+def case_events_verify_all(*, progress=None, chunk_size: int = 2000, read_files: bool = True):
+    """Every break in every request's chain, in one pass over the events (streamed queries
+    whatever the number of requests: requests, events, message texts and file names, besides
+    reading the files). ``progress(done, total)`` is called now and then."""
     from foi.models import FOIRequest
 
     requests = FOIRequest.objects.order_by("pk").values_list(
@@ -125,6 +207,23 @@ def case_events_verify_all(*, progress=None, chunk_size: int = 2000):
     events = iter(
         CaseEvent.objects.order_by("foi_request_id", "seq").iterator(chunk_size=chunk_size)
     )
+    texts = _Cursor(
+        _grouped(
+            Message.objects.order_by("foi_request_id", "pk")
+            .values_list("foi_request_id", "pk", "text")
+            .iterator(chunk_size=chunk_size)
+        )
+    )
+    names = _Cursor(
+        _grouped(
+            Attachment.objects.order_by("message__foi_request_id", "pk")
+            .values_list("message__foi_request_id", "pk", "file")
+            .iterator(chunk_size=chunk_size)
+            if read_files
+            else ()
+        )
+    )
+    digests: dict = {}
     pending = next(events, None)
     for done, (pk, reference, audit_length, audit_head) in enumerate(
         requests.iterator(chunk_size=chunk_size), start=1
@@ -134,29 +233,12 @@ def case_events_verify_all(*, progress=None, chunk_size: int = 2000):
             # An event whose request is gone cannot be: requests are never deleted (PROTECT).
             yield ChainBreak(f"request {pending.foi_request_id}", pending.seq, pending.pk, "orphan")
             pending = next(events, None)
-        prev_hash, expected_seq, broken = GENESIS, 1, None
+        own = []
         while pending is not None and pending.foi_request_id == pk:
-            if broken is None:
-                if pending.seq != expected_seq:
-                    broken = ChainBreak(reference, expected_seq, None, "event is missing")
-                elif pending.prev_hash != prev_hash:
-                    broken = ChainBreak(
-                        reference, pending.seq, pending.pk, "does not follow the previous event"
-                    )
-                elif pending.compute_hash() != pending.hash:
-                    broken = ChainBreak(reference, pending.seq, pending.pk, "content was altered")
-                prev_hash = pending.hash
-                expected_seq += 1
+            own.append(pending)
             pending = next(events, None)
-        if broken is None:
-            length = expected_seq - 1
-            if length != audit_length or prev_hash != (audit_head or GENESIS):
-                broken = ChainBreak(
-                    reference,
-                    length + 1,
-                    None,
-                    f"the request records {audit_length} events but {length} remain",
-                )
+        stored = _Stored(texts.take(pk), names.take(pk), digests, read_files)
+        broken = _chain_break(reference, own, audit_length, audit_head, stored)
         if broken is not None:
             yield broken
         if progress is not None and (done % 1000 == 0 or done == total):

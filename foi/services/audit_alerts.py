@@ -7,6 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
 from foi.services.audit import ChainBreak, case_events_verify_all
+from foi.services.audit_roots import RootBreak, audit_roots_verify
+
+# How many days back the sweep recomputes published roots (each costs a query over every
+# request); ``foi_verify_audit`` recomputes them all.
+ROOT_DAYS_CHECKED = 7
 
 MAX_LISTED = 50
 
@@ -39,6 +44,33 @@ def audit_verify_and_alert() -> list[ChainBreak]:
         )
         send_mail(
             f"{settings.EMAIL_SUBJECT_PREFIX}Audit trail broken in {len(breaks)} request(s)",
+            body,
+            settings.SERVER_EMAIL,
+            recipients,
+        )
+    return breaks
+
+
+def audit_roots_verify_and_alert(*, today) -> list[RootBreak]:
+    """Check every published root's record and link, and recompute the last
+    ``ROOT_DAYS_CHECKED`` days' trees from the chains; e-mail the administrators what fails."""
+    import datetime
+
+    since = today - datetime.timedelta(days=ROOT_DAYS_CHECKED)
+    breaks = list(audit_roots_verify(since=since))
+    recipients = administrators_emails()
+    if breaks and recipients:
+        listed = "\n".join(f"- {broken}" for broken in breaks[:MAX_LISTED])
+        body = (
+            "The daily check of the published audit roots found roots that no longer match "
+            "their record, the root of the day before, or the request histories stored now. "
+            "A published root or a whole request history was rewritten outside the "
+            "application.\n\n"
+            f"{listed}\n\nRun `python manage.py foi_verify_audit` to see them all, and "
+            "compare with the roots published at /audit/roots/ and kept by others.\n"
+        )
+        send_mail(
+            f"{settings.EMAIL_SUBJECT_PREFIX}Published audit roots broken: {len(breaks)}",
             body,
             settings.SERVER_EMAIL,
             recipients,

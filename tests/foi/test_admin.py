@@ -14,6 +14,7 @@ LISTS = [
     "message",
     "appeal",
     "declaredday",
+    "auditroot",
 ]
 
 

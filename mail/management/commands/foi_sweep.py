@@ -2,15 +2,18 @@
 send due-soon and overdue notices (each once per request and milestone), reminders of bodies'
 replies nobody has classified (once per letter), followers' digests,
 queue again e-mails whose retry is due, mend the public statistics' stored sums, and verify
-every audit chain, writing to the administrators when one is broken. Running it twice the same
+every audit chain, writing to the administrators when one is broken, then publish yesterday's
+audit root (foi_publish_audit_root) and check the published roots. Running it twice the same
 day sends nothing new (except a broken-chain alert, which repeats until someone looks)."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from core import clock
 from core.taskqueue import requeue_deferred
 from foi.services import foi_requests_lapse_due
-from foi.services.audit_alerts import audit_verify_and_alert
+from foi.services.audit_alerts import audit_roots_verify_and_alert, audit_verify_and_alert
 from foi.services.ocr import attachments_ocr_resume
 from mail.sweep import mail_sweep
 
@@ -56,3 +59,15 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {broken}")
         else:
             self.stdout.write("Every audit chain holds.")
+        # By name too: the same command cron or an operator runs; idempotent per day.
+        call_command("foi_publish_audit_root", stdout=self.stdout, stderr=self.stderr)
+        root_breaks = audit_roots_verify_and_alert(today=timezone.localdate(clock.now()))
+        if root_breaks:
+            self.stderr.write(
+                f"{len(root_breaks)} published audit root(s) do not hold; the administrators "
+                "were written to."
+            )
+            for broken in root_breaks:
+                self.stderr.write(f"  {broken}")
+        else:
+            self.stdout.write("Every published audit root holds.")
