@@ -157,6 +157,19 @@ def test_a_new_person_gets_an_account_with_a_verified_name(client, idp):
     assert EmailAddress.objects.get(user=user).verified
 
 
+def test_a_new_person_with_an_unverified_address_confirms_it_by_mail(client, idp, mailoutbox):
+    person = identity(name="Orxan Nəsirov", email="orxan@example.org", email_verified=False)
+
+    response = sign_in_with_provider(client, idp, person)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/confirm-email/")
+    assert signed_in_as(client) is None
+    user = User.objects.get(email="orxan@example.org")
+    assert not EmailAddress.objects.get(user=user).verified
+    assert [message.to for message in mailoutbox] == [["orxan@example.org"]]
+
+
 def test_an_existing_account_is_joined_by_a_verified_address_not_duplicated(client, idp):
     existing = verified_account("rauf@example.org", first_name="Rauf", last_name="Ə.")
     person = identity(name="Rauf Əliyev", email="Rauf@Example.org", email_verified=True)
