@@ -103,3 +103,11 @@ def test_switched_on_the_account_can_connect_it(client, world, settings):
     page = client.get("/accounts/3rdparty/")
     assert page.status_code == 200
     assert "e-Gov" in page.content.decode()
+
+
+def test_the_person_sees_their_own_verified_name_and_no_one_elses(client, world):
+    user_record_verified_name(user=world.requester, name=VERIFIED, verified_by="e-Gov")
+    client.force_login(world.requester)
+    assert VERIFIED in client.get(reverse("foi:profile")).content.decode()
+    client.force_login(world.citizen)
+    assert VERIFIED not in client.get(reverse("foi:profile")).content.decode()
