@@ -9,21 +9,16 @@ reads userinfo, all over HTTP from the live server.
 
 from __future__ import annotations
 
-import secrets
-from types import SimpleNamespace
-
 import pytest
 import requests
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth import SESSION_KEY
-from oauth2_provider.models import Application
 
 from foi.models import User
 from tests.factories import UserFactory
 from tests.oidc_idp.idp import IDENTITIES
+from tests.oidc_idp.setup import identity, provider_settings, start_provider
 from tests.totp import give_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,72 +27,11 @@ CALLBACK = "http://testserver/accounts/oidc/egov/login/callback/"
 PASSWORD = "correct horse battery staple"
 
 
-def rsa_private_key_pem() -> str:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ).decode()
-
-
-def provider_settings(server_url: str, secret: str) -> dict:
-    return {
-        "openid_connect": {
-            "APPS": [
-                {
-                    "provider_id": "egov",
-                    "name": "e-Gov",
-                    "client_id": "sorgu-test",
-                    "secret": secret,
-                    "settings": {"server_url": server_url, "oauth_pkce_enabled": True},
-                }
-            ]
-        }
-    }
-
-
 @pytest.fixture
 def idp(live_server, settings):
-    """The provider on the live server, Sorğu's client registered with it, and Sorğu set up
-    to use it: only in this test's settings (production's stay as they are)."""
-    issuer = f"{live_server.url}/idp/o"
-    settings.ROOT_URLCONF = "tests.oidc_idp.urls"
-    settings.OAUTH2_PROVIDER = {
-        **settings.OAUTH2_PROVIDER,
-        "OIDC_ENABLED": True,
-        "OIDC_RSA_PRIVATE_KEY": rsa_private_key_pem(),
-        "OIDC_ISS_ENDPOINT": issuer,
-        "SCOPES": {"openid": "OpenID", "profile": "Profile", "email": "E-mail"},
-        "DEFAULT_SCOPES": ["openid"],
-        "SCOPES_BACKEND_CLASS": "oauth2_provider.scopes.SettingsScopes",
-        "OAUTH2_VALIDATOR_CLASS": "tests.oidc_idp.idp.IdPValidator",
-        # The test client's callback is on http://testserver.
-        "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],
-        "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": False,
-    }
-    secret = secrets.token_urlsafe(32)
-    Application.objects.create(
-        name="Sorğu (test)",
-        client_id="sorgu-test",
-        client_secret=secret,
-        client_type=Application.CLIENT_CONFIDENTIAL,
-        authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
-        redirect_uris=CALLBACK,
-        skip_authorization=True,
-        algorithm=Application.RS256_ALGORITHM,
-    )
-    settings.SOCIALACCOUNT_PROVIDERS = provider_settings(issuer, secret)
+    provider = start_provider(settings, origin=live_server.url, callback=CALLBACK)
+    yield provider
     IDENTITIES.clear()
-    yield SimpleNamespace(url=live_server.url, issuer=issuer, secret=secret)
-    IDENTITIES.clear()
-
-
-def identity(**claims):
-    """A person known to the provider, with the claims it will make about them."""
-    person = UserFactory(email=f"idp-{secrets.token_hex(4)}@idp.invalid")
-    IDENTITIES[person.pk] = {"sub": f"AZ-{person.pk:07d}", **claims}
-    return person
 
 
 def sign_in_with_provider(client, idp, person):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from foi.models import State
 from foi.services.accounts import user_delete_account, user_record_verified_name
-from tests.foi.test_oidc_sign_in import provider_settings
+from tests.oidc_idp.setup import provider_settings
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import authenticate, login
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import include, path
+from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from oauth2_provider import urls as dot_urls
 from oauth2_provider import views as dot_views
@@ -25,7 +26,13 @@ class IdPValidator(OAuth2Validator):
 def idp_login(request):
     """The provider's own sign-in: e-mail and password, then back to ``next``."""
     if request.method != "POST":
-        return HttpResponse("sign in", content_type="text/plain")
+        return HttpResponse(
+            '<!doctype html><html lang="en"><title>Test provider</title><main><form method="post">'
+            '<label>E-mail <input name="email"></label>'
+            '<label>Password <input name="password" type="password"></label>'
+            f'<input type="hidden" name="next" value="{escape(request.GET.get("next", ""))}">'
+            "<button>Sign in at the provider</button></form></main></html>"
+        )
     user = authenticate(
         request, email=request.POST.get("email", ""), password=request.POST.get("password", "")
     )
