@@ -1,12 +1,14 @@
+from allauth.socialaccount.providers.openid_connect import views as oidc_views
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import health, metrics
 from core.views import favicon, language_switch
+from foi.auth.social import oidc_enabled, social_sign_in_off, unreachable_provider_guard
 from foi.auth.views import reset_password_elsewhere, sign_in_elsewhere
 from mail.urls import reply_urlpatterns
 
@@ -23,8 +25,24 @@ login_elsewhere_urlpatterns = [
     path("admin/password_reset/complete/", reset_password_elsewhere),
 ]
 
+# Sign-in with a state identity (foi.auth.social): while no provider is configured, none of
+# allauth's third-party pages exist (connections, social sign-up, errors, the provider's views).
+social_off_urlpatterns = (
+    [] if oidc_enabled() else [re_path(r"^accounts/(?:3rdparty|social|oidc)/", social_sign_in_off)]
+)
+# allauth's own views for the provider, but a provider that cannot be reached is an error page.
+oidc_urlpatterns = [
+    path("accounts/oidc/<str:provider_id>/login/", unreachable_provider_guard(oidc_views.login)),
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        unreachable_provider_guard(oidc_views.callback),
+    ),
+]
+
 urlpatterns = [
     *login_elsewhere_urlpatterns,
+    *social_off_urlpatterns,
+    *oidc_urlpatterns,
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -28,6 +28,9 @@ ACCOUNTS = [
         "postal_address": "Nümunə küçəsi 12, mənzil 7, Yasamal rayonu, Bakı AZ1073",
         "phone": "+994 00 000 00 01",
         "preferred_language": "az",
+        # As if she had once signed in with the state identity: her officers see the name the
+        # provider vouched for ("Name verified by e-Gov"); nobody else does.
+        "verified_name": "Aysel Rafiq qızı Məmmədova",
     },
     {
         "key": "leyla",

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from foi.models import Membership, MembershipRole, PublicBody
+from foi.services.accounts import user_record_verified_name
 
 from .accounts import ACCOUNTS, PASSWORDS
 from .cms.build_roles import MODERATOR
@@ -60,6 +61,11 @@ def accounts_load() -> AccountsLoaded:
             if user is None:
                 user = _create_user(account)
                 result.created += 1
+                if account.get("verified_name"):
+                    # As a sign-in with the state identity would have kept it (foi.auth.social).
+                    user_record_verified_name(
+                        user=user, name=account["verified_name"], verified_by="e-Gov"
+                    )
             # Demo addresses count as verified, so that the accounts can sign in at once.
             EmailAddress.objects.update_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}

@@ -22,3 +22,7 @@ class FoiConfig(AppConfig):
         declared.set_loader(declared_days_snapshot)
         # Which writes make the anonymous page cache's public pages stale (foi/pagecache.py).
         pagecache.connect()
+        # A name vouched for by the state identity provider, kept when its sign-in completes.
+        from foi.auth import social
+
+        social.connect()

@@ -34,6 +34,7 @@ SECRETS = [
     "unapproved-secret.txt",
     "UNAPPROVED-CONTENT",
     "PRIVATE-REQUEST-SUBJECT",
+    "Təsdiqova",  # the name a state identity provider vouched for (officers only)
 ]
 PARTY_SECRETS = ["PARTIES-ONLY-TEXT", "unapproved-secret.txt"]
 CONTACT = ["zarifa.secret@example.org", "Gizli küçəsi 99", "+994 00 999 99 99", "Gizliyeva"]
@@ -48,6 +49,7 @@ def leaky(world, committed):
     person.email = "zarifa.secret@example.org"
     person.postal_address = "Gizli küçəsi 99"
     person.phone = "+994 00 999 99 99"
+    person.verified_name, person.name_verified_by = "Zərifə Təsdiqova", "e-Gov"
     person.save()
     foi_request = world.request(
         State.IN_PROGRESS,

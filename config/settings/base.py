@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Sign-in with a state identity (OpenID Connect), offered only when OIDC_SERVER_URL is set.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -315,6 +318,42 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 MFA_TOTP_ISSUER = "Sorğu"
 # Sign-up also asks for the name a written request must carry (the citizen portal).
 ACCOUNT_SIGNUP_FORM_CLASS = "foi.forms.accounts.SignupForm"
+
+# Sign-in with a national digital identity (OpenID Connect; docs/deploy.md, docs/security.md).
+# Off unless OIDC_SERVER_URL is set: then the sign-in page offers one button, labelled OIDC_NAME.
+# An identity is joined to an existing account only by an e-mail address that the provider says
+# it verified and that the account has verified too, never to an account with a second factor
+# (foi.auth.social); the provider's name is kept as a verified name that only officers see.
+OIDC_SERVER_URL = env("OIDC_SERVER_URL", default="")
+SOCIALACCOUNT_ADAPTER = "foi.auth.social.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": (
+            [
+                {
+                    "provider_id": env("OIDC_PROVIDER_ID", default="egov"),
+                    "name": env("OIDC_NAME", default="e-Gov"),
+                    "client_id": env("OIDC_CLIENT_ID", default=""),
+                    "secret": env("OIDC_CLIENT_SECRET", default=""),
+                    "settings": {
+                        "server_url": OIDC_SERVER_URL,
+                        "oauth_pkce_enabled": True,
+                        "fetch_userinfo": True,
+                    },
+                }
+            ]
+            if OIDC_SERVER_URL
+            else []
+        ),
+    }
+}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# Only what the provider vouches for (email_verified); anything else is confirmed by mail.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
 
 # The citizen portal: how many requests one person may file in 24 hours (0: no limit), and an
 # optional dotted path to a function(text=, body=, limit=) that finds similar answered requests

@@ -101,3 +101,14 @@ if any(len(key) < 50 or len(set(key)) < 5 for key in FOI_REPLY_ADDRESS_KEYS):
     raise ImproperlyConfigured(
         "Each of FOI_REPLY_ADDRESS_KEYS must be a random value of at least 50 characters."
     )
+
+# Sign-in with a state identity (docs/deploy.md): only over https, and only with a client of
+# our own at the provider.
+if OIDC_SERVER_URL and (  # noqa: F405
+    not OIDC_SERVER_URL.startswith("https://")  # noqa: F405
+    or not env("OIDC_CLIENT_ID", default="")
+    or not env("OIDC_CLIENT_SECRET", default="")
+):
+    raise ImproperlyConfigured(
+        "OIDC_SERVER_URL must be an https address, with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET set."
+    )

@@ -47,6 +47,12 @@ class User(AbstractUser):
         choices=[("az", "Azərbaycanca"), ("en", "English"), ("ru", "Русский")],
         default="az",
     )
+    # The name a state identity provider vouched for (OpenID Connect sign-in, foi.auth.social):
+    # officers see it beside the name the person gave; it never reaches a public page, and the
+    # public name or pseudonym of each request is chosen as before.
+    verified_name = models.CharField(_("verified name"), max_length=300, blank=True)
+    name_verified_by = models.CharField(_("name verified by"), max_length=100, blank=True)
+    name_verified_at = models.DateTimeField(_("name verified on"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -63,6 +69,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def name_verified(self) -> bool:
+        return bool(self.verified_name and self.name_verified_by)
 
     @property
     def has_account(self) -> bool:

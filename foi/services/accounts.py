@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput, NotPermitted
@@ -47,6 +48,20 @@ def user_update_profile(*, user, **changes):
     return locked
 
 
+def user_record_verified_name(*, user, name: str, verified_by: str):
+    """Keep the name a state identity provider vouched for (foi.auth.social), with the
+    provider's name and the time. An empty name clears nothing: the provider said nothing."""
+    name = " ".join((name or "").split())[:300]
+    verified_by = " ".join((verified_by or "").split())[:100]
+    if not name or not verified_by:
+        return user
+    get_user_model().objects.filter(pk=user.pk).update(
+        verified_name=name, name_verified_by=verified_by, name_verified_at=timezone.now()
+    )
+    user.verified_name, user.name_verified_by = name, verified_by
+    return user
+
+
 def user_delete_account(*, user):
     """Close the account: scrub the person, keep the record.
 
@@ -57,6 +72,7 @@ def user_delete_account(*, user):
     """
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
 
     if not permissions.is_person(user):
         raise NotPermitted(_("Sign in to close your account."))
@@ -74,6 +90,10 @@ def user_delete_account(*, user):
         Follow.objects.filter(user=locked).delete()
         EmailAddress.objects.filter(user=locked).delete()
         Authenticator.objects.filter(user=locked).delete()
+        SocialAccount.objects.filter(user=locked).delete()
+        locked.verified_name = ""
+        locked.name_verified_by = ""
+        locked.name_verified_at = None
         locked.first_name = ""
         locked.last_name = ""
         locked.organisation = ""

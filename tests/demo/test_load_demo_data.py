@@ -103,6 +103,9 @@ def test_creates_an_account_for_every_role(demo):
     for requester in ("aysel", "leyla", "tural"):
         person = people[requester]
         assert person.get_full_name() and person.postal_address and person.phone
+    # One requester as if she had signed in with the state identity (docs/security.md).
+    assert people["aysel"].name_verified and people["aysel"].name_verified_by == "e-Gov"
+    assert not people["leyla"].name_verified
 
     def roles(key):
         return set(people[key].memberships.values_list("body__slug", "role"))
