@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('foi', '0021_suggest_body_suggestions'),
+        ('foi', '0022_audit_anchor'),
     ]
 
     operations = [
