@@ -92,9 +92,7 @@ def attachment_ocr_run(*, attachment_id: int) -> str:
         rows.update(ocr_pages_done=done, ocr_pages_total=total, ocr_updated_at=clock.now())
 
     try:
-        with attachment.file.open("rb") as handle:
-            content = handle.read()
-        result = ocr.ocr_file(content, attachment.content_type, progress=progress)
+        result = _read(attachment, progress)
     except ocr.OCRUnavailable as error:
         logger.warning("OCR unavailable for attachment %s: %s", attachment_id, error)
         return _finish(rows, OCRStatus.UNAVAILABLE, str(error))
@@ -121,6 +119,34 @@ def attachment_ocr_run(*, attachment_id: int) -> str:
             lambda: attachment_text_recognised.send(sender=Attachment, attachment=attachment)
         )
     return OCRStatus.DONE
+
+
+def _read(attachment: Attachment, progress) -> ocr.OCRResult:
+    """OCR of a scan; for a redacted PDF copy, its text layer made by the redaction engine and
+    checked like the copy (``redactions.redaction_text_layer``), so that a long copy gets in
+    the background what a short one got at once."""
+    from core.errors import InvalidInput
+    from foi.models import Redaction
+
+    record = (
+        Redaction.objects.filter(redacted_id=attachment.pk).select_related("original").first()
+        if attachment.content_type == "application/pdf"
+        else None
+    )
+    if record is None:
+        with attachment.file.open("rb") as handle:
+            content = handle.read()
+        return ocr.ocr_file(content, attachment.content_type, progress=progress)
+    if not ocr.tesseract_available():
+        raise ocr.OCRUnavailable("Tesseract is not installed.")
+    from foi.services.redactions import redaction_text_layer
+
+    record.redacted = attachment
+    try:
+        content, text = redaction_text_layer(record, progress=progress)
+    except InvalidInput as error:
+        raise ocr.OCRFailed(str(error)) from error
+    return ocr.OCRResult(text=text, pdf=content, pages=attachment.ocr_pages_total or 0)
 
 
 def _finish(rows, status: str, reason: str) -> str:
