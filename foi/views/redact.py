@@ -200,7 +200,7 @@ def _find(request, foi_request, attachment):
 @login_required
 def redact_page(request, reference, attachment_id, page):
     """One page of the file as a PNG, for drawing boxes on. Private: never cached."""
-    foi_request, attachment, refusal = _load(request, reference, attachment_id)
+    _foi_request, attachment, refusal = _load(request, reference, attachment_id)
     if refusal is not None:
         raise Http404(refusal.message)
     try:
