@@ -115,6 +115,7 @@ def attachment_ocr_run(*, attachment_id: int) -> str:
         )
         attachment.extracted_text = result.text
         attachment.ocr_status = OCRStatus.DONE
+        _case_page_changed(rows)
         transaction.on_commit(
             lambda: attachment_text_recognised.send(sender=Attachment, attachment=attachment)
         )
@@ -151,7 +152,19 @@ def _read(attachment: Attachment, progress) -> ocr.OCRResult:
 
 def _finish(rows, status: str, reason: str) -> str:
     rows.update(ocr_status=status, ocr_error=reason[:300], ocr_updated_at=clock.now())
+    _case_page_changed(rows)
     return status
+
+
+def _case_page_changed(rows) -> None:
+    """The case page in the page cache says the reading's end at once (an UPDATE sends no
+    signal). Not after every page: the status script asks for those (docs/redaction.md)."""
+    from core import pagecache
+    from foi.pagecache import request_generation
+
+    reference = rows.values_list("message__foi_request__reference", flat=True).first()
+    if reference:
+        pagecache.bump(request_generation(reference))
 
 
 def attachments_ocr_resume() -> int:

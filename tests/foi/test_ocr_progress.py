@@ -124,3 +124,18 @@ def test_the_text_never_leaves(client, world, case):
     _request, read, _unread = case
     client.force_login(world.requester)
     assert "PRIVATE-OCR-TEXT" not in client.get(status_url(read)).content.decode()
+
+
+def test_the_end_of_the_reading_shows_at_once_on_a_cached_page(client, case, settings):
+    """The page cache (on in the tests) keeps the anonymous case page; the reading's progress
+    is saved by UPDATEs, which send no signal, so its end renews the page itself."""
+    from foi.services.ocr import attachment_ocr_run
+
+    foi_request, read, _unread = case
+    page_url = reverse("foi:request_detail", args=[foi_request.reference])
+    assert "2 of 5 pages" in client.get(page_url).content.decode()
+    Attachment.objects.filter(pk=read.pk).update(ocr_status=OCRStatus.PENDING)
+    settings.FOI_TESSERACT_COMMAND = "/nonexistent/tesseract"
+    assert attachment_ocr_run(attachment_id=read.pk) == OCRStatus.UNAVAILABLE
+    page = client.get(page_url).content.decode()
+    assert "2 of 5 pages" not in page and "not installed on this server" in page
