@@ -12,6 +12,9 @@ every page; ``done``; ``failed`` with the reason in ``ocr_error``; ``unavailable
 server has no Tesseract (``make run`` without it): the file is then found by its name only, and
 ``attachments_ocr_resume`` reads it once Tesseract is installed.
 
+A redacted copy too long to read while the person waited is such a file too: the task gives it
+a text layer through the redaction engine, checked like the copy (``_read``; docs/redaction.md).
+
 A restart loses nothing: ``attachments_ocr_resume`` (the ``foi_ocr_pending`` command, and the
 daily sweep) queues again a ``pending`` file not started within ``STALE_MINUTES`` and a
 ``running`` one whose last page was saved longer ago than that (a worker that died). The run

@@ -1,5 +1,8 @@
 """Redacted copies of a request's files (issue 21; docs/redaction.md).
 
+Who may: ``permissions.can_redact_file`` (the body's officers; for a file from the e-mailed reply
+of a body off the portal, the requester and the moderators).
+
 ``redaction_create`` burns the boxes into a new file (``redaction.pdf`` / ``redaction.images``,
 Word and spreadsheets converted first by ``redaction.office``), checks it (``redaction.verify``)
 and stores it as a new, unapproved file beside the original, with a ``Redaction`` record, an
