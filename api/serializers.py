@@ -266,6 +266,16 @@ class RequestSerializer(serializers.Serializer):
         return reverse("foi:request_detail", args=[foi_request.reference])
 
 
+class OCRProgressSerializer(serializers.Serializer):
+    """Where reading the text of a scan stands (docs/redaction.md, "Text layer")."""
+
+    status = serializers.ChoiceField(
+        choices=["not_needed", "pending", "running", "done", "failed", "unavailable"]
+    )
+    pages_done = serializers.IntegerField()
+    pages_total = serializers.IntegerField()
+
+
 class AttachmentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="original_name")
@@ -273,10 +283,15 @@ class AttachmentSerializer(serializers.Serializer):
     size = serializers.IntegerField()
     approved = serializers.BooleanField()
     url = serializers.SerializerMethodField()
+    ocr = serializers.SerializerMethodField()
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_url(self, attachment):
         return reverse("foi:attachment_download", args=[self.context["reference"], attachment.pk])
+
+    @extend_schema_field(OCRProgressSerializer)
+    def get_ocr(self, attachment):
+        return selectors.attachment_ocr_progress(attachment)
 
 
 class MessageSerializer(serializers.Serializer):

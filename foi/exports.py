@@ -332,6 +332,7 @@ def case_file_zip(*, foi_request: FOIRequest, user) -> io.BytesIO:
                 "size": attachment.size,
                 "sha256": attachment.sha256,
                 "approved": attachment.approved,
+                "ocr": selectors.attachment_ocr_progress(attachment),
                 "file": f"attachments/{message.pk}-{attachment.pk}-"
                 f"{_safe_name(attachment.original_name)}",
             }

@@ -188,9 +188,35 @@ def can_approve_attachment(foi_request, user) -> bool:
 
 
 def can_redact_attachment(foi_request, user) -> bool:
-    """Who makes a redacted copy of a file (``foi.services.redactions``): the body's officers
-    who handle the request, as they approve its files. The original stays private."""
+    """Who redacts files on a request in the workspace: the body's officers who handle the
+    request, as they approve its files. The original stays private."""
     return can_approve_attachment(foi_request, user)
+
+
+def is_letter_file(attachment) -> bool:
+    """A file that came with a body's e-mailed reply: its copy on the public entry recorded
+    from the letter (``foi.services.letters``), a body off the portal (a body in Sorğu records
+    its moves itself, so its entries are never recorded from letters)."""
+    message = attachment.message
+    return message.recorded_from_id is not None and message.audience == "public"
+
+
+def can_redact_file(foi_request, user, attachment) -> bool:
+    """Who makes a redacted copy of this file (``foi.services.redactions``): the body's
+    officers who handle the request (``can_redact_attachment``), any of its files; or, for a
+    file from a letter of a body that answers by e-mail (``is_letter_file``), whoever may
+    publish it: the requester and the moderators (``can_publish_letter_file``). A requester
+    never redacts what an officer uploaded."""
+    if attachment.message.foi_request_id != foi_request.pk:
+        return False
+    if can_redact_attachment(foi_request, user):
+        return True
+    if not is_letter_file(attachment) or not can_publish_letter_file(foi_request, user):
+        return False
+    from foi.selectors import body_answers_through_portal
+
+    letter_body = attachment.message.recorded_from.from_body
+    return not body_answers_through_portal(letter_body or foi_request.body)
 
 
 def can_classify_letters(foi_request, user) -> bool:

@@ -13,6 +13,7 @@ from foi.views import (
     filing,
     laws,
     letters,
+    redact,
     replies,
     requests,
 )
@@ -65,6 +66,21 @@ urlpatterns = [
         "requests/<str:reference>/files/<int:attachment_id>/publish/",
         letters.publish_file,
         name="attachment_publish",
+    ),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/redact/",
+        redact.redact_file,
+        name="attachment_redact",
+    ),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/redact/pages/<int:page>/",
+        redact.redact_page,
+        name="attachment_redact_page",
+    ),
+    path(
+        "requests/<str:reference>/files/<int:attachment_id>/ocr-status/",
+        requests.attachment_ocr_status,
+        name="attachment_ocr_status",
     ),
     path(
         "requests/<str:reference>/replies/<int:message_id>/suggest/",

@@ -280,20 +280,24 @@ def sanitise(pdf: pikepdf.Pdf) -> None:
                 del page.obj[key]
 
 
-def build_pdf(images: list[Image.Image], *, dpi: int, ocr_text: bool) -> tuple[bytes, bool]:
+def build_pdf(
+    images: Iterable[Image.Image], *, dpi: int, ocr_text: bool, progress=None
+) -> tuple[bytes, bool]:
     """A new PDF of these page images; with Tesseract's text layer when asked and available.
-    Returns the file and whether it has a text layer."""
+    Returns the file and whether it has a text layer. ``progress(done)`` after each page."""
     pdf = pikepdf.new()
     text_layer = ocr_text
-    for image in images:
+    for done, image in enumerate(images, start=1):
         jpeg = _jpeg(image)
         page = ocr.page_pdf(jpeg, dpi=dpi) if ocr_text else None
         if page is None:
             text_layer = False
             _image_page(pdf, jpeg, image.size, dpi)
-            continue
-        with pikepdf.open(io.BytesIO(page)) as single:
-            pdf.pages.extend(single.pages)
+        else:
+            with pikepdf.open(io.BytesIO(page)) as single:
+                pdf.pages.extend(single.pages)
+        if progress:
+            progress(done)
     sanitise(pdf)
     buffer = io.BytesIO()
     pdf.save(buffer, compress_streams=True, deterministic_id=True)
@@ -320,3 +324,44 @@ def redact_pdf(
     images.append(log_page(log_lines, dpi=dpi, title=log_title))
     built, text_layer = build_pdf(images, dpi=dpi, ocr_text=ocr_text and ocr.available())
     return Redacted(content=built, pages=pages, text_layer=text_layer)
+
+
+def add_text_layer(redacted: bytes, *, dpi: int = DPI, progress=None) -> tuple[bytes, str]:
+    """A redacted PDF made by ``redact_pdf`` without a text layer (too long to read while the
+    person waited), built again from its own page images with OCR's text over each: the text
+    can only be what is visible. ``progress(done, total)`` after each page. Returns the new
+    file and its text; raises ``InvalidInput`` when Tesseract read nothing (not installed, or
+    a page it could not read): a copy half with text is not made."""
+    document = open_pdf(redacted)
+    try:
+        total = len(document)
+
+        def pages():
+            for number in range(total):
+                yield _render(document[number], dpi)
+
+        content, text_layer = build_pdf(
+            pages(),
+            dpi=dpi,
+            ocr_text=True,
+            progress=(lambda done: progress(done, total)) if progress else None,
+        )
+    finally:
+        document.close()
+    if not text_layer:
+        raise InvalidInput(_("Text recognition could not read every page of the copy."))
+    return content, page_texts(content)
+
+
+def page_texts(content: bytes) -> str:
+    """The text of a PDF as pdfium reads it, pages apart by a blank line."""
+    document = open_pdf(content)
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range().strip())
+            textpage.close()
+        return "\n\n".join(texts)
+    finally:
+        document.close()

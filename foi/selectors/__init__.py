@@ -704,6 +704,22 @@ def attachment_for_publication_get(*, foi_request: FOIRequest, attachment_id: in
     return Attachment.objects.select_related("message").get(pk=attachment.pk)
 
 
+OCR_NOT_NEEDED = "not_needed"
+
+
+def attachment_ocr_progress(attachment: Attachment) -> dict:
+    """Where reading a file's text stands (``foi.services.ocr``), as the API, the case file and
+    the case page's status script give it: ``status`` (pending, running, done, failed,
+    unavailable, or not_needed for a file with a text layer or not a scan) and the pages read
+    of the pages to read. Nothing of the text or of the failure's reason: the caller has
+    already decided the person sees the file."""
+    return {
+        "status": attachment.ocr_status or OCR_NOT_NEEDED,
+        "pages_done": attachment.ocr_pages_done,
+        "pages_total": attachment.ocr_pages_total,
+    }
+
+
 def _letter_files_q() -> Q:
     """Files that came with a body's e-mailed letter, and their copies on the entry recorded
     from it: what a moderator reads and publishes without being a party."""
@@ -743,7 +759,49 @@ def letter_files_to_publish(*, foi_request: FOIRequest, user) -> list[Attachment
             approved=False,
         )
         .exclude(content_type=core_files.ZIP)
+        .annotate(**_redaction_marks())
         .select_related("message")
+        .order_by("id")
+    )
+
+
+def _redaction_marks() -> dict:
+    """``has_copy``: the file has a redacted copy (it is never published); ``is_copy``: it is
+    one. The case page and the moderators' list offer "Redact" on the others."""
+    from foi.models import Redaction
+
+    return {
+        "has_copy": Exists(Redaction.objects.filter(original=OuterRef("pk"))),
+        "is_copy": Exists(Redaction.objects.filter(redacted=OuterRef("pk"))),
+    }
+
+
+def offers_redaction(attachment: Attachment) -> bool:
+    """Whether a listed letter file (annotated by ``_redaction_marks``) may be redacted: of a
+    kind that can be, neither a copy nor the original of one."""
+    from foi.services.redactions import REDACTABLE_KINDS
+
+    return (
+        attachment.content_type in REDACTABLE_KINDS
+        and not attachment.has_copy
+        and not attachment.is_copy
+    )
+
+
+def moderator_letter_files(*, user) -> QuerySet[Attachment]:
+    """The moderators' list of files from bodies' e-mailed replies nobody has published yet
+    (on the entries recorded from the letters), oldest first. NotPermitted for anyone else."""
+    from core.errors import NotPermitted
+
+    if not permissions.is_moderator(user):
+        raise NotPermitted(gettext("Only moderators see the files waiting to be published."))
+    return (
+        Attachment.objects.filter(
+            message__recorded_from__isnull=False, message__audience="public", approved=False
+        )
+        .exclude(content_type=core_files.ZIP)
+        .annotate(**_redaction_marks())
+        .select_related("message__foi_request", "message__recorded_from__from_body")
         .order_by("id")
     )
 

@@ -12,6 +12,9 @@ every page; ``done``; ``failed`` with the reason in ``ocr_error``; ``unavailable
 server has no Tesseract (``make run`` without it): the file is then found by its name only, and
 ``attachments_ocr_resume`` reads it once Tesseract is installed.
 
+A redacted copy too long to read while the person waited is such a file too: the task gives it
+a text layer through the redaction engine, checked like the copy (``_read``; docs/redaction.md).
+
 A restart loses nothing: ``attachments_ocr_resume`` (the ``foi_ocr_pending`` command, and the
 daily sweep) queues again a ``pending`` file not started within ``STALE_MINUTES`` and a
 ``running`` one whose last page was saved longer ago than that (a worker that died). The run
@@ -92,9 +95,7 @@ def attachment_ocr_run(*, attachment_id: int) -> str:
         rows.update(ocr_pages_done=done, ocr_pages_total=total, ocr_updated_at=clock.now())
 
     try:
-        with attachment.file.open("rb") as handle:
-            content = handle.read()
-        result = ocr.ocr_file(content, attachment.content_type, progress=progress)
+        result = _read(attachment, progress)
     except ocr.OCRUnavailable as error:
         logger.warning("OCR unavailable for attachment %s: %s", attachment_id, error)
         return _finish(rows, OCRStatus.UNAVAILABLE, str(error))
@@ -117,15 +118,56 @@ def attachment_ocr_run(*, attachment_id: int) -> str:
         )
         attachment.extracted_text = result.text
         attachment.ocr_status = OCRStatus.DONE
+        _case_page_changed(rows)
         transaction.on_commit(
             lambda: attachment_text_recognised.send(sender=Attachment, attachment=attachment)
         )
     return OCRStatus.DONE
 
 
+def _read(attachment: Attachment, progress) -> ocr.OCRResult:
+    """OCR of a scan; for a redacted PDF copy, its text layer made by the redaction engine and
+    checked like the copy (``redactions.redaction_text_layer``), so that a long copy gets in
+    the background what a short one got at once."""
+    from core.errors import InvalidInput
+    from foi.models import Redaction
+
+    record = (
+        Redaction.objects.filter(redacted_id=attachment.pk).select_related("original").first()
+        if attachment.content_type == "application/pdf"
+        else None
+    )
+    if record is None:
+        with attachment.file.open("rb") as handle:
+            content = handle.read()
+        return ocr.ocr_file(content, attachment.content_type, progress=progress)
+    if not ocr.tesseract_available():
+        raise ocr.OCRUnavailable("Tesseract is not installed.")
+    from foi.services.redactions import redaction_text_layer
+
+    record.redacted = attachment
+    try:
+        content, text = redaction_text_layer(record, progress=progress)
+    except InvalidInput as error:
+        raise ocr.OCRFailed(str(error)) from error
+    return ocr.OCRResult(text=text, pdf=content, pages=attachment.ocr_pages_total or 0)
+
+
 def _finish(rows, status: str, reason: str) -> str:
     rows.update(ocr_status=status, ocr_error=reason[:300], ocr_updated_at=clock.now())
+    _case_page_changed(rows)
     return status
+
+
+def _case_page_changed(rows) -> None:
+    """The case page in the page cache says the reading's end at once (an UPDATE sends no
+    signal). Not after every page: the status script asks for those (docs/redaction.md)."""
+    from core import pagecache
+    from foi.pagecache import request_generation
+
+    reference = rows.values_list("message__foi_request__reference", flat=True).first()
+    if reference:
+        pagecache.bump(request_generation(reference))
 
 
 def attachments_ocr_resume() -> int:

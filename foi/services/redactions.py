@@ -1,5 +1,8 @@
 """Redacted copies of a request's files (issue 21; docs/redaction.md).
 
+Who may: ``permissions.can_redact_file`` (the body's officers; for a file from the e-mailed reply
+of a body off the portal, the requester and the moderators).
+
 ``redaction_create`` burns the boxes into a new file (``redaction.pdf`` / ``redaction.images``,
 Word and spreadsheets converted first by ``redaction.office``), checks it (``redaction.verify``)
 and stores it as a new, unapproved file beside the original, with a ``Redaction`` record, an
@@ -43,6 +46,7 @@ __all__ = [
     "is_redactable",
     "reason_choices",
     "redaction_create",
+    "redaction_text_layer",
 ]
 
 PDF = "application/pdf"
@@ -75,6 +79,31 @@ def redactable_pdf(attachment: Attachment) -> bytes:
     if attachment.content_type in OFFICE:
         return office.to_pdf(content, extension=OFFICE[attachment.content_type])
     raise InvalidInput(_("Only PDF, Word, spreadsheet and image files can be redacted."))
+
+
+def page_count(attachment: Attachment) -> int:
+    """How many pages the redaction page shows of this file."""
+    if attachment.content_type in images.FORMATS:
+        return len(images.frames(_read(attachment)))
+    return pdf_redaction.page_count(redactable_pdf(attachment))
+
+
+def page_png(attachment: Attachment, number: int, *, dpi: int) -> bytes:
+    """Page ``number`` (1-based) of the file as a PNG to draw boxes on; InvalidInput when
+    there is no such page."""
+    import io
+
+    if attachment.content_type in images.FORMATS:
+        frames = images.frames(_read(attachment))
+        if not 1 <= number <= len(frames):
+            raise InvalidInput(_("There is no such page."))
+        image = frames[number - 1]
+        image.thumbnail((1400, 1400))
+    else:
+        image = pdf_redaction.render_page(redactable_pdf(attachment), number, dpi=dpi)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def _read(attachment: Attachment) -> bytes:
@@ -132,8 +161,8 @@ def _redacted_name(name: str, extension: str) -> str:
 def redaction_create(*, attachment: Attachment, actor, boxes: list[Box]) -> Redaction:
     """A redacted copy of ``attachment`` with ``boxes`` burnt in, verified, unapproved."""
     foi_request = attachment.message.foi_request
-    if not permissions.can_redact_attachment(foi_request, actor):
-        raise NotPermitted(_("You may not redact files on this request."))
+    if not permissions.can_redact_file(foi_request, actor, attachment):
+        raise NotPermitted(_("You may not redact this file."))
     if hasattr(attachment, "redaction"):
         raise InvalidInput(_("This file is already a redacted copy: redact its original."))
     if attachment.approved:
@@ -168,8 +197,8 @@ def redaction_create(*, attachment: Attachment, actor, boxes: list[Box]) -> Reda
 
     def write(locked, at):
         nonlocal record
-        if not permissions.can_redact_attachment(locked, actor):
-            raise NotPermitted(_("You may not redact files on this request."))
+        if not permissions.can_redact_file(locked, actor, attachment):
+            raise NotPermitted(_("You may not redact this file."))
         copy = attachment_create(
             message=attachment.message,
             name=_redacted_name(attachment.original_name, extension),
@@ -244,3 +273,21 @@ def boxes_for_terms(
     if attachment.content_type in images.FORMATS:
         raise InvalidInput(_("An image has no text to search: draw the boxes on it."))
     return pdf_redaction.find_boxes(redactable_pdf(attachment), compiled, reason=reason)
+
+
+def redaction_text_layer(record: Redaction, *, progress=None) -> tuple[bytes, str]:
+    """A searchable PDF of a redacted copy made without a text layer (longer than
+    ``FOI_REDACTION_OCR_MAX_PAGES``): built again from the copy's own page images with OCR's
+    text over each (``redaction.pdf.add_text_layer``), and checked like the copy itself
+    (``redaction.verify``, against the text under the boxes in the original). Returns the file
+    and its text; InvalidInput with the checks' reasons when it fails them. The task that reads
+    scans calls it for a redacted copy (``foi.services.ocr``), with ``progress(done, total)``."""
+    with record.redacted.file.open("rb") as handle:
+        copy = handle.read()
+    content, text = pdf_redaction.add_text_layer(copy, progress=progress)
+    boxes = [Box.from_dict(box) for box in record.boxes]
+    covered = pdf_redaction.text_under(redactable_pdf(record.original), boxes)
+    check = verify.verify_pdf(content, boxes, covered)
+    if not check.passed:
+        raise InvalidInput(" ".join(check.problems))
+    return content, text

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from foi import transitions
+from foi import selectors, transitions
 from foi.privacy.masking import mask_text, requester_identifiers
 
 register = template.Library()
@@ -98,3 +98,9 @@ def letter_outcome(outcome: str) -> str:
     from foi.services.letters import LABELS
 
     return str(LABELS.get(outcome, outcome))
+
+
+@register.filter
+def offers_redaction(attachment) -> bool:
+    """A listed letter file that may be redacted (``selectors.offers_redaction``)."""
+    return selectors.offers_redaction(attachment)

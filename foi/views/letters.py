@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from core.errors import NotPermitted, NotVisible, ServiceError
 from foi import permissions, selectors, services
 from foi.forms.letters import ClassifyForm, PublishFileForm, law_exemptions
+from foi.services import redactions
 from foi.services.attachments import ALREADY_PUBLISHED, LETTER_FILE_NOT_PUBLIC
 from foi.services.letters import APPEAL_OUTCOMES, LABELS, REQUEST_OUTCOMES
 from foi.views.common import attach_errors, get_visible_request, with_version
@@ -136,6 +137,12 @@ def publish_file(request, reference, attachment_id):
         context["refusal"] = error.message
         return render(request, "foi/file_publish.html", context, status=403)
     context["attachment"] = attachment
+    if permissions.can_redact_file(
+        foi_request, request.user, attachment
+    ) and redactions.is_redactable(attachment):
+        context["redact_url"] = reverse(
+            "foi:attachment_redact", args=[foi_request.reference, attachment.pk]
+        )
     if attachment.message.audience != "public":
         context["refusal"] = str(LETTER_FILE_NOT_PUBLIC)
         return render(request, "foi/file_publish.html", context, status=409)

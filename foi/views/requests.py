@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core import pagecache
@@ -219,4 +221,34 @@ def attachment_searchable_download(request, reference, attachment_id):
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+OCR_UNDER_WAY = (OCRStatus.PENDING, OCRStatus.RUNNING)
+
+
+def attachment_ocr_status(request, reference, attachment_id):
+    """Where reading a file's text stands, as JSON, for the case page's status script
+    (``assets/js/ocr-progress.js``): whoever sees the file on the case page, and nobody else
+    (404, as for the file itself). Never cached: it changes while it is read."""
+    foi_request = get_visible_request(request, reference)
+    seen = selectors.attachment_visible_get(
+        foi_request=foi_request, attachment_id=attachment_id, user=request.user
+    )
+    if seen is None:
+        raise Http404("No such file.")
+    attachment = Attachment.objects.only(
+        "pk", "original_name", "ocr_status", "ocr_pages_done", "ocr_pages_total", "ocr_file"
+    ).get(pk=seen.pk)
+    attachment.original_name = seen.original_name  # masked for the public, as on the page
+    text = render_to_string(
+        "foi/_ocr_status.html", {"attachment": attachment, "foi_request": foi_request}
+    )
+    data = {
+        **selectors.attachment_ocr_progress(attachment),
+        "finished": attachment.ocr_status not in OCR_UNDER_WAY,
+        "text": " ".join(strip_tags(text).split()),
+    }
+    response = JsonResponse(data)
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from core.errors import InvalidInput, NotPermitted, ServiceError
 from foi import permissions, selectors
+from foi.forms.redaction import SPARE_ROWS, BoxesForm, FindForm, initial_rows
 from foi.models import Attachment
 from foi.services import redactions
 from redaction import images
 from redaction import pdf as pdf_redaction
-from workspace.redaction_forms import SPARE_ROWS, BoxesForm, FindForm, initial_rows
 from workspace.views.base import WorkspaceView, case_or_404
 from workspace.views.case import case_url
 

@@ -41,7 +41,11 @@ class ReplyQueueView(ModeratorView):
     def get(self, request):
         letters = selectors.moderator_reply_queue(user=request.user)
         page = Paginator(letters, PAGE_SIZE).get_page(request.GET.get("p"))
-        return self.render({"page": page, "labels": LABELS})
+        # Files of recorded replies nobody has published yet: each to redact, or to publish.
+        files = Paginator(selectors.moderator_letter_files(user=request.user), PAGE_SIZE)
+        return self.render(
+            {"page": page, "labels": LABELS, "files": files.get_page(request.GET.get("f"))}
+        )
 
 
 class ClassifyReplyView(ModeratorView):
