@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -58,14 +59,24 @@ def digests_send(*, now=None) -> DigestReport:
         .select_related("user")
         .order_by("pk")
     )
-    for saved_search in due.iterator():
-        if not is_due(saved_search, now):
+    for candidate in due.iterator():
+        if not is_due(candidate, now):
             continue
         try:
-            count = saved_search_digest_send(saved_search=saved_search, now=now)
+            with transaction.atomic():
+                # Two sweeps at once: the second waits here, then finds it no longer due.
+                saved_search = (
+                    SavedSearch.objects.select_for_update(of=("self",))
+                    .select_related("user")
+                    .filter(pk=candidate.pk)
+                    .first()
+                )
+                if saved_search is None or not is_due(saved_search, now):
+                    continue
+                count = saved_search_digest_send(saved_search=saved_search, now=now)
         except ServiceError:
             # The search did not answer: this search waits for the next sweep, nothing lost.
-            logger.warning("Saved search %s: no digest, search unavailable", saved_search.pk)
+            logger.warning("Saved search %s: no digest, search unavailable", candidate.pk)
             report.failed += 1
             continue
         if count:

@@ -146,3 +146,22 @@ def test_the_command_and_the_daily_sweep_run_the_digests(world, saved, answered)
     assert len(digests()) == 1
     call_command("alerts_digest", stdout=out)
     assert len(digests()) == 1
+
+
+def test_a_search_that_does_not_answer_waits_for_the_next_run(world, saved, answered, monkeypatch):
+    import search as search_package
+    from core.errors import ServiceError
+
+    search = saved("kitabxana")
+    answered("Kitabxana büdcəsi")
+
+    def down(*args, **kwargs):
+        raise ServiceError("Search is not available right now; try again soon.")
+
+    monkeypatch.setattr(search_package, "search", down)
+    report = digest.digests_send(now=later(hours=1))
+    assert (report.sent, report.failed) == (0, 1)
+    search.refresh_from_db()
+    assert search.last_sent_at is None
+    monkeypatch.undo()
+    assert digest.digests_send(now=later(hours=2)).sent == 1
