@@ -1,7 +1,7 @@
 """The saved searches' pages: saving one from the search page, the list under the account
-(``/me/searches/``) where each is renamed, e-mailed more or less often or deleted, the private
-Atom feed of each (by token, like the calendar feed), and the one-click stop of a digest's
-e-mails (RFC 8058, without signing in)."""
+(``/me/searches/``) where each is e-mailed more or less often, given a new feed address or
+deleted, the private Atom feed of each (by token, like the calendar feed), and the one-click
+stop of a digest's e-mails (RFC 8058, without signing in)."""
 
 from __future__ import annotations
 
@@ -65,8 +65,8 @@ def _list_page(request, *, error: str = "", status: int = 200):
 def saved_search_save(request):
     form = SaveSearchForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("This search could not be saved: check what you typed."))
-        return redirect("search:search")
+        message = _("This search could not be saved: check what you typed.")
+        return _list_page(request, error=message, status=400)
     data = form.cleaned_data
     try:
         saved = services.saved_search_create(
