@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from alerts.models import Frequency, SavedSearch
 from tests.browser.portal import sign_in
+from tests.browser.test_accessibility import axe  # noqa: F401 (a fixture)
 from tests.search.conftest import answered, backend  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,3 +60,14 @@ def test_a_saved_search_sends_its_digest_and_stops_in_one_click(
     expect(page.locator("main")).to_contain_text("no longer be e-mailed", use_inner_text=True)
     saved.refresh_from_db()
     assert saved.frequency == Frequency.OFF
+
+
+def test_the_saved_search_pages_pass_axe(page, live_server, world, backend, axe):  # noqa: F811
+    from alerts import services
+
+    saved = services.saved_search_create(user=world.citizen, query="kitabxana")
+    sign_in(page, live_server, world.citizen)
+    axe(f"{live_server.url}/search/?q=kitabxana")
+    axe(f"{live_server.url}/me/searches/")
+    page.context.clear_cookies()
+    axe(f"{live_server.url}/me/searches/stop/{services.unsubscribe_token(saved)}/")
