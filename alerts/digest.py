@@ -116,7 +116,14 @@ def search_url(saved_search: SavedSearch, **extra) -> str:
     return absolute(f"{path}?{urlencode(params)}" if params else path)
 
 
+def _absolute(url: str) -> str:
+    # A request's address is a path; a page's is a path, or a full URL on a multi-site set-up.
+    return url if url.startswith(("https://", "http://")) else absolute(url)
+
+
 def render_digest(saved_search: SavedSearch, hits: list, more: bool, *, language: str) -> Rendered:
+    for hit in hits:
+        hit.link = _absolute(hit.url)
     with translation.override(language), timezone.override(settings.TIME_ZONE):
         values = {
             "site_url": site_url(),

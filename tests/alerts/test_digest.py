@@ -14,6 +14,7 @@ from alerts import digest, services
 from alerts.models import Frequency
 from core import clock
 from mail.models import OutboundEmail
+from mail.notices import absolute
 
 
 def digests():
@@ -45,6 +46,8 @@ def test_the_digest_sends_what_newly_matches_and_only_what_is_public(public_and_
     [email] = digests()
     assert email.to_email == search.user.email
     assert public.reference in email.body_text and public.reference in email.body_html
+    link = absolute(reverse("foi:request_detail", args=[public.reference]))
+    assert link in email.body_text and f'href="{link}"' in email.body_html
     assert private.reference not in email.body_text + email.body_html + email.subject
     assert "Gizli" not in email.body_text + email.body_html
     assert "“kitabxana”" in email.subject
