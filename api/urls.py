@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api import audit, auth, case, clients, stats, views, webhooks
+from api import audit, auth, case, clients, saved_searches, stats, views, webhooks
 
 app_name = "api"
 urlpatterns = [
@@ -39,6 +39,17 @@ urlpatterns = [
     path("v1/webhooks/<int:pk>/test/", webhooks.WebhookTestView.as_view(), name="webhook_test"),
     path(
         "v1/webhooks/<int:pk>/secret/", webhooks.WebhookSecretView.as_view(), name="webhook_secret"
+    ),
+    # Saved searches with alerts: the signed-in person's own (alerts/).
+    path(
+        "v1/saved-searches/",
+        saved_searches.SavedSearchListView.as_view(),
+        name="saved_search_list",
+    ),
+    path(
+        "v1/saved-searches/<int:pk>/",
+        saved_searches.SavedSearchDetailView.as_view(),
+        name="saved_search_detail",
     ),
     path("v1/stats/bodies/", stats.StatsBodiesView.as_view(), name="stats_bodies"),
     path("v1/stats/bodies/<slug:slug>/", stats.StatsBodyView.as_view(), name="stats_body"),

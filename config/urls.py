@@ -65,6 +65,7 @@ urlpatterns = [
     # The public REST API (api/): /api/v1/..., /api/schema/, /api/docs/
     path("api/", include("api.urls")),
     path("me/webhooks/", include("webhooks.urls")),
+    path("me/searches/", include("alerts.urls")),
     # A body's reply link (mail/replylinks.py): /requests/<reference>/reply/<token>/
     path("", include(reply_urlpatterns)),
     path("", include("foi.urls")),

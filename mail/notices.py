@@ -115,6 +115,9 @@ _NOTICES = [
     Notice("body_suggestion_declined", _("Your suggestion about a public body was declined")),
     # To followers.
     Notice("digest", _("Updates on requests you follow"), "follower_digest"),
+    # To the owner of a saved search (alerts.digest renders it: the subject names the search,
+    # and its one-click link stops that search's e-mails, not a notification setting).
+    Notice("saved_search_digest", _("New results for your saved search")),
 ]
 NOTICES: dict[str, Notice] = {notice.key: notice for notice in _NOTICES}
 

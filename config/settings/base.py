@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "search",
     "publicstats",
     "webhooks",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -361,6 +362,8 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
 # Suggestions of bodies and corrections one person may make in 24 hours (0: no limit).
 FOI_BODY_SUGGESTION_RATE_LIMIT = env.int("FOI_BODY_SUGGESTION_RATE_LIMIT", default=5)
+# Saved searches with alerts (alerts/): how many one person may keep.
+ALERTS_MAX_SAVED_SEARCHES = env.int("ALERTS_MAX_SAVED_SEARCHES", default=20)
 FOI_SIMILAR_REQUESTS_FINDER = env("FOI_SIMILAR_REQUESTS_FINDER", default="search.similar_requests")
 # the same for published proactive disclosures shown beside them (empty: none suggested)
 FOI_SIMILAR_DISCLOSURES_FINDER = env(

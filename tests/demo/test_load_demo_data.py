@@ -285,3 +285,17 @@ def test_one_suggestion_of_a_body_waits_for_a_moderator(demo):
     assert suggestion.field == "request_email" and suggestion.suggested_by.email.endswith(
         "demo.example"
     )
+
+
+def test_tural_keeps_two_saved_searches_saved_a_month_ago(demo):
+    from datetime import timedelta
+
+    from alerts.models import SavedSearch
+
+    mine = SavedSearch.objects.filter(user__email="tural@demo.example")
+    searches = {s.frequency: s for s in mine}
+    assert set(searches) == {"daily", "weekly"}
+    assert searches["daily"].query == "büdcə"
+    assert searches["weekly"].filters == {"outcome": "full"}
+    month_ago = timezone.now() - timedelta(days=20)
+    assert all(s.created_at < month_ago for s in searches.values())

@@ -16,6 +16,7 @@ from demo.build_bodies import bodies_load
 from demo.build_calendar import declared_day_load
 from demo.build_letter_templates import letter_templates_load
 from demo.build_requests import DemoError, requests_build
+from demo.build_saved_searches import saved_searches_load
 from demo.build_suggestions import body_suggestion_load
 from demo.files import FIXTURES_DIR
 from foi.models import OPEN_STATES, AppealLevel, FOIRequest, Law, PublicBody, State
@@ -55,6 +56,8 @@ class Command(BaseCommand):
                 letter_templates_load(coordinator=accounts.people.get("finance-coordinator"))
                 self._note("Suggesting a body's new address…")
                 body_suggestion_load(person=accounts.people["leyla"])
+                self._note("Saving Tural's searches…")
+                saved_searches_load(person=accounts.people.get("tural"))
         except DemoError as error:
             raise CommandError(f"The demo could not be built: {error}") from error
         verified = self._verify_chains()

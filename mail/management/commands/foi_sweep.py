@@ -1,6 +1,6 @@
 """The daily sweep, for cron or a scheduler: lapse clarifications the law's period has passed,
 send due-soon and overdue notices (each once per request and milestone), reminders of bodies'
-replies nobody has classified (once per letter), followers' digests,
+replies nobody has classified (once per letter), followers' digests, saved searches' digests,
 queue again e-mails whose retry is due, mend the public statistics' stored sums, and verify
 every audit chain, writing to the administrators when one is broken, then publish yesterday's
 audit root (foi_publish_audit_root) and check the published roots. Running it twice the same
@@ -48,7 +48,8 @@ class Command(BaseCommand):
         resumed = attachments_ocr_resume()
         if resumed:
             self.stdout.write(f"{resumed} scan(s) queued again for text recognition.")
-        # By name, so that foi never imports publicstats.
+        # By name, so that foi never imports publicstats, nor mail the saved searches.
+        call_command("alerts_digest", stdout=self.stdout, stderr=self.stderr)
         call_command("publicstats_refresh", stdout=self.stdout, stderr=self.stderr)
         breaks = audit_verify_and_alert()
         if breaks:
