@@ -1,5 +1,6 @@
 from .appeal import Appeal
 from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
+from .batch import Batch, BatchStatus
 from .body import BodyKind, Membership, MembershipRole, PublicBody
 from .body_suggestion import (
     BodyContactChange,
@@ -58,6 +59,8 @@ __all__ = [
     "Attachment",
     "Audience",
     "AuditLogImmutable",
+    "Batch",
+    "BatchStatus",
     "BodyContactChange",
     "BodyField",
     "BodyKind",
