@@ -201,3 +201,21 @@ def _try_letter(*, creator, body: PublicBody, fields: dict) -> None:
             raise _DryRun
     except _DryRun:
         pass
+
+
+def batch_follow(*, user, batch: Batch, follow: bool = True) -> int:
+    """Follow (or stop following) every request of the batch this person may see: each then
+    e-mails its news as any followed request does. Returns how many requests that was."""
+    from foi.selectors.batches import batch_requests
+    from foi.services.follows import follow_create, follow_delete
+
+    if not permissions.is_person(user):
+        raise NotPermitted(_("Sign in to follow."))
+    foi_requests = batch_requests(batch=batch, user=user)
+    with transaction.atomic():
+        for foi_request in foi_requests:
+            if follow:
+                follow_create(user=user, foi_request=foi_request)
+            else:
+                follow_delete(user=user, foi_request=foi_request)
+    return len(foi_requests)
