@@ -25,6 +25,7 @@ from foi.models import Batch, BatchStatus, FOIRequest, PublicBody
 from foi.services.filing import foi_requests_file_together
 from foi.services.references import batch_reference_next
 from foi.services.submission import DRAFT_FIELDS, foi_request_create_draft
+from foi.signals import batch_decided
 
 REASON_MAX = 2000
 
@@ -93,6 +94,7 @@ def batch_approve(*, batch: Batch, actor) -> Batch:
         locked.decided_at = now
         locked.save(update_fields=["status", "decided_by", "decided_at"])
         _file(locked, bodies, check_limit=False)
+        transaction.on_commit(lambda: batch_decided.send(sender=Batch, batch=locked))
     return locked
 
 
@@ -120,6 +122,7 @@ def batch_decline(*, batch: Batch, actor, reason: str) -> Batch:
         locked.decided_at = clock.now()
         locked.decision_reason = reason
         locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+        transaction.on_commit(lambda: batch_decided.send(sender=Batch, batch=locked))
     return locked
 
 

@@ -98,3 +98,19 @@ def test_an_unknown_batch_is_404(client, moderator):
     client.force_login(moderator)
     assert client.get(reverse("foi_workspace:batch", args=["BATCH-1999-000001"])).status_code == 404
     assert not Batch.objects.exists()
+
+
+def test_the_creator_is_told_of_the_decision_in_their_language(
+    client, world, moderator, waiting, django_capture_on_commit_callbacks
+):
+    from mail.models import OutboundEmail
+
+    world.requester.preferred_language = "en"
+    world.requester.save()
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(decide_url(waiting), {"decision": "decline", "reason": "Not a request."})
+    told = OutboundEmail.objects.filter(to_email=world.requester.email, kind="batch_declined")
+    assert told.count() == 1
+    assert "Not a request." in told.get().body_text
+    assert waiting.reference in told.get().body_text
