@@ -164,8 +164,8 @@ def batch_detail(request, reference):
         "foi/batch_detail.html",
         {
             "batch": batch,
-            "subject": masking.mask_text(batch.subject, identifiers),
-            "text": masking.mask_text(batch.text, identifiers),
+            "letter_subject": masking.mask_text(batch.subject, identifiers),
+            "letter_text": masking.mask_text(batch.text, identifiers),
             "requests": foi_requests,
             "figures": selectors.batch_figures(foi_requests=foi_requests),
             "bodies": list(batch.bodies.order_by("name_az"))
