@@ -201,3 +201,13 @@ def test_following_a_batch_follows_each_of_its_requests(client, world, districts
     assert "You follow every request of this batch" in page
     client.post(url, {"follow": "0"})
     assert not Follow.objects.filter(user=world.citizen).exists()
+
+
+def test_the_dashboard_lists_the_persons_own_batches_only(client, world, districts, settings):
+    settings.FOI_BATCH_APPROVAL_THRESHOLD = 2
+    services.batch_create(creator=world.requester, bodies=districts, subject="Roads", text="T")
+    client.force_login(world.requester)
+    page = client.get(reverse("foi:dashboard")).content.decode()
+    assert "Your batch requests" in page and "Waiting for a moderator" in page
+    client.force_login(world.citizen)
+    assert "Your batch requests" not in client.get(reverse("foi:dashboard")).content.decode()
