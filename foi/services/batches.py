@@ -13,6 +13,7 @@ a reason and no request is ever made.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,6 +57,8 @@ def batch_create(*, creator, bodies: list[PublicBody], **fields) -> Batch:
     pending = len(bodies) > approval_threshold()
     with transaction.atomic():
         if pending:
+            # One person's batches queue up here, so two tabs cannot both leave one waiting.
+            get_user_model().objects.select_for_update().filter(pk=creator.pk).first()
             if Batch.objects.filter(creator=creator, status=BatchStatus.PENDING).exists():
                 raise Conflict(
                     _(
