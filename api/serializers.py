@@ -16,6 +16,7 @@ from foi.deadlines import law_text
 from foi.models import (
     AccessForm,
     AppealDecision,
+    BatchStatus,
     BodyKind,
     MembershipRole,
     PublicNameChoice,
@@ -417,6 +418,40 @@ class RequestCreateSerializer(serializers.Serializer):
 
 class RequestCreatedSerializer(RequestDetailSerializer):
     pass
+
+
+# -- batches ---------------------------------------------------------------------------------
+
+
+class BatchCreateSerializer(RequestCreateSerializer):
+    """A request's own fields, and the bodies to send it to instead of one body."""
+
+    body = None
+    bodies = serializers.ListField(
+        child=serializers.SlugField(max_length=120),
+        min_length=2,
+        max_length=500,
+        help_text="The bodies' slugs: at least two; each gets its own request.",
+    )
+
+
+class BatchSerializer(serializers.Serializer):
+    reference = serializers.CharField()
+    status = serializers.ChoiceField(
+        choices=BatchStatus.choices,
+        help_text="pending_approval: waits for a moderator, no request exists yet; "
+        "declined: a moderator refused it (decision_reason says why); filed: sent.",
+    )
+    status_label = serializers.CharField(source="get_status_display")
+    subject = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    filed_at = serializers.DateTimeField(allow_null=True)
+    decision_reason = serializers.CharField(allow_blank=True)
+    body_count = serializers.IntegerField()
+    requests = RequestSerializer(
+        many=True, help_text="The batch's requests the caller may see, one per body."
+    )
+    url = serializers.CharField(help_text="The batch's page on the portal.")
 
 
 class ExemptionInputSerializer(serializers.Serializer):

@@ -32,6 +32,8 @@ urlpatterns = [
         views.RequestActionView.as_view(),
         name="request_action",
     ),
+    path("v1/batches/", views.BatchCreateView.as_view(), name="batch_list"),
+    path("v1/batches/<str:reference>/", views.BatchDetailView.as_view(), name="batch_detail"),
     path("v1/search/", views.SearchView.as_view(), name="search"),
     # Outbound webhooks: the signed-in person's own subscriptions (docs/webhooks.md).
     path("v1/webhooks/", webhooks.WebhookListView.as_view(), name="webhook_list"),

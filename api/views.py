@@ -37,7 +37,7 @@ from api.schema import (
 from core.errors import InvalidInput, NotVisible, TransitionNotAllowed
 from core.inputs import parse_int
 from foi import permissions, selectors, services
-from foi.models import BodyKind, Law, Outcome, PublicBody, State
+from foi.models import BodyKind, FOIRequest, Law, Outcome, PublicBody, State
 from foi.privacy import masking
 
 
@@ -326,6 +326,102 @@ class RequestListView(ApiView):
         return Response(
             request_representation(sent, request.user), status=201, headers={"Location": url}
         )
+
+
+# -- batches -----------------------------------------------------------------------------------
+
+
+def batch_representation(batch, user) -> dict:
+    """The batch as this person may see it: its requests that they may see, never another's
+    private one; its subject and reason masked as its requests' are for the public."""
+    foi_requests = selectors.batch_requests(batch=batch, user=user)
+    identifiers = None
+    if foi_requests and not permissions.can_see_contact_details(foi_requests[0], user):
+        identifiers = masking.requester_identifiers(foi_requests[0])
+    foi_requests = selectors.with_decision_recorded_by(
+        FOIRequest.objects.filter(pk__in=[r.pk for r in foi_requests])
+        .select_related("body", "requester", "law")
+        .order_by("body__name_az")
+    )
+    return {
+        "reference": batch.reference,
+        "status": batch.status,
+        "status_label": str(batch.get_status_display()),
+        "subject": masking.mask_text(batch.subject, identifiers),
+        "created_at": batch.created_at,
+        "filed_at": batch.filed_at,
+        "decision_reason": batch.decision_reason,
+        "body_count": batch.bodies.count(),
+        "requests": s.RequestSerializer(foi_requests, many=True).data,
+        "url": reverse("foi:batch_detail", args=[batch.reference]),
+    }
+
+
+class BatchCreateView(ApiView):
+    serializer_class = s.BatchSerializer
+    # Sending batches is for people; client applications may not.
+    oauth_scopes = {"POST": None}
+
+    @extend_schema(
+        operation_id="batches_create",
+        tags=["batches"],
+        summary="Send one request to several bodies",
+        description=(
+            "The same fields as filing a request, with `bodies` (a list of slugs, at least "
+            "two) instead of `body`. Each body gets its own request with its own reference "
+            "and deadline, sent at once; the daily limit per person counts each request and a "
+            "batch that would pass it is refused whole (429), nothing sent. A batch to more "
+            "bodies than the site's threshold (10) waits for a moderator: `status` is "
+            "`pending_approval` and `requests` is empty until they approve it."
+        ),
+        request=s.BatchCreateSerializer,
+        responses={
+            201: s.BatchSerializer,
+            400: ERROR_400,
+            401: ERROR_401,
+            403: ERROR_403,
+            409: ERROR_409,
+            429: ERROR_429,
+        },
+    )
+    def post(self, request):
+        if not request.user.is_authenticated:
+            self.permission_denied(request)
+        serializer = s.BatchCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        slugs = list(dict.fromkeys(data.pop("bodies")))
+        found = {b.slug: b for b in PublicBody.objects.select_related("law").filter(slug__in=slugs)}
+        unknown = [slug for slug in slugs if slug not in found]
+        if unknown:
+            raise InvalidInput(
+                _("There is no public body called %(slugs)s.")
+                % {"slugs": ", ".join(slug[:60] for slug in unknown[:10])},
+                errors={"bodies": ["unknown"]},
+            )
+        data["public_name_choice"] = data.pop("public_name")
+        batch = services.batch_create(
+            creator=request.user, bodies=[found[slug] for slug in slugs], **data
+        )
+        url = reverse("api:batch_detail", args=[batch.reference])
+        return Response(
+            batch_representation(batch, request.user), status=201, headers={"Location": url}
+        )
+
+
+class BatchDetailView(ApiView):
+    serializer_class = s.BatchSerializer
+    oauth_scopes = {"GET": None}
+
+    @extend_schema(
+        operation_id="batches_retrieve",
+        tags=["batches"],
+        summary="One batch: each body's request the caller may see, its state and outcome",
+        responses={200: s.BatchSerializer, 403: ERROR_403, 404: ERROR_404},
+    )
+    def get(self, request, reference):
+        batch = selectors.batch_get(reference=reference, user=request.user)
+        return Response(batch_representation(batch, request.user))
 
 
 class RequestDetailView(ApiView):

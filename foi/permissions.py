@@ -71,6 +71,19 @@ def can_decide_body_suggestion(user) -> bool:
     return is_moderator(user)
 
 
+def can_decide_batch(user) -> bool:
+    """A batch to many bodies waits for a moderator (``is_moderator``), who approves or
+    declines it (foi.services.batches)."""
+    return is_moderator(user)
+
+
+def can_view_batch_letter(batch, user) -> bool:
+    """A batch's own page before it is sent (waiting or declined): its creator and the
+    moderators. Once sent, each person sees the batch's requests they may see, and the page
+    only when there is at least one (foi.selectors.batches)."""
+    return is_person(user) and (batch.creator_id == user.pk or is_moderator(user))
+
+
 def may_handle(foi_request, user) -> bool:
     """Officers and coordinators of the body: the assignee, or any of them while unassigned;
     or whoever records the body's move on its behalf (``acts_for_body``)."""

@@ -26,3 +26,8 @@ attachment_text_recognised = Signal()
 # the suggester and, for an accepted request address, sends again the letters that bounced
 # (mail.bodies.on_body_suggestion_decided).
 body_suggestion_decided = Signal()
+
+# Sent once the transaction in which a moderator approved or declined a batch request has
+# committed, with ``batch`` (foi.services.batches). E-mail tells its creator
+# (mail.batches.on_batch_decided).
+batch_decided = Signal()

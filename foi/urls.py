@@ -3,6 +3,7 @@ from django.urls import path
 from foi.views import (
     account,
     audit,
+    batches,
     bodies,
     calendars,
     case_actions,
@@ -32,6 +33,10 @@ urlpatterns = [
     path("requests/new/<int:pk>/preview/", filing.preview, name="filing_preview"),
     path("requests/new/<int:pk>/autosave/", filing.autosave, name="filing_autosave"),
     path("requests/new/<int:pk>/discard/", filing.discard, name="filing_discard"),
+    # Batch requests: one letter to many bodies
+    path("batches/new/", batches.batch_new, name="batch_new"),
+    path("batches/<str:reference>/", batches.batch_detail, name="batch_detail"),
+    path("batches/<str:reference>/follow/", batches.batch_follow, name="batch_follow"),
     path("requests/join/<str:token>/", consent.request_join, name="request_join"),
     path("requests/<str:reference>/", requests.request_detail, name="request_detail"),
     path(

@@ -15,7 +15,13 @@ class MailConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from foi.models import CaseEvent
-        from foi.signals import body_suggestion_decided, case_event_committed, requester_invited
+        from foi.signals import (
+            batch_decided,
+            body_suggestion_decided,
+            case_event_committed,
+            requester_invited,
+        )
+        from mail.batches import on_batch_decided
         from mail.bodies import on_body_suggestion_decided
         from mail.inbound import on_inbound
         from mail.notify import on_case_event_committed, on_requester_invited
@@ -28,5 +34,6 @@ class MailConfig(AppConfig):
             on_body_suggestion_decided, dispatch_uid="mail.body_suggestion"
         )
         requester_invited.connect(on_requester_invited, dispatch_uid="mail.invitation")
+        batch_decided.connect(on_batch_decided, dispatch_uid="mail.batch")
         inbound.connect(on_inbound, dispatch_uid="mail.inbound")
         tracking.connect(on_tracking, dispatch_uid="mail.tracking")

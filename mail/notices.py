@@ -113,6 +113,9 @@ _NOTICES = [
     # To a person who suggested a body or a correction (foi.services.body_suggestions).
     Notice("body_suggestion_accepted", _("Your suggestion about a public body was accepted")),
     Notice("body_suggestion_declined", _("Your suggestion about a public body was declined")),
+    # To the person who sent a batch request that waited for a moderator (foi.services.batches).
+    Notice("batch_approved", _("Your batch request was approved and sent")),
+    Notice("batch_declined", _("Your batch request was declined")),
     # To followers.
     Notice("digest", _("Updates on requests you follow"), "follower_digest"),
     # To the owner of a saved search (alerts.digest renders it: the subject names the search,

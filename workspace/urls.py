@@ -5,6 +5,7 @@ from django.urls import path
 from workspace.views import (
     actions,
     appeals,
+    batches,
     body_suggestions,
     case,
     intake,
@@ -34,6 +35,8 @@ urlpatterns = [
         letter_templates.LetterTemplateEditView.as_view(),
         name="letter_template_edit",
     ),
+    path("batches/", batches.BatchQueueView.as_view(), name="batches"),
+    path("batches/<str:reference>/", batches.BatchDecideView.as_view(), name="batch"),
     path(
         "body-suggestions/",
         body_suggestions.BodySuggestionQueueView.as_view(),

@@ -89,6 +89,12 @@ def register_workspace_menu():
                 icon_name="edit",
                 order=600,
             ),
+            ModeratorMenuItem(
+                _("Batch requests waiting for approval"),
+                reverse("foi_workspace:batches"),
+                icon_name="group",
+                order=650,
+            ),
         ]
     )
     return SubmenuMenuItem(

@@ -360,6 +360,10 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 # optional dotted path to a function(text=, body=, limit=) that finds similar answered requests
 # (the search app's, by default; empty: a simple word match in foi.selectors).
 FOI_FILING_RATE_LIMIT = env.int("FOI_FILING_RATE_LIMIT", default=10)
+# Batch requests (one letter to many bodies): a batch to more bodies than this waits for a
+# moderator's approval, and no batch reaches more than FOI_BATCH_MAX_BODIES.
+FOI_BATCH_APPROVAL_THRESHOLD = env.int("FOI_BATCH_APPROVAL_THRESHOLD", default=10)
+FOI_BATCH_MAX_BODIES = env.int("FOI_BATCH_MAX_BODIES", default=100)
 # Suggestions of bodies and corrections one person may make in 24 hours (0: no limit).
 FOI_BODY_SUGGESTION_RATE_LIMIT = env.int("FOI_BODY_SUGGESTION_RATE_LIMIT", default=5)
 # Saved searches with alerts (alerts/): how many one person may keep.

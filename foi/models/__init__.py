@@ -1,6 +1,7 @@
 from .appeal import Appeal
 from .audit import AuditLogImmutable, CaseEvent, CaseEventAudience
 from .audit_root import AuditRoot
+from .batch import Batch, BatchStatus
 from .body import BodyKind, Membership, MembershipRole, PublicBody
 from .body_suggestion import (
     BodyContactChange,
@@ -60,6 +61,8 @@ __all__ = [
     "Audience",
     "AuditLogImmutable",
     "AuditRoot",
+    "Batch",
+    "BatchStatus",
     "BodyContactChange",
     "BodyField",
     "BodyKind",

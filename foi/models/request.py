@@ -132,6 +132,10 @@ class FOIRequest(FSMModelMixin, models.Model):
         help_text=_("The officer who registered an oral or postal request for the requester."),
     )
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.WEB)
+    # One letter sent to many bodies (foi.models.batch): each body's copy is its own request.
+    batch = models.ForeignKey(
+        "foi.Batch", null=True, blank=True, on_delete=models.PROTECT, related_name="requests"
+    )
 
     subject = models.CharField(max_length=250)
     text = models.TextField()

@@ -810,6 +810,15 @@ def moderator_letter_files(*, user) -> QuerySet[Attachment]:
 # imports this package's own public reads.
 # The working calendar's declared days and a person's calendar feed (issue 24).
 # Suggestions of bodies and corrections, and a body's contact history (issue 24).
+# Batch requests: one letter to many bodies (issue 24).
+from foi.selectors.batches import (  # noqa: E402, F401
+    batch_figures,
+    batch_followed_count,
+    batch_get,
+    batch_pending_queue,
+    batch_requests,
+    batches_of,
+)
 from foi.selectors.body_suggestions import (  # noqa: E402, F401
     body_contact_history,
     body_suggestion_get,

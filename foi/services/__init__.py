@@ -14,6 +14,7 @@ from .accounts import user_delete_account, user_update_profile
 from .appeals import foi_request_appeal, foi_request_decide_appeal
 from .attachments import attachment_approve, attachment_create, attachment_publish
 from .audit import case_event_record, case_events_verify, case_events_verify_all
+from .batches import batch_approve, batch_create, batch_decline, batch_follow
 from .body_suggestions import (
     body_suggestion_accept,
     body_suggestion_create,
@@ -67,6 +68,10 @@ __all__ = [
     "attachment_approve",
     "attachment_create",
     "attachment_publish",
+    "batch_approve",
+    "batch_create",
+    "batch_decline",
+    "batch_follow",
     "body_suggestion_accept",
     "body_suggestion_create",
     "body_suggestion_decline",

@@ -52,13 +52,35 @@ def foi_request_file(*, foi_request: FOIRequest, actor, received_at=None) -> FOI
         return _submit(foi_request=foi_request, actor=actor, received_at=received_at)
 
 
+def foi_requests_file_together(*, foi_requests: list, actor, check_limit: bool = True) -> list:
+    """Send several drafts of one person at once (a batch, ``foi.services.batches``): all of
+    them or none.
+
+    The daily limit counts each request: the whole set must fit under it, or nothing is sent.
+    ``check_limit=False`` is for a batch a moderator approved, who vouched for it; its requests
+    still count against the person's later ones.
+    """
+    with transaction.atomic():
+        for foi_request in foi_requests:
+            body = foi_request.body
+            if not body.is_active:
+                raise InvalidInput(
+                    _("%(body)s no longer takes requests; choose another body.")
+                    % {"body": body.name},
+                    errors={"bodies": ["inactive"]},
+                )
+        if check_limit and foi_requests and _files_in_own_name(foi_requests[0], actor):
+            _check_daily_limit(actor, adding=len(foi_requests))
+        return [_submit(foi_request=r, actor=actor) for r in foi_requests]
+
+
 def _files_in_own_name(foi_request: FOIRequest, actor) -> bool:
     # Anyone else is either the officer who registered the request or refused by the
     # transition's permission (``permissions.can_submit``).
     return getattr(actor, "pk", None) is not None and actor.pk == foi_request.requester_id
 
 
-def _check_daily_limit(actor) -> None:
+def _check_daily_limit(actor, adding: int = 1) -> None:
     limit = int(getattr(settings, "FOI_FILING_RATE_LIMIT", 10) or 0)
     if not limit:
         return
@@ -74,6 +96,20 @@ def _check_daily_limit(actor) -> None:
         .order_by("submitted_at")
         .values_list("submitted_at", flat=True)
     )
+    if adding > 1 and len(recent) + adding > limit:
+        left = max(0, limit - len(recent))
+        raise RateLimited(
+            ngettext(
+                "This batch would send %(count)d requests, but this site accepts at most "
+                "%(limit)d from one person in 24 hours and you can send %(left)d more now. "
+                "Choose fewer bodies; nothing was sent.",
+                "This batch would send %(count)d requests, but this site accepts at most "
+                "%(limit)d from one person in 24 hours and you can send %(left)d more now. "
+                "Choose fewer bodies; nothing was sent.",
+                left,
+            )
+            % {"count": adding, "limit": limit, "left": left}
+        )
     if len(recent) >= limit:
         free_at = timezone.localtime(recent[len(recent) - limit] + FILING_WINDOW)
         raise RateLimited(

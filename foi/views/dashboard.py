@@ -30,6 +30,8 @@ def dashboard(request):
             "waiting": waiting,
             "page": page,
             "rows": [(foi_request, actions[foi_request.pk]) for foi_request in page],
+            # Batch requests (one letter to many bodies), waiting ones included.
+            "batches": selectors.batches_of(user=user),
             "followed_requests": selectors.followed_requests_of(user=user),
             "followed_bodies": selectors.followed_bodies_of(user=user),
             "calendar_feed": feed_links(request, user),

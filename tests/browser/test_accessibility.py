@@ -231,3 +231,19 @@ def test_the_editors_admin_pages(page, live_server, world, cms, axe):
         reverse("cms_compliance_report"),
     ):
         axe(f"{live_server.url}{path}")
+
+
+def test_the_batch_pages(page, live_server, world, axe):
+    """Batch requests (issue 24): the form, the batch's page, and My requests listing it."""
+    from foi import services
+
+    batch = services.batch_create(
+        creator=world.requester,
+        bodies=[world.ministry, world.other_body],
+        subject="Trees planted in 2025",
+        text="Please send the number of trees planted in 2025.",
+    )
+    sign_in(page, live_server, world.requester)
+    axe(f"{live_server.url}/batches/new/?kind=ministry")
+    axe(f"{live_server.url}/batches/{batch.reference}/")
+    axe(f"{live_server.url}/me/")

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from demo.build_accounts import accounts_load, accounts_table
+from demo.build_batches import batches_load
 from demo.build_bodies import bodies_load
 from demo.build_calendar import declared_day_load
 from demo.build_letter_templates import letter_templates_load
@@ -58,6 +59,8 @@ class Command(BaseCommand):
                 body_suggestion_load(person=accounts.people["leyla"])
                 self._note("Saving Tural's searches…")
                 saved_searches_load(person=accounts.people.get("tural"))
+                self._note("Sending two batch requests…")
+                batches_load(people=accounts.people)
         except DemoError as error:
             raise CommandError(f"The demo could not be built: {error}") from error
         verified = self._verify_chains()
