@@ -32,8 +32,8 @@ def fee_counts(*, date_from: date, date_to: date, body=None) -> dict:
         fee_waived_at__isnull=True,
     )
     sums = requests.aggregate(
-        **{name: Count("pk", filter=Q(fee_class=name)) for name in CLASSES},
-        unclassed=Count("pk", filter=Q(fee_class="")),
+        **{f"class_{name}": Count("pk", filter=Q(fee_class=name)) for name in CLASSES},
+        class_unclassed=Count("pk", filter=Q(fee_class="")),
         estimated=Count("pk", filter=Q(fee_estimated_at__isnull=False)),
         paid=Count("pk", filter=Q(fee_paid_at__isnull=False)),
         waived=Count("pk", filter=Q(fee_waived_at__isnull=False)),
@@ -41,6 +41,6 @@ def fee_counts(*, date_from: date, date_to: date, body=None) -> dict:
         awaiting_payment=Count("pk", filter=Q(state=State.AWAITING_PAYMENT)),
     )
     return {
-        "by_class": {name: sums[name] for name in (*CLASSES, "unclassed")},
+        "by_class": {name: sums[f"class_{name}"] for name in (*CLASSES, "unclassed")},
         **{name: sums[name] for name in COUNTS},
     }

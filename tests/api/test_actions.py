@@ -358,8 +358,11 @@ def test_actions_offered_are_the_ones_the_person_may_take(api, world):
         "extend",
         "answer",
         "refuse",
+        "estimate_fee",
+        "record_fee_class",
     } - {"assign"}
     assert set(offered["requester"]) >= {"withdraw"}
+    assert not {"estimate_fee", "record_fee_class"} & set(offered["requester"])
     assert offered["citizen"] == []
     assert api.as_(None).get(f"/api/v1/requests/{foi_request.reference}/").json()["actions"] == []
 
