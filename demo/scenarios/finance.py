@@ -9,6 +9,36 @@ COORDINATOR = "finance-coordinator"
 BODY = "ministry-of-finance"
 
 SCENARIOS = [
+    # Another paid request, whose estimate waits for the requester's payment now.
+    {
+        "requester": "leyla",
+        "body": BODY,
+        "days_ago": 6,
+        "subject": "Scanned copies of the ministry's audit reports, 2015 to 2025",
+        "text": (
+            "Dear Sir or Madam,\n\n"
+            "Under the Law on the Right to Obtain Information, please send me scanned copies of "
+            "every internal audit report the Ministry received from 2015 to 2025, with their "
+            "annexes.\n\nYours faithfully,\nLeyla Hüseynova"
+        ),
+        "steps": [
+            (0, "submit"),
+            (1, "accept", {"by": COORDINATOR, "assignee": OFFICER}),
+            (2, "fee_class", {"by": OFFICER, "fee_class": "paid"}),
+            (
+                2,
+                "estimate_fee",
+                {
+                    "by": OFFICER,
+                    "amount": "31.00",
+                    "text": "The request covers 62 reports, about 1,550 pages, most on paper only. "
+                    "Scanning them costs 0.02 AZN a page: 31.00 AZN (Cabinet of Ministers "
+                    "Resolution No. 158 of 2012). You may also read the reports at the Ministry "
+                    "free of charge.",
+                },
+            ),
+        ],
+    },
     # A paid request (Art. 19.1.7; Cabinet Resolution No. 158 of 2012): copies of seven years'
     # contracts are voluminous, so the ministry estimates the cost of copying, the clock stops
     # until the requester pays, and the answer follows.

@@ -124,7 +124,7 @@ def test_creates_an_account_for_every_role(demo):
 
 def test_builds_about_sixty_requests_in_every_state(demo):
     requests = FOIRequest.objects.all()
-    assert 55 <= requests.count() <= 65
+    assert 55 <= requests.count() <= 70
     assert requests.count() == len(SCENARIOS)
     assert set(requests.values_list("state", flat=True)) == set(State.values)
     assert requests.filter(state__in=OPEN_STATES, due_at__lt=timezone.now()).count() >= 3
@@ -138,6 +138,7 @@ def test_builds_about_sixty_requests_in_every_state(demo):
     assert requests.filter(registered_by__isnull=False, channel="post").exists()
     assert requests.filter(extensions_count=1).exists()
     assert requests.filter(clarified_at__isnull=False).exists()
+    assert requests.filter(fee_paid_at__isnull=False, state=State.ANSWERED).exists()
     assert Message.objects.filter(kind="internal_note").exists()
     assert Attachment.objects.filter(approved=True).exists()
     assert Attachment.objects.filter(approved=False).exists()
