@@ -123,9 +123,19 @@ class ClockRulesSerializer(serializers.Serializer):
     clarification_lapse = PeriodSerializer(allow_null=True)
 
 
+class FeeRulesSerializer(serializers.Serializer):
+    fees_apply = serializers.BooleanField()
+    classes = serializers.ListField(child=serializers.CharField())
+    currency = serializers.CharField(allow_blank=True)
+    estimate_pauses_clock = serializers.BooleanField()
+    payment = PeriodSerializer(allow_null=True)
+    article = serializers.CharField(allow_blank=True)
+
+
 class LawDetailSerializer(LawSerializer):
     summary = serializers.SerializerMethodField()
     clock = serializers.SerializerMethodField()
+    fees = serializers.SerializerMethodField()
     exemptions = ExemptionSerializer(many=True)
     appeal_levels = AppealLevelSerializer(many=True)
     unconfirmed_rules = serializers.ListField(child=serializers.CharField())
@@ -133,6 +143,17 @@ class LawDetailSerializer(LawSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_summary(self, law):
         return [str(sentence) for sentence in law_text.law_summary(law)]
+
+    @extend_schema_field(FeeRulesSerializer)
+    def get_fees(self, law):
+        return {
+            "fees_apply": law.fees_apply,
+            "classes": list(law.fee_classes or []),
+            "currency": law.fee_currency,
+            "estimate_pauses_clock": law.fee_estimate_pauses_clock,
+            "payment": _period(law.fee_payment_value, law.fee_payment_unit),
+            "article": law.fee_article,
+        }
 
     @extend_schema_field(ClockRulesSerializer)
     def get_clock(self, law):
