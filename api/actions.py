@@ -23,6 +23,13 @@ FIELDS = {
     "extend": "`reason` (one of the law's extension reason codes), `text` (optional)",
     "transfer": "`body` (slug), `text` (optional)",
     "answer": "`outcome` (full, partial, not_held), `text`, `exemptions` (for partial)",
+    "estimate_fee": (
+        "`amount` (a decimal string greater than zero), `currency` (optional; the law's), "
+        "`text` (how the amount is made up)"
+    ),
+    "record_payment": "`text` (optional)",
+    "waive_fee": "`text` (why)",
+    "close_unpaid": "(none)",
     "refuse": '`exemptions` (at least one `{"code", "note"}`), `text`',
     "reject": "`reason` (or `text`)",
     "withdraw": "`text` (optional)",
@@ -46,6 +53,9 @@ CLASSIFY_FIELDS = (
     "`exemptions` (for partial and refused), `reason` (an extension reason code), `body` (slug, "
     "for a transfer), `text` (the public record; the letter's text when empty)"
 )
+# Not a transition either: the class the law puts the request in (foi.services.fees).
+FEE_CLASS = "record_fee_class"
+FEE_CLASS_FIELDS = "`fee_class` (one of the law's: free, discounted, paid)"
 # How the table names a role, where the role's own name would mislead.
 WHO = {transitions.SYSTEM: "the system only"}
 
@@ -56,8 +66,8 @@ def who(action: str) -> str:
 
 
 NAMES = transitions.names()
-# Every action the endpoint takes: the transitions, and classify.
-ACTIONS = [*NAMES, CLASSIFY]
+# Every action the endpoint takes: the transitions, classify and the fee class.
+ACTIONS = [*NAMES, CLASSIFY, FEE_CLASS]
 # The permission every transition of that name asks (the same for each of its sources).
 PERMISSION = {name: transitions.permission(name) for name in NAMES}
 # The actions whose text an officer or reviewer writes for the public to read.
@@ -67,6 +77,7 @@ WARNED = tuple(name for name in NAMES if transitions.custom(name)["warn_identity
 def _table() -> str:
     rows = [f"| {name} | {who(name)} | {FIELDS[name]} |" for name in NAMES]
     rows.append(f"| {CLASSIFY} | the requester, a moderator | {CLASSIFY_FIELDS} |")
+    rows.append(f"| {FEE_CLASS} | officer | {FEE_CLASS_FIELDS} |")
     return "\n".join(["| action | who | fields |", "|---|---|---|", *rows])
 
 
@@ -97,6 +108,10 @@ def refusal(foi_request, user, action: str) -> str:
         if permissions.is_requester(foi_request, user) or permissions.is_moderator(user):
             return ""
         return _("Only the requester and the moderators may say what a body's letter is.")
+    if action == FEE_CLASS:
+        if permissions.can_record_fee_class(foi_request, user):
+            return ""
+        return _("Only the officer handling the request may record its fee class.")
     if PERMISSION[action](foi_request, user):
         return ""
     return _("You may not %(verb)s this request.") % {"verb": transitions.verb(action)}
@@ -170,6 +185,20 @@ def run(action: str, *, foi_request, actor, data: dict):
         return services.foi_request_answer(
             **common, outcome=outcome, text=text, exemptions=_exemptions(data)
         )
+    if action == "estimate_fee":
+        amount = _require(data, "amount", transitions.rule("estimate_fee", "amount").says())
+        return services.foi_request_estimate_fee(
+            **common, amount=amount, currency=data.get("currency", ""), text=text
+        )
+    if action == "record_payment":
+        return services.foi_request_record_payment(**common, text=text)
+    if action == "waive_fee":
+        return services.foi_request_waive_fee(**common, text=text)
+    if action == "close_unpaid":
+        return services.foi_request_close_unpaid(**common)
+    if action == FEE_CLASS:
+        fee_class = _require(data, "fee_class", _("Choose the request's fee class."))
+        return services.foi_request_record_fee_class(**common, fee_class=fee_class)
     if action == "refuse":
         return services.foi_request_refuse(**common, grounds=_exemptions(data), text=text)
     if action == "reject":

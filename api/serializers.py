@@ -124,9 +124,19 @@ class ClockRulesSerializer(serializers.Serializer):
     clarification_lapse = PeriodSerializer(allow_null=True)
 
 
+class FeeRulesSerializer(serializers.Serializer):
+    fees_apply = serializers.BooleanField()
+    classes = serializers.ListField(child=serializers.CharField())
+    currency = serializers.CharField(allow_blank=True)
+    estimate_pauses_clock = serializers.BooleanField()
+    payment = PeriodSerializer(allow_null=True)
+    article = serializers.CharField(allow_blank=True)
+
+
 class LawDetailSerializer(LawSerializer):
     summary = serializers.SerializerMethodField()
     clock = serializers.SerializerMethodField()
+    fees = serializers.SerializerMethodField()
     exemptions = ExemptionSerializer(many=True)
     appeal_levels = AppealLevelSerializer(many=True)
     unconfirmed_rules = serializers.ListField(child=serializers.CharField())
@@ -134,6 +144,17 @@ class LawDetailSerializer(LawSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_summary(self, law):
         return [str(sentence) for sentence in law_text.law_summary(law)]
+
+    @extend_schema_field(FeeRulesSerializer)
+    def get_fees(self, law):
+        return {
+            "fees_apply": law.fees_apply,
+            "classes": list(law.fee_classes or []),
+            "currency": law.fee_currency,
+            "estimate_pauses_clock": law.fee_estimate_pauses_clock,
+            "payment": _period(law.fee_payment_value, law.fee_payment_unit),
+            "article": law.fee_article,
+        }
 
     @extend_schema_field(ClockRulesSerializer)
     def get_clock(self, law):
@@ -345,6 +366,36 @@ class PersonSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class FeeSerializer(serializers.Serializer):
+    fee_class = serializers.CharField(
+        allow_blank=True, help_text="free, discounted or paid; empty until the officer says."
+    )
+    amount = serializers.CharField(allow_null=True, help_text="The estimate, a decimal string.")
+    currency = serializers.CharField(allow_blank=True)
+    estimated_at = serializers.DateTimeField(allow_null=True)
+    payment_lapses_at = serializers.DateTimeField(allow_null=True)
+    paid_at = serializers.DateTimeField(allow_null=True)
+    waived_at = serializers.DateTimeField(allow_null=True)
+
+
+def fee_of(foi_request) -> dict | None:
+    """The request's fee facts (all public, like the estimate notice); None under a law
+    without fees."""
+    if not foi_request.law.fees_apply:
+        return None
+    return FeeSerializer(
+        {
+            "fee_class": foi_request.fee_class,
+            "amount": str(foi_request.fee_amount) if foi_request.fee_amount is not None else None,
+            "currency": foi_request.fee_currency,
+            "estimated_at": foi_request.fee_estimated_at,
+            "payment_lapses_at": foi_request.fee_payment_lapses_at,
+            "paid_at": foi_request.fee_paid_at,
+            "waived_at": foi_request.fee_waived_at,
+        }
+    ).data
+
+
 class RequestDetailSerializer(RequestSerializer):
     """Built by ``views.request_representation`` from what the selectors let the caller see."""
 
@@ -363,6 +414,7 @@ class RequestDetailSerializer(RequestSerializer):
     )
     assignee = PersonSerializer(allow_null=True, help_text="Only for the body's officers.")
     appeals = AppealSerializer(many=True)
+    fee = FeeSerializer(allow_null=True, help_text="Null when the law charges no fees.")
     messages = MessageSerializer(many=True)
     actions = serializers.ListField(
         child=serializers.CharField(),
@@ -483,6 +535,27 @@ class ActionSerializer(serializers.Serializer):
         help_text="classify: the id of the body's e-mailed reply on the request.",
     )
     exemptions = ExemptionInputSerializer(many=True, required=False, default=list)
+    amount = TextField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="estimate_fee: the amount, a decimal such as 12.50.",
+    )
+    currency = TextField(
+        max_length=3,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="estimate_fee: the law's currency (ISO 4217), or empty.",
+    )
+    fee_class = TextField(
+        max_length=16,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="record_fee_class: free, discounted or paid.",
+    )
     level = TextField(max_length=40, required=False, allow_blank=True, default="")
     decision = serializers.ChoiceField(choices=AppealDecision.choices, required=False)
     version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)

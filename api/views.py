@@ -212,6 +212,7 @@ def request_representation(foi_request, user) -> dict:
             "appeals": s.AppealSerializer(
                 selectors.appeal_list(foi_request=foi_request), many=True
             ).data,
+            "fee": s.fee_of(foi_request),
             "messages": s.MessageSerializer(
                 messages, many=True, context={"reference": foi_request.reference}
             ).data,
@@ -220,10 +221,22 @@ def request_representation(foi_request, user) -> dict:
                 [action_table.CLASSIFY]
                 if selectors.letters_to_classify(foi_request=foi_request, user=user)
                 else []
-            ),
+            )
+            + ([action_table.FEE_CLASS] if _may_class_fee(foi_request, user) else []),
         }
     )
     return data
+
+
+def _may_class_fee(foi_request, user) -> bool:
+    from foi.services.fees import CLASSABLE_STATES
+
+    return (
+        foi_request.law.fees_apply
+        and foi_request.state in CLASSABLE_STATES
+        and permissions.is_person(user)
+        and permissions.can_record_fee_class(foi_request, user)
+    )
 
 
 REQUEST_FILTERS = [

@@ -191,6 +191,28 @@ def decide(*, foi_request, actor, params, context):
     )
 
 
+def fee_class(*, foi_request, actor, params, context):
+    return services.foi_request_record_fee_class(
+        foi_request=foi_request, actor=actor, fee_class=params["fee_class"]
+    )
+
+
+def estimate_fee(*, foi_request, actor, params, context):
+    return services.foi_request_estimate_fee(
+        foi_request=foi_request, actor=actor, amount=params["amount"], text=params["text"]
+    )
+
+
+def record_payment(*, foi_request, actor, params, context):
+    return services.foi_request_record_payment(
+        foi_request=foi_request, actor=actor, text=params.get("text", "")
+    )
+
+
+def waive_fee(*, foi_request, actor, params, context):
+    return services.foi_request_waive_fee(foi_request=foi_request, actor=actor, text=params["text"])
+
+
 def note(*, foi_request, actor, params, context):
     services.foi_request_add_note(foi_request=foi_request, actor=actor, text=params["text"])
     # The note moved the audit head by a direct update, not through this copy.
@@ -226,5 +248,9 @@ VERBS = {
     "decide": decide,
     "note": note,
     "approve": approve,
+    "fee_class": fee_class,
+    "estimate_fee": estimate_fee,
+    "record_payment": record_payment,
+    "waive_fee": waive_fee,
     **letters.VERBS,
 }

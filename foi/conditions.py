@@ -86,6 +86,17 @@ def is_clarification_lapsed(foi_request, now=None) -> bool:
     return lapses_at is not None and (now or _now()) >= lapses_at
 
 
+def has_fees(foi_request) -> bool:
+    """The request's law lets a body charge a fee (``Law.charges_fees``)."""
+    return foi_request.law.charges_fees()
+
+
+def is_fee_unpaid_too_long(foi_request, now=None) -> bool:
+    """The law's time to pay the estimate has passed."""
+    lapses_at = foi_request.fee_payment_lapses_at
+    return lapses_at is not None and (now or _now()) >= lapses_at
+
+
 def is_appealable(foi_request) -> bool:
     """A level of the appeal route is open now (see foi.appeal_route)."""
     from foi.appeal_route import available_levels
@@ -103,6 +114,10 @@ UNMET = {
     has_extensions_left: _("The law allows no further extension of this request."),
     is_not_urgent: _("An urgent request cannot be extended."),
     is_clarification_lapsed: _("The requester still has time to reply to the clarification."),
+    has_fees: _("The law of this request lets no body charge a fee for it."),
+    is_fee_unpaid_too_long: _(
+        "The requester still has time to pay, or the law does not let an unpaid request be closed."
+    ),
     is_appealable: _(
         "No appeal is open now: a request can be appealed once the body has decided or its "
         "deadline has passed, at a level of the law's appeal route not yet used."

@@ -268,6 +268,26 @@ def can_correct_record(foi_request, user) -> bool:
     return is_moderator(user)
 
 
+def can_estimate_fee(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
+    return may_handle(foi_request, user)
+
+
+def can_settle_fee(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
+    return may_handle(foi_request, user)
+
+
+def can_record_fee_class(foi_request, user) -> bool:
+    """The body's officers and coordinators: the assignee, or any while unassigned."""
+    return may_handle(foi_request, user)
+
+
+def can_close_unpaid(foi_request, user) -> bool:
+    """The system (the daily sweep)."""
+    return bool(getattr(user, "is_system", False))
+
+
 def can_lapse(foi_request, user) -> bool:
     """The system (the daily sweep)."""
     return bool(getattr(user, "is_system", False))

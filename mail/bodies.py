@@ -14,7 +14,12 @@ from foi.models import BodyContactChange, DeliveryStatus, FOIRequest, PublicBody
 from foi.services.case import Entry, foi_request_append
 
 # States in which the body still has to answer, so a letter that did not arrive matters.
-AWAITING_BODY = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
+AWAITING_BODY = (
+    State.SUBMITTED,
+    State.IN_PROGRESS,
+    State.AWAITING_CLARIFICATION,
+    State.AWAITING_PAYMENT,
+)
 
 
 def public_body_flag_address(*, body: PublicBody, problem: str, at=None) -> None:

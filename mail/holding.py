@@ -18,7 +18,12 @@ from mail.models import InboundEmail, InboundStatus
 REFERENCE = re.compile(r"\b([A-Z]{2,8}-\d{4}-\d{4,8})\b", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|ответ|отв|cavab)\s*:\s*)+", re.IGNORECASE)
 MAX_GUESSES = 5
-AWAITING_BODY = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
+AWAITING_BODY = (
+    State.SUBMITTED,
+    State.IN_PROGRESS,
+    State.AWAITING_CLARIFICATION,
+    State.AWAITING_PAYMENT,
+)
 
 
 def held_email_count() -> int:

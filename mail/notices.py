@@ -38,6 +38,9 @@ _NOTICES = [
     Notice("refused", _("[%(reference)s] %(body)s refused your request")),
     Notice("rejected", _("[%(reference)s] %(body)s did not take your request as valid")),
     Notice("lapsed", _("[%(reference)s] Your request was closed")),
+    Notice("fee_estimated", _("[%(reference)s] %(body)s asks a fee for your request")),
+    Notice("fee_waived", _("[%(reference)s] %(body)s waived the fee for your request")),
+    Notice("fee_lapsed", _("[%(reference)s] Your request was closed: the fee was not paid")),
     Notice("appeal_decided", _("[%(reference)s] The appeal was decided")),
     Notice(
         "overdue",

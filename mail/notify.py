@@ -307,6 +307,18 @@ def _lapse(fanout: Fanout) -> None:
     fanout.tell(fanout.foi_request.requester, "lapsed", skip_actor=False)
 
 
+def _estimate_fee(fanout: Fanout) -> None:
+    fanout.tell(fanout.foi_request.requester, "fee_estimated")
+
+
+def _waive_fee(fanout: Fanout) -> None:
+    fanout.tell(fanout.foi_request.requester, "fee_waived")
+
+
+def _close_unpaid(fanout: Fanout) -> None:
+    fanout.tell(fanout.foi_request.requester, "fee_lapsed", skip_actor=False)
+
+
 def _appeal(fanout: Fanout) -> None:
     foi_request = fanout.foi_request
     appeal = Appeal.objects.filter(pk=fanout.event.data.get("appeal")).select_related(

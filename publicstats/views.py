@@ -25,6 +25,7 @@ from core.numbers import number_text
 from foi import selectors as foi_selectors
 from foi.selectors import stats as foi_stats
 from publicstats import charts, figures
+from publicstats import fees as fee_figures
 from publicstats.forms import EARLIEST, PeriodForm, today, year_period
 from publicstats.store.refresh import STATS_GENERATION
 
@@ -211,6 +212,7 @@ def statistics_index(request):
         rows=rows,
         # Called by the template only when its fragment cache misses.
         league_rows=lambda: _league_rows(rows, query),
+        fees=_fees(date_from, date_to),
     )
     return render(request, "publicstats/index.html", context)
 
@@ -276,7 +278,14 @@ def body_statistics(request, slug):
     date_from, date_to = form.period
     result = figures.body_statistics(body=body, date_from=date_from, date_to=date_to)
     context.update(_body_context(result, date_from, date_to, body.law))
+    context["fees"] = _fees(date_from, date_to, body=body)
     return render(request, "publicstats/body.html", context)
+
+
+def _fees(date_from, date_to, body=None) -> dict | None:
+    """The fee figures (publicstats.fees), or None when there is nothing to show."""
+    result = fee_figures.fee_statistics(date_from=date_from, date_to=date_to, body=body)
+    return result if fee_figures.has_fees(result) else None
 
 
 def _body_context(result, date_from, date_to, law) -> dict:

@@ -67,6 +67,15 @@ def make_request_in_state(world, state, **overrides):
         values["clarification_requested_at"] = past
         values["clarification_lapses_at"] = now - datetime.timedelta(hours=1)
         values["clock_history"] = [{"kind": "clarification_asked", "at": past.isoformat()}]
+    if state == State.AWAITING_PAYMENT:
+        values.update(
+            fee_class="paid",
+            fee_amount="12.50",
+            fee_currency="AZN",
+            fee_estimated_at=past,
+            fee_payment_lapses_at=now - datetime.timedelta(hours=1),
+            clock_history=[{"kind": "fee_estimated", "at": past.isoformat()}],
+        )
     if state == State.ANSWERED:
         values.update(outcome="full", answered_at=now - datetime.timedelta(days=2))
     if state == State.REFUSED:

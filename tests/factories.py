@@ -75,6 +75,13 @@ class LawFactory(factory.django.DjangoModelFactory):
     clarification_lapse_value = 20
     clarification_lapse_unit = "working_days"
     very_overdue_after_working_days = 20
+    fees_apply = True
+    fee_classes = factory.LazyFunction(lambda: ["free", "discounted", "paid"])
+    fee_currency = "AZN"
+    fee_estimate_pauses_clock = True
+    fee_payment_value = 20
+    fee_payment_unit = "working_days"
+    fee_article = "19.1.7"
     weekend_days = [5, 6]
 
 

@@ -29,6 +29,7 @@ from foi.models import (
     Urgency,
     Visibility,
 )
+from foi.models.law import FeeClass
 from foi.privacy import masking
 from workspace import selectors
 
@@ -194,6 +195,52 @@ class RejectForm(IdentityWarning, ActionForm):
         widget=TEXTAREA,
         help_text=_("The requester reads this on the request's page."),
     )
+
+
+class EstimateFeeForm(IdentityWarning, ActionForm):
+    # Text, not a number field: the service checks it and says what is wrong in the law's words.
+    amount = forms.CharField(label=_("Amount"), max_length=20)
+    text = forms.CharField(
+        label=_("How the amount is made up"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The requester reads this on the request's page and by e-mail."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        currency = self.foi_request.law.fee_currency
+        self.fields["amount"].help_text = _("In %(currency)s, for example 12.50.") % {
+            "currency": currency
+        }
+
+
+class RecordPaymentForm(ActionForm):
+    text = forms.CharField(
+        label=_("Note on the payment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Optional; published on the request's page."),
+    )
+
+
+class WaiveFeeForm(IdentityWarning, ActionForm):
+    text = forms.CharField(
+        label=_("Why the fee is waived"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The requester reads this on the request's page."),
+    )
+
+
+class FeeClassForm(ActionForm):
+    fee_class = forms.ChoiceField(label=_("Fee class"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(FeeClass.choices)
+        self.fields["fee_class"].choices = [
+            (code, labels.get(code, code)) for code in self.foi_request.law.fee_classes
+        ]
+        self.fields["fee_class"].initial = self.foi_request.fee_class or None
 
 
 class NoteForm(ActionForm):

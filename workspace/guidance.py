@@ -146,12 +146,29 @@ def appeal_route(foi_request, *, now: datetime) -> list[str]:
     ]
 
 
+def fees(foi_request, *, now: datetime) -> list[str]:
+    law = foi_request.law
+    sentences = [
+        _("Fees are charged in %(currency)s%(article)s.")
+        % {"currency": law.fee_currency or "-", "article": _article(law.fee_article)}
+    ]
+    if law.fee_estimate_pauses_clock:
+        sentences.append(_("The clock stops from the estimate until the fee is paid or waived."))
+    else:
+        sentences.append(_("The clock keeps running while the requester decides to pay."))
+    lapse = period_words(law.fee_payment_value, law.fee_payment_unit)
+    if lapse:
+        sentences.append(_("Unpaid within %(period)s, the request is closed.") % {"period": lapse})
+    return sentences
+
+
 # The law's facts a transition's guidance names (``LawFacts`` in foi.transitions).
 LAW_FACTS = {
     "clarification": clarification,
     "extension": extension,
     "transfer": transfer,
     "appeal_route": appeal_route,
+    "fees": fees,
 }
 
 

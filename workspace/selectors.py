@@ -26,7 +26,12 @@ from foi.models import (
 )
 from foi.services.base import check_transition
 
-QUEUE_STATES = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
+QUEUE_STATES = (
+    State.SUBMITTED,
+    State.IN_PROGRESS,
+    State.AWAITING_CLARIFICATION,
+    State.AWAITING_PAYMENT,
+)
 DUE_SOON_DEFAULT = 2
 
 
@@ -169,7 +174,9 @@ def deadline_status(foi_request: FOIRequest, *, now: datetime | None = None) -> 
         return DeadlineStatus("none")
     if foi_request.state == State.AWAITING_CLARIFICATION:
         return DeadlineStatus("stopped")
-    if foi_request.state not in OPEN_STATES:
+    if foi_request.state == State.AWAITING_PAYMENT and foi_request.law.fee_estimate_pauses_clock:
+        return DeadlineStatus("stopped")
+    if foi_request.state not in (*OPEN_STATES, State.AWAITING_PAYMENT):
         return DeadlineStatus("none")
     law = foi_request.law
     if now > due:

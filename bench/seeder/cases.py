@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.base import ModelState
 
+from foi import deadlines
 from foi.actors import SYSTEM
 from foi.models import (
     Appeal,
@@ -51,6 +52,7 @@ SCENARIOS = [
     ("appeal_upheld", 5, 0),
     ("under_appeal", 4, 0),
     ("awaiting_clarification", 0.4, 10),
+    ("awaiting_payment", 0.2, 5),
     ("in_progress", 1.2, 35),
     ("submitted", 0.8, 30),
     ("draft", 0.5, 3),
@@ -828,6 +830,40 @@ class CaseBuilder:
     def _awaiting_clarification(self, built, language, words):
         request = built.request
         self._ask(built, language, self._accept(built, language, request.received_at))
+
+    def _awaiting_payment(self, built, language, words):
+        """Accepted, classed as paid, and an estimate sent (foi.services.fees)."""
+        request = built.request
+        at = self.later(self._accept(built, language, request.received_at), 0.5, 4)
+        officer = request.assignee
+        estimate = self.message(
+            built,
+            kind=MessageKind.FEE_ESTIMATE,
+            at=at,
+            author=officer,
+            from_body=request.body,
+            text=texts.FEE_ESTIMATE[language],
+        )
+        request.first_response_at = request.first_response_at or at
+        request.fee_class, request.fee_amount = "paid", "18.40"
+        request.fee_currency, request.fee_estimated_at = self.law.fee_currency, at
+        self.clock_note(request, "fee_estimated", at)
+        lapses = deadlines.fee_payment_lapse_at(self.law, estimated_at=at)
+        request.fee_payment_lapses_at = lapses
+        self.transition(
+            built,
+            "estimate_fee",
+            at=at,
+            actor=officer,
+            to_state=State.AWAITING_PAYMENT,
+            message=estimate,
+            data={
+                "amount": "18.40",
+                "currency": self.law.fee_currency,
+                "lapses_at": lapses.isoformat() if lapses else None,
+                "pauses_clock": bool(self.law.fee_estimate_pauses_clock),
+            },
+        )
 
     def _in_progress(self, built, language, words):
         self._handle(built, language, words, clarify=False)

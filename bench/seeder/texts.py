@@ -431,6 +431,12 @@ CLARIFICATION_REQUEST = {
     "ru": "Пожалуйста, уточните, какой период и какие документы имеются в виду.",
 }
 
+FEE_ESTIMATE = {
+    "az": "Sorğu çox həcmlidir: 920 səhifə. Surətçıxarma səhifəsi 0,02 manatdan 18,40 manatdır.",
+    "en": "The request is voluminous: 920 pages. Copying costs 0.02 AZN a page: 18.40 AZN.",
+    "ru": "Запрос объёмный: 920 страниц. Копирование стоит 0,02 маната за страницу: 18,40 маната.",
+}
+
 CLARIFICATION = {
     "az": "{year}-ci ilin bütün rübləri üzrə yekun hesabatı nəzərdə tuturam.",
     "en": "I mean the final report covering every quarter of {year}.",

@@ -9,6 +9,86 @@ COORDINATOR = "finance-coordinator"
 BODY = "ministry-of-finance"
 
 SCENARIOS = [
+    # Another paid request, whose estimate waits for the requester's payment now.
+    {
+        "requester": "leyla",
+        "body": BODY,
+        "days_ago": 6,
+        "subject": "Scanned copies of the ministry's audit reports, 2015 to 2025",
+        "text": (
+            "Dear Sir or Madam,\n\n"
+            "Under the Law on the Right to Obtain Information, please send me scanned copies of "
+            "every internal audit report the Ministry received from 2015 to 2025, with their "
+            "annexes.\n\nYours faithfully,\nLeyla Hüseynova"
+        ),
+        "steps": [
+            (0, "submit"),
+            (1, "accept", {"by": COORDINATOR, "assignee": OFFICER}),
+            (2, "fee_class", {"by": OFFICER, "fee_class": "paid"}),
+            (
+                2,
+                "estimate_fee",
+                {
+                    "by": OFFICER,
+                    "amount": "31.00",
+                    "text": "The request covers 62 reports, about 1,550 pages, most on paper only. "
+                    "Scanning them costs 0.02 AZN a page: 31.00 AZN (Cabinet of Ministers "
+                    "Resolution No. 158 of 2012). You may also read the reports at the Ministry "
+                    "free of charge.",
+                },
+            ),
+        ],
+    },
+    # A paid request (Art. 19.1.7; Cabinet Resolution No. 158 of 2012): copies of seven years'
+    # contracts are voluminous, so the ministry estimates the cost of copying, the clock stops
+    # until the requester pays, and the answer follows.
+    {
+        "requester": "kamran",
+        "body": BODY,
+        "days_ago": 60,
+        "subject": "2019–2025-ci illərdə bağlanmış bütün kredit sazişlərinin surətləri",
+        "text": (
+            "Hörmətli Maliyyə Nazirliyi,\n\n"
+            "“İnformasiya əldə etmək haqqında” Qanuna əsasən nazirliyin 2019–2025-ci illərdə "
+            "beynəlxalq maliyyə institutları ilə bağladığı bütün kredit sazişlərinin, əlavələri "
+            "ilə birlikdə, kağız surətlərini poçtla göndərməyinizi xahiş edirəm.\n\n"
+            "Hörmətlə,\nKamran Babayev"
+        ),
+        "access_form": "paper",
+        "steps": [
+            (0, "submit"),
+            (1, "accept", {"by": COORDINATOR, "assignee": OFFICER}),
+            (2, "fee_class", {"by": OFFICER, "fee_class": "paid"}),
+            (
+                2,
+                "estimate_fee",
+                {
+                    "by": OFFICER,
+                    "amount": "18.40",
+                    "text": "Sorğu çox həcmlidir: 46 saziş, əlavələri ilə birlikdə 920 səhifə. "
+                    "Nazirlər Kabinetinin 2012-ci il 158 nömrəli qərarına əsasən surətçıxarma "
+                    "xərci səhifəsi 0,02 manatdan 18,40 manat təşkil edir. Ödəniş edildikdən "
+                    "sonra surətlər poçtla göndəriləcək. Sənədlərlə nazirlikdə pulsuz tanış olmaq "
+                    "də mümkündür.",
+                },
+            ),
+            (
+                9,
+                "record_payment",
+                {"by": OFFICER, "text": "Ödəniş bank köçürməsi ilə daxil olub."},
+            ),
+            (
+                12,
+                "answer",
+                {
+                    "by": OFFICER,
+                    "outcome": "full",
+                    "text": "Hörmətli Kamran bəy,\n\n46 kredit sazişinin surətləri bu gün "
+                    "göstərdiyiniz ünvana poçtla göndərildi.\n\nHörmətlə,\nNigar Abdullayeva",
+                },
+            ),
+        ],
+    },
     {
         "requester": "aysel",
         "body": BODY,

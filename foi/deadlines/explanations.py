@@ -242,6 +242,33 @@ def _waiting(law, params: Mapping[str, Any]) -> str:
     return text % {"day": _day(params["since"])}
 
 
+def _fee_estimated(law, params: Mapping[str, Any]) -> str:
+    if params.get("effect") == "pause":
+        text = gettext("Fee estimate sent on %(day)s; the clock stopped")
+    else:
+        text = gettext("Fee estimate sent on %(day)s; the clock keeps running")
+    return text % {"day": _day_of(params["at"])}
+
+
+def _fee_settled(law, params: Mapping[str, Any]) -> str:
+    waived = params.get("how") == "waived"
+    if params.get("effect") != "pause":
+        text = gettext("Fee waived on %(day)s") if waived else gettext("Fee paid on %(day)s")
+    elif not params.get("resumed"):
+        text = (
+            gettext("Fee waived on %(day)s; the period had run out before the clock stopped")
+            if waived
+            else gettext("Fee paid on %(day)s; the period had run out before the clock stopped")
+        )
+    else:
+        text = (
+            gettext("Fee waived on %(day)s; the clock runs again")
+            if waived
+            else gettext("Fee paid on %(day)s; the clock runs again")
+        )
+    return text % {"day": _day_of(params["at"])}
+
+
 def _transferred(law, params: Mapping[str, Any]) -> str:
     values = {
         "day": _day_of(params["at"]),
@@ -286,6 +313,12 @@ _SENTENCES: dict[str, Callable[[Any, Mapping[str, Any]], str]] = {
     "clarification_asked": _clarification_asked,
     "clarified": _clarified,
     "waiting": _waiting,
+    "fee_estimated": _fee_estimated,
+    "fee_settled": _fee_settled,
+    "fee_waiting": lambda law, p: (
+        gettext("The clock has been stopped since %(day)s, waiting for the fee")
+        % {"day": _day(p["since"])}
+    ),
     "transferred": _transferred,
     "transfer_capped": _transfer_capped,
     "reopened": lambda law, p: (

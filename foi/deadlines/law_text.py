@@ -24,6 +24,8 @@ def _unconfirmed_topics(law) -> list[str]:
         "urgent": _("urgent requests"),
         "response": _("the answer period"),
         "clock": _("when the clock starts"),
+        "fee": _("fees"),
+        "fees": _("fees"),
     }
     found = []
     for field in law.unconfirmed_rules or []:
@@ -97,6 +99,36 @@ def law_summary(law) -> list[str]:
                 "effect": law.get_clarification_effect_display(),
                 "article": _cite(law.clarification_article),
             }
+        )
+    sentences += fee_summary(law)
+    return sentences
+
+
+def fee_summary(law) -> list[str]:
+    """Sentences on fees: whether the body may charge, and what an estimate does."""
+    if not law.fees_apply:
+        return [_("The law lets no body charge for a request.")]
+    if not law.charges_fees():
+        return [
+            _("Requests are free or discounted%(article)s.") % {"article": _cite(law.fee_article)}
+        ]
+    sentences = [
+        _(
+            "For some requests the body may charge a fee in %(currency)s and must send you an "
+            "estimate first%(article)s; %(clock)s."
+        )
+        % {
+            "currency": law.fee_currency,
+            "article": _cite(law.fee_article),
+            "clock": _("the clock stops until you pay or the fee is waived")
+            if law.fee_estimate_pauses_clock
+            else _("the clock keeps running meanwhile"),
+        }
+    ]
+    if law.fee_payment_value and law.fee_payment_unit:
+        sentences.append(
+            _("A fee not paid within %(period)s lets the body close the request.")
+            % {"period": _amount(law.fee_payment_value, law.fee_payment_unit)}
         )
     return sentences
 

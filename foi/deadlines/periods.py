@@ -173,6 +173,13 @@ def clarification_lapse_at(law, *, asked_at: datetime) -> datetime | None:
     )
 
 
+def fee_payment_lapse_at(law, *, estimated_at: datetime) -> datetime | None:
+    """When an unpaid fee estimate lets the request be closed; None if never."""
+    return _optional_period(
+        law, start=estimated_at, value=law.fee_payment_value, unit=law.fee_payment_unit
+    )
+
+
 def clarification_notice_deadline(law, *, received_at: datetime) -> datetime | None:
     """By when the body must tell the requester what is missing or unclear."""
     return _optional_period(

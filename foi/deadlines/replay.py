@@ -39,6 +39,7 @@ class _Clock:
     unit: str = ""
     extensions: int = 0
     asked_at: datetime | None = None
+    fee_at: datetime | None = None  # an estimate that stopped the clock, until paid or waived
     steps: list[Step] = field(default_factory=list)
 
     def start_base_period(self, start: datetime) -> None:
@@ -136,15 +137,23 @@ def _apply_clarified(clock: _Clock, at: datetime, item: Mapping) -> None:
         clock.note("clarified", at=at.isoformat(), effect=effect)
 
 
-def _resume(clock: _Clock, *, asked_at: datetime, clarified_at: datetime) -> None:
-    """Count again, from the clarification, what was left when the clock stopped."""
+def _resume(
+    clock: _Clock,
+    *,
+    asked_at: datetime,
+    clarified_at: datetime,
+    code: str = "clarified",
+    **extra: Any,
+) -> None:
+    """Count again, from the clarification (or the fee's payment: ``code``), what was left
+    when the clock stopped."""
     law, unit = clock.law, clock.unit
     asked, due = _local(law, asked_at), _local(law, clock.due_at)
     if unit in (PeriodUnit.HOURS, PeriodUnit.WORKING_HOURS):
         hourly = unit == PeriodUnit.HOURS
         left = due - asked if hourly else _working_time_between(law, asked, due)
         resumed = left > timedelta(0)
-        clock.note("clarified", at=clarified_at.isoformat(), effect="pause", resumed=resumed)
+        clock.note(code, at=clarified_at.isoformat(), effect="pause", resumed=resumed, **extra)
         if resumed:
             # The exact time left moves the clock; whole seconds are enough to tell it.
             end = _after_hours if hourly else _add_working_time
@@ -171,7 +180,7 @@ def _resume(clock: _Clock, *, asked_at: datetime, clarified_at: datetime) -> Non
             PeriodUnit.CALENDAR_DAYS,
             ClockStart.NEXT_DAY,
         )
-    clock.note("clarified", at=clarified_at.isoformat(), effect="pause", resumed=left_days > 0)
+    clock.note(code, at=clarified_at.isoformat(), effect="pause", resumed=left_days > 0, **extra)
     if left_days > 0:
         clock.due_at, steps = _period(
             law,
@@ -183,6 +192,29 @@ def _resume(clock: _Clock, *, asked_at: datetime, clarified_at: datetime) -> Non
         )
         clock.unit = unit
         clock.steps.extend(steps)
+
+
+def _apply_fee_estimated(clock: _Clock, at: datetime, item: Mapping) -> None:
+    if clock.fee_at is not None:
+        raise DeadlineError(
+            gettext("A fee has been awaited since %(at)s already.")
+            % {"at": clock.fee_at.isoformat()}
+        )
+    pauses = bool(clock.law.fee_estimate_pauses_clock)
+    if pauses:
+        clock.fee_at = at
+    clock.note("fee_estimated", at=at.isoformat(), effect="pause" if pauses else "none")
+
+
+def _apply_fee_settled(clock: _Clock, at: datetime, item: Mapping) -> None:
+    how = str(item.get("how") or "paid")
+    fee_at, clock.fee_at = clock.fee_at, None
+    if fee_at is None:
+        clock.note("fee_settled", at=at.isoformat(), effect="none", how=how)
+        return
+    if at < fee_at:
+        raise DeadlineError(gettext("A fee cannot be settled before it was estimated."))
+    _resume(clock, asked_at=fee_at, clarified_at=at, code="fee_settled", how=how)
 
 
 def _apply_transfer(clock: _Clock, at: datetime, item: Mapping) -> None:
@@ -232,6 +264,8 @@ _EVENTS = {
     "extension": _apply_extension,
     "clarification_asked": _apply_clarification_asked,
     "clarified": _apply_clarified,
+    "fee_estimated": _apply_fee_estimated,
+    "fee_settled": _apply_fee_settled,
     "transfer": _apply_transfer,
     "reopened": _apply_reopened,
 }
@@ -264,5 +298,7 @@ def compute_due(
         # Until the requester replies the due moment stays; the reply decides the new one.
         since = clock.asked_at.date().isoformat()
         clock.note("waiting", since=since, effect=str(law.clarification_effect))
+    if clock.fee_at is not None:
+        clock.note("fee_waiting", since=clock.fee_at.date().isoformat())
     clock.steps.append(_due_step(clock.due_at, clock.unit))
     return Deadline(clock.due_at, tuple(clock.steps), clock.extensions)

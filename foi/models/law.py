@@ -40,6 +40,12 @@ class TransferClock(models.TextChoices):
     CONTINUE = "continue", _("the original clock keeps running")
 
 
+class FeeClass(models.TextChoices):
+    FREE = "free", _("Free")
+    DISCOUNTED = "discounted", _("Discounted")
+    PAID = "paid", _("Paid")
+
+
 class LawManager(models.Manager):
     def get_by_natural_key(self, code):
         return self.get(code=code)
@@ -126,6 +132,34 @@ class Law(models.Model):
     )
     clarification_article = models.CharField(max_length=80, blank=True)
 
+    # Fees: whether the law lets a body charge, how a request is classed, and what an
+    # estimate does to the clock (docs/laws.md, "Fees").
+    fees_apply = models.BooleanField(
+        default=False, help_text=_("The law lets a body charge for some requests.")
+    )
+    fee_classes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_('The classes a request may be put in, of "free", "discounted", "paid".'),
+    )
+    fee_currency = models.CharField(
+        max_length=3, blank=True, help_text=_("ISO 4217 code of the currency fees are charged in.")
+    )
+    fee_estimate_pauses_clock = models.BooleanField(
+        default=False,
+        help_text=_("The clock stops from the fee estimate until the fee is paid or waived."),
+    )
+    fee_payment_value = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The time the requester has to pay an estimate before the request may be closed; "
+            "empty: an unpaid request is never closed for it."
+        ),
+    )
+    fee_payment_unit = models.CharField(max_length=16, choices=PeriodUnit.choices, blank=True)
+    fee_article = models.CharField(max_length=200, blank=True)
+
     very_overdue_after_working_days = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -159,6 +193,10 @@ class Law(models.Model):
     @property
     def name(self) -> str:
         return translated(self, "name")
+
+    def charges_fees(self) -> bool:
+        """A body may send a fee estimate under this law."""
+        return bool(self.fees_apply and FeeClass.PAID in self.fee_classes)
 
     def extension_reason(self, code: str) -> dict | None:
         return next((r for r in self.extension_reasons if r.get("code") == code), None)

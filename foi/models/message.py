@@ -18,6 +18,8 @@ class MessageKind(models.TextChoices):
     REJECTION = "rejection", _("Rejection")
     WITHDRAWAL = "withdrawal", _("Withdrawal")
     LAPSE_NOTICE = "lapse_notice", _("Closed for want of a reply")
+    FEE_ESTIMATE = "fee_estimate", _("Fee estimate")
+    FEE_NOTICE = "fee_notice", _("Fee paid or waived")
     APPEAL = "appeal", _("Appeal")
     APPEAL_DECISION = "appeal_decision", _("Appeal decision")
     INTERNAL_NOTE = "internal_note", _("Internal note")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 
 from foi import conditions, permissions
+from foi.models.law import FeeClass
 from foi.transitions import (
     COORDINATOR,
     MODERATOR,
@@ -34,6 +35,7 @@ class State(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     IN_PROGRESS = "in_progress", _("In progress")
     AWAITING_CLARIFICATION = "awaiting_clarification", _("Awaiting clarification")
+    AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
     ANSWERED = "answered", _("Answered")
     REFUSED = "refused", _("Refused")
     REJECTED = "rejected", _("Rejected as not a valid request")
@@ -182,6 +184,15 @@ class FOIRequest(FSMModelMixin, models.Model):
     due_explanation = models.JSONField(default=list, blank=True)
     clarification_lapses_at = models.DateTimeField(null=True, blank=True)
 
+    # Fees (docs/laws.md, "Fees"): the class the officer recorded, and a paid request's estimate.
+    fee_class = models.CharField(max_length=16, choices=FeeClass.choices, blank=True)
+    fee_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    fee_currency = models.CharField(max_length=3, blank=True)
+    fee_estimated_at = models.DateTimeField(null=True, blank=True)
+    fee_payment_lapses_at = models.DateTimeField(null=True, blank=True)
+    fee_paid_at = models.DateTimeField(null=True, blank=True)
+    fee_waived_at = models.DateTimeField(null=True, blank=True)
+
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -318,10 +329,15 @@ class FOIRequest(FSMModelMixin, models.Model):
 
     @transition(
         field=state,
-        source=[State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION],
+        source=[
+            State.SUBMITTED,
+            State.IN_PROGRESS,
+            State.AWAITING_CLARIFICATION,
+            State.AWAITING_PAYMENT,
+        ],
         target=GET_STATE(
             _state_after_assign,
-            states=[State.IN_PROGRESS, State.AWAITING_CLARIFICATION],
+            states=[State.IN_PROGRESS, State.AWAITING_CLARIFICATION, State.AWAITING_PAYMENT],
         ),
         permission=permissions.can_assign,
         custom=words(
@@ -339,6 +355,7 @@ class FOIRequest(FSMModelMixin, models.Model):
                 State.SUBMITTED: State.IN_PROGRESS,
                 State.IN_PROGRESS: State.IN_PROGRESS,
                 State.AWAITING_CLARIFICATION: State.AWAITING_CLARIFICATION,
+                State.AWAITING_PAYMENT: State.AWAITING_PAYMENT,
             },
         ),
     )
@@ -454,6 +471,94 @@ class FOIRequest(FSMModelMixin, models.Model):
     @transition(
         field=state,
         source=[State.SUBMITTED, State.IN_PROGRESS],
+        target=State.AWAITING_PAYMENT,
+        conditions=[conditions.has_fees],
+        permission=permissions.can_estimate_fee,
+        custom=words(
+            verb=_("send a fee estimate for"),
+            label=_("Send a fee estimate"),
+            done=_("Fee estimate sent"),
+            role=OFFICER,
+            notices=("fee_estimated",),
+            guidance=(
+                _(
+                    "Charge only where the law allows it, at cost; inspection and copying by hand "
+                    "are free. Say how the amount is made up."
+                ),
+                LawFacts("fees"),
+            ),
+            rules={
+                "amount": Rule("amount", _("Give the amount as a number greater than zero.")),
+                "currency": Rule("currency", _("Fees under %(law)s are charged in %(currency)s.")),
+                "explanation": Rule("text", _("Explain how the amount is made up.")),
+            },
+            warn_identity=True,
+        ),
+    )
+    def estimate_fee(self, *, at, amount):
+        """The currency is the law's; the service sets it."""
+        self.fee_class = FeeClass.PAID
+        self.fee_amount = amount
+        self.fee_estimated_at = at
+        self.fee_paid_at = None
+        self.fee_waived_at = None
+
+    @transition(
+        field=state,
+        source=State.AWAITING_PAYMENT,
+        target=State.IN_PROGRESS,
+        permission=permissions.can_settle_fee,
+        custom=words(
+            verb=_("record the payment for"),
+            label=_("Record the payment"),
+            done=_("Fee paid"),
+            role=OFFICER,
+            guidance=(_("Record the payment once the body has received it."),),
+        ),
+    )
+    def record_payment(self, *, at):
+        self.fee_paid_at = at
+        self.fee_payment_lapses_at = None
+
+    @transition(
+        field=state,
+        source=State.AWAITING_PAYMENT,
+        target=State.IN_PROGRESS,
+        permission=permissions.can_settle_fee,
+        custom=words(
+            verb=_("waive the fee for"),
+            label=_("Waive the fee"),
+            done=_("Fee waived"),
+            role=OFFICER,
+            notices=("fee_waived",),
+            rules={"reason": Rule("text", _("Say why the fee is waived."))},
+            warn_identity=True,
+        ),
+    )
+    def waive_fee(self, *, at):
+        self.fee_waived_at = at
+        self.fee_payment_lapses_at = None
+
+    @transition(
+        field=state,
+        source=State.AWAITING_PAYMENT,
+        target=State.CLOSED,
+        conditions=[conditions.is_fee_unpaid_too_long],
+        permission=permissions.can_close_unpaid,
+        custom=words(
+            verb=_("close"),
+            label=_("Close for want of payment"),
+            done=_("Closed for want of payment"),
+            role=SYSTEM,
+            notices=("fee_lapsed",),
+        ),
+    )
+    def close_unpaid(self, *, at):
+        self.closed_at = at
+
+    @transition(
+        field=state,
+        source=[State.SUBMITTED, State.IN_PROGRESS],
         target=State.REFUSED,
         permission=permissions.can_refuse,
         custom=words(
@@ -543,6 +648,7 @@ class FOIRequest(FSMModelMixin, models.Model):
             State.SUBMITTED,
             State.IN_PROGRESS,
             State.AWAITING_CLARIFICATION,
+            State.AWAITING_PAYMENT,
         ],
         target=State.WITHDRAWN,
         permission=permissions.can_withdraw,

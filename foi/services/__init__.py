@@ -23,6 +23,14 @@ from .body_suggestions import (
 from .calendars import calendar_feed_token_ensure, calendar_feed_token_reset
 from .case import foi_request_append
 from .declared_days import declared_day_delete, declared_day_save
+from .fees import (
+    foi_request_close_unpaid,
+    foi_request_estimate_fee,
+    foi_request_record_fee_class,
+    foi_request_record_payment,
+    foi_request_waive_fee,
+    foi_requests_close_unpaid_due,
+)
 from .filing import foi_request_file
 from .follows import follow_create, follow_delete
 from .handling import (
@@ -93,20 +101,26 @@ __all__ = [
     "foi_request_assign",
     "foi_request_clarify",
     "foi_request_classify",
+    "foi_request_close_unpaid",
     "foi_request_confirm_sender",
     "foi_request_correct_record",
     "foi_request_create_draft",
     "foi_request_decide_appeal",
+    "foi_request_estimate_fee",
     "foi_request_extend",
     "foi_request_file",
     "foi_request_lapse",
+    "foi_request_record_fee_class",
+    "foi_request_record_payment",
     "foi_request_refuse",
     "foi_request_register_for",
     "foi_request_reject",
     "foi_request_remind",
     "foi_request_transfer",
     "foi_request_update_draft",
+    "foi_request_waive_fee",
     "foi_request_withdraw",
+    "foi_requests_close_unpaid_due",
     "foi_requests_lapse_due",
     "follow_create",
     "follow_delete",

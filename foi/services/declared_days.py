@@ -28,8 +28,13 @@ from foi.services.clock import clock_recompute
 logger = logging.getLogger(__name__)
 
 # States whose clock may still move: the body's clock runs (submitted, in progress) or waits
-# for the requester's clarification.
-CLOCK_STATES = (State.SUBMITTED, State.IN_PROGRESS, State.AWAITING_CLARIFICATION)
+# for the requester's clarification or payment.
+CLOCK_STATES = (
+    State.SUBMITTED,
+    State.IN_PROGRESS,
+    State.AWAITING_CLARIFICATION,
+    State.AWAITING_PAYMENT,
+)
 DECLARED_FIELDS = ("country", "day", "kind", "name_az", "name_en", "name_ru", "legal_basis")
 
 

@@ -21,7 +21,7 @@ OUTCOME_LABELS = {
     "rejected": gettext_lazy("Rejected as not a request"),
 }
 OUTCOMES = tuple(OUTCOME_LABELS)
-OPEN = ("submitted", "in_progress", "awaiting_clarification")
+OPEN = ("submitted", "in_progress", "awaiting_clarification", "awaiting_payment")
 CLOCK_RUNNING = ("submitted", "in_progress")
 # The body's letters to the requester, and those of them that decide the request.
 RESPONSE_KINDS = (

@@ -32,6 +32,7 @@ STATE_TAG_COLOURS = {
     "submitted": "",
     "in_progress": "teal",
     "awaiting_clarification": "yellow",
+    "awaiting_payment": "yellow",
     "answered": "green",
     "refused": "red",
     "rejected": "orange",

@@ -47,6 +47,19 @@ ALLOWED = {
         State.REFUSED,
     ),
     "reject": (State.SUBMITTED, "coordinator", {"reason": "This is a complaint."}, State.REJECTED),
+    "estimate_fee": (
+        State.IN_PROGRESS,
+        "officer",
+        {"amount": "12.50", "text": "300 pages copied at cost."},
+        State.AWAITING_PAYMENT,
+    ),
+    "record_payment": (State.AWAITING_PAYMENT, "officer", {}, State.IN_PROGRESS),
+    "waive_fee": (
+        State.AWAITING_PAYMENT,
+        "officer",
+        {"text": "In the public interest."},
+        State.IN_PROGRESS,
+    ),
     "withdraw": (State.SUBMITTED, "requester", {}, State.WITHDRAWN),
     "appeal": (
         State.REFUSED,
@@ -76,6 +89,9 @@ WRONG_STATE = {
     "withdraw": State.ANSWERED,
     "appeal": State.WITHDRAWN,
     "decide_appeal": State.ANSWERED,
+    "estimate_fee": State.ANSWERED,
+    "record_payment": State.IN_PROGRESS,
+    "waive_fee": State.IN_PROGRESS,
 }
 
 # action -> payloads that are wrong (400)
@@ -97,6 +113,14 @@ BAD = {
     "appeal": [{"text": "Why?"}, {"level": "no-such-level", "text": "Why?"}],
     "decide_appeal": [{"decision": "maybe", "text": "Hm."}, {"decision": "upheld", "text": ""}],
     "withdraw": [{"text": ["not", "text"]}],
+    "estimate_fee": [
+        {"text": "Copies."},
+        {"amount": "-5", "text": "Copies."},
+        {"amount": "five", "text": "Copies."},
+        {"amount": "5", "currency": "XYZ", "text": "Copies."},
+        {"amount": "5", "text": ""},
+    ],
+    "waive_fee": [{"text": ""}],
 }
 
 
@@ -180,6 +204,9 @@ INSIDERS_REFUSED = {
     "withdraw": ["officer", "coordinator"],
     "appeal": ["officer", "coordinator"],
     "decide_appeal": ["officer", "coordinator", "requester", "ombudsman_reviewer"],
+    "estimate_fee": ["requester", "reviewer"],
+    "record_payment": ["requester", "reviewer"],
+    "waive_fee": ["requester", "reviewer"],
 }
 
 
@@ -331,8 +358,11 @@ def test_actions_offered_are_the_ones_the_person_may_take(api, world):
         "extend",
         "answer",
         "refuse",
+        "estimate_fee",
+        "record_fee_class",
     } - {"assign"}
     assert set(offered["requester"]) >= {"withdraw"}
+    assert not {"estimate_fee", "record_fee_class"} & set(offered["requester"])
     assert offered["citizen"] == []
     assert api.as_(None).get(f"/api/v1/requests/{foi_request.reference}/").json()["actions"] == []
 
@@ -360,3 +390,64 @@ def test_every_transition_has_an_api_action():
         t.name for t in FOIRequest._meta.get_field("state").get_all_transitions(FOIRequest)
     }
     assert transitions == set(NAMES)
+
+
+def test_the_fee_shows_in_the_request_and_the_officer_records_its_class(api, world):
+    foi_request = world.request(State.IN_PROGRESS)
+    officer = api.as_(world.officer)
+    detail = officer.get(f"/api/v1/requests/{foi_request.reference}/").json()
+    assert detail["fee"]["fee_class"] == "" and detail["fee"]["amount"] is None
+    assert "record_fee_class" in detail["actions"] and "estimate_fee" in detail["actions"]
+    response = officer.post(
+        url(foi_request, "record_fee_class"), {"fee_class": "discounted"}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["request"]["fee"]["fee_class"] == "discounted"
+    response = officer.post(
+        url(foi_request, "estimate_fee"), {"amount": "7.5", "text": "Copies."}, format="json"
+    )
+    fee = response.json()["request"]["fee"]
+    assert (fee["fee_class"], fee["amount"], fee["currency"]) == ("paid", "7.50", "AZN")
+    # The public sees the estimate too, and is offered nothing.
+    public = api.as_(None).get(f"/api/v1/requests/{foi_request.reference}/").json()
+    assert public["fee"]["amount"] == "7.50" and public["actions"] == []
+
+
+@pytest.mark.parametrize("role", ["requester", "other_officer", "citizen"])
+def test_only_the_handling_officer_records_the_fee_class(api, world, role):
+    foi_request = world.request(State.IN_PROGRESS)
+    before = snapshot(foi_request)
+    response = api.as_(getattr(world, role)).post(
+        url(foi_request, "record_fee_class"), {"fee_class": "free"}, format="json"
+    )
+    assert response.status_code == 403
+    assert_one_sentence(response)
+    assert snapshot(foi_request) == before
+    assert FOIRequest.objects.get(pk=foi_request.pk).fee_class == ""
+
+
+@pytest.mark.parametrize("payload", [{}, {"fee_class": "expensive"}])
+def test_a_bad_fee_class_is_400(api, world, payload):
+    foi_request = world.request(State.IN_PROGRESS)
+    response = api.as_(world.officer).post(
+        url(foi_request, "record_fee_class"), payload, format="json"
+    )
+    assert response.status_code == 400
+    assert_one_sentence(response)
+    assert FOIRequest.objects.get(pk=foi_request.pk).fee_class == ""
+
+
+def test_under_a_law_without_fees_the_request_has_no_fee_and_no_estimate(api, world):
+    world.law.fees_apply = False
+    world.law.save()
+    foi_request = world.request(State.IN_PROGRESS)
+    officer = api.as_(world.officer)
+    detail = officer.get(f"/api/v1/requests/{foi_request.reference}/").json()
+    assert detail["fee"] is None
+    assert "estimate_fee" not in detail["actions"]
+    assert "record_fee_class" not in detail["actions"]
+    response = officer.post(
+        url(foi_request, "estimate_fee"), {"amount": "5", "text": "Copies."}, format="json"
+    )
+    assert response.status_code == 409
+    assert "lets no body charge" in assert_one_sentence(response)

@@ -21,6 +21,15 @@ def test_laws_with_their_rules(api, world):
     ]
     assert law["appeal_levels"][1]["reviewer_body"] == "ombudsman"
     assert law["summary"]
+    assert law["fees"] == {
+        "fees_apply": True,
+        "classes": ["free", "discounted", "paid"],
+        "currency": "AZN",
+        "estimate_pauses_clock": True,
+        "payment": {"value": 20, "unit": "working_days", "article": ""},
+        "article": "19.1.7",
+    }
+    assert any("estimate" in sentence for sentence in law["summary"])
 
 
 def test_body_search_folds_case_and_azerbaijani_letters(api, world):

@@ -127,7 +127,7 @@ def test_creates_an_account_for_every_role(demo):
 
 def test_builds_about_sixty_requests_in_every_state(demo):
     requests = FOIRequest.objects.all()
-    assert 55 <= requests.filter(batch=None).count() <= 65
+    assert 55 <= requests.filter(batch=None).count() <= 70
     # The scenarios' requests, and the three of the demo's batch (demo/build_batches.py).
     assert requests.filter(batch=None).count() == len(SCENARIOS)
     assert set(requests.values_list("state", flat=True)) == set(State.values)
@@ -142,6 +142,7 @@ def test_builds_about_sixty_requests_in_every_state(demo):
     assert requests.filter(registered_by__isnull=False, channel="post").exists()
     assert requests.filter(extensions_count=1).exists()
     assert requests.filter(clarified_at__isnull=False).exists()
+    assert requests.filter(fee_paid_at__isnull=False, state=State.ANSWERED).exists()
     assert Message.objects.filter(kind="internal_note").exists()
     assert Attachment.objects.filter(approved=True).exists()
     assert Attachment.objects.filter(approved=False).exists()
@@ -203,7 +204,7 @@ def test_no_real_email_address_anywhere(demo):
 
 
 def test_shows_progress_and_a_summary(demo):
-    assert "requests 65/65" in demo.stderr
+    assert f"requests {len(SCENARIOS)}/{len(SCENARIOS)}" in demo.stderr
     assert "Demo data loaded." in demo.stdout
     assert "audit chains" in demo.stdout
 
@@ -237,8 +238,8 @@ def test_running_it_again_changes_nothing(demo):
     before = counts()
     again = load_demo()
     assert counts() == before
-    # The scenarios' 65 and the three of the demo's batch to the cities.
-    assert "requests        68 (0 new)" in again.stdout
+    # The scenarios' and the three of the demo's batch to the cities.
+    assert f"requests        {len(SCENARIOS) + 3} (0 new)" in again.stdout
 
 
 def test_demo_accounts_can_sign_in_with_their_documented_password(demo, client):

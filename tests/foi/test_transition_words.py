@@ -63,6 +63,8 @@ def test_the_api_permission_table_is_the_transitions_declared_permissions_and_ro
     who = {name: role.strip() for name, role in rows if name != "action"}
     # classify is not a transition: it runs the body's transition from the body's letter.
     assert who.pop(api_actions.CLASSIFY) == "the requester, a moderator"
+    # Nor is the fee class: an addition to the case by the officer handling it.
+    assert who.pop(api_actions.FEE_CLASS) == "officer"
     assert who == {
         name: "the system only" if transitions.role(name) == "system" else transitions.role(name)
         for name in ALL
@@ -83,6 +85,9 @@ def test_the_workspace_offers_exactly_the_body_and_reviewer_transitions_in_butto
         "answer",
         "ask_clarification",
         "extend",
+        "estimate_fee",
+        "record_payment",
+        "waive_fee",
         "refuse",
         "transfer",
         "reject",

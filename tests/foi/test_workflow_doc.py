@@ -25,7 +25,12 @@ def test_every_transition_is_documented_with_who_may_take_it():
         "appeal",
         "decide_appeal",
         "correct_record",
+        "estimate_fee",
+        "record_payment",
+        "waive_fee",
+        "close_unpaid",
     }
     assert rows["correct_record"]["who"].startswith("The moderators")
     assert rows["lapse"]["who"].startswith("The system")
+    assert rows["close_unpaid"]["who"].startswith("The system")
     assert "under_appeal --> closed: decide_appeal (upheld or not admitted)" in render()

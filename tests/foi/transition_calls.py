@@ -16,6 +16,10 @@ ROLE_OF = {
     "extend": "officer",
     "answer": "officer",
     "refuse": "officer",
+    "estimate_fee": "officer",
+    "record_payment": "officer",
+    "waive_fee": "officer",
+    "close_unpaid": "system",
     "decide_appeal": "reviewer",
     "lapse": "system",
     "correct_record": "moderator",
@@ -56,6 +60,18 @@ def call(world, system, name, foi_request, actor=None):
             actor=actor,
             grounds=[{"code": "state-secret", "note": "Defence budget lines."}],
             text="The report is classified.",
+        ),
+        "estimate_fee": lambda: services.foi_request_estimate_fee(
+            foi_request=foi_request, actor=actor, amount="12.50", text="300 pages at cost."
+        ),
+        "record_payment": lambda: services.foi_request_record_payment(
+            foi_request=foi_request, actor=actor
+        ),
+        "waive_fee": lambda: services.foi_request_waive_fee(
+            foi_request=foi_request, actor=actor, text="The requester is a student."
+        ),
+        "close_unpaid": lambda: services.foi_request_close_unpaid(
+            foi_request=foi_request, actor=actor
         ),
         "reject": lambda: services.foi_request_reject(
             foi_request=foi_request, actor=actor, reason="This is a complaint."

@@ -15,7 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
-from core.errors import Conflict, InvalidInput, NotPermitted, NotVisible, ServiceError
+from core.errors import (
+    Conflict,
+    InvalidInput,
+    NotPermitted,
+    NotVisible,
+    ServiceError,
+    TransitionNotAllowed,
+)
 from foi import permissions, selectors, services, transitions
 from foi.models import Attachment, Exemption, FOIRequest, LetterAction, State
 from workspace import forms, guidance
@@ -383,6 +390,93 @@ class DecideAppealView(ActionView):
         return _("Appeal decided; the decision is published on the request's page.")
 
 
+class EstimateFeeView(ActionView):
+    action = "estimate_fee"
+    form_class = forms.EstimateFeeForm
+
+    def perform(self, form, formset):
+        self.foi_request = services.foi_request_estimate_fee(
+            foi_request=self.foi_request,
+            actor=self.request.user,
+            amount=form.cleaned_data["amount"],
+            text=form.cleaned_data["text"],
+        )
+
+    def success_message(self):
+        return _("Estimate sent: %(amount)s %(currency)s.") % {
+            "amount": self.foi_request.fee_amount,
+            "currency": self.foi_request.fee_currency,
+        }
+
+
+class RecordPaymentView(ActionView):
+    action = "record_payment"
+    form_class = forms.RecordPaymentForm
+
+    def perform(self, form, formset):
+        self.foi_request = services.foi_request_record_payment(
+            foi_request=self.foi_request, actor=self.request.user, text=form.cleaned_data["text"]
+        )
+
+    def success_message(self):
+        return _("Payment recorded: the request is now due %(due)s.") % {
+            "due": guidance.moment_words(self.foi_request.law, self.foi_request.due_at)
+        }
+
+
+class WaiveFeeView(ActionView):
+    action = "waive_fee"
+    form_class = forms.WaiveFeeForm
+
+    def perform(self, form, formset):
+        self.foi_request = services.foi_request_waive_fee(
+            foi_request=self.foi_request, actor=self.request.user, text=form.cleaned_data["text"]
+        )
+
+    def success_message(self):
+        return _("Fee waived: the request is now due %(due)s.") % {
+            "due": guidance.moment_words(self.foi_request.law, self.foi_request.due_at)
+        }
+
+
+class FeeClassView(ActionView):
+    """The class the law puts the request in: an addition to the case, not a transition."""
+
+    action = "fee_class"
+    form_class = forms.FeeClassForm
+    submit_label = _("Record the class")
+
+    def get_page_title(self):
+        return _("Fee class")
+
+    def refusal(self):
+        from foi.services.fees import CLASSABLE_STATES
+
+        if self.foi_request.state == State.DRAFT:
+            return NotVisible("No such request.")
+        if not permissions.can_record_fee_class(self.foi_request, self.request.user):
+            return self._with_who_may(
+                NotPermitted(_("Only the officer handling the request may record its fee class."))
+            )
+        if not self.foi_request.law.fees_apply:
+            return TransitionNotAllowed(_("The law of this request lets no body charge a fee."))
+        if self.foi_request.state not in CLASSABLE_STATES:
+            return TransitionNotAllowed(
+                _("The fee class is recorded while the body handles the request.")
+            )
+        return None
+
+    def perform(self, form, formset):
+        services.foi_request_record_fee_class(
+            foi_request=self.foi_request,
+            actor=self.request.user,
+            fee_class=form.cleaned_data["fee_class"],
+        )
+
+    def success_message(self):
+        return _("Fee class recorded.")
+
+
 class NoteView(ActionView):
     action = "note"
     form_class = forms.NoteForm
@@ -421,6 +515,10 @@ ACTION_VIEWS = {
         RefuseView,
         RejectView,
         DecideAppealView,
+        EstimateFeeView,
+        RecordPaymentView,
+        WaiveFeeView,
+        FeeClassView,
         NoteView,
     )
 }

@@ -29,6 +29,16 @@ def case_url(foi_request) -> str:
     return reverse("foi_workspace:case", args=[foi_request.reference])
 
 
+def _may_class_fee(foi_request, user) -> bool:
+    from foi.services.fees import CLASSABLE_STATES
+
+    return (
+        foi_request.law.fees_apply
+        and foi_request.state in CLASSABLE_STATES
+        and permissions.can_record_fee_class(foi_request, user)
+    )
+
+
 class CaseView(WorkspaceView):
     members_only = False  # anyone else gets a 404 from the lookup
     template_name = "workspace/case.html"
@@ -73,6 +83,9 @@ class CaseView(WorkspaceView):
             if permissions.can_add_note(foi_request, user)
             else None,
             "note_url": action_url(foi_request, "note"),
+            "fee_class_url": action_url(foi_request, "fee_class")
+            if _may_class_fee(foi_request, user)
+            else "",
             "status": workspace.deadline_status(foi_request, now=now),
             "due_explanation": deadlines.explain(foi_request.law, foi_request.due_explanation)
             if foi_request.due_explanation

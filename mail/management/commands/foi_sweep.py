@@ -1,4 +1,5 @@
-"""The daily sweep, for cron or a scheduler: lapse clarifications the law's period has passed,
+"""The daily sweep, for cron or a scheduler: lapse clarifications and close unpaid
+fee estimates the law's period has passed,
 send due-soon and overdue notices (each once per request and milestone), reminders of bodies'
 replies nobody has classified (once per letter), followers' digests, saved searches' digests,
 queue again e-mails whose retry is due, mend the public statistics' stored sums, and verify
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from core import clock
 from core.taskqueue import requeue_deferred
-from foi.services import foi_requests_lapse_due
+from foi.services import foi_requests_close_unpaid_due, foi_requests_lapse_due
 from foi.services.audit_alerts import audit_roots_verify_and_alert, audit_verify_and_alert
 from foi.services.ocr import attachments_ocr_resume
 from mail.sweep import mail_sweep
@@ -27,6 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         lapsed = foi_requests_lapse_due()
         self.stdout.write(f"{lapsed} request(s) closed for want of a clarification.")
+        unpaid = foi_requests_close_unpaid_due()
+        self.stdout.write(f"{unpaid} request(s) closed for want of payment.")
         report = mail_sweep()
         milestones = report.milestones
         self.stdout.write(f"{milestones.due_soon} request(s) due in two working days notified.")
