@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 
@@ -283,13 +284,15 @@ def duty_rates(rows: list[dict]) -> str:
 
 
 def _duty_rates(frame, rows, title, description) -> str:
-    # As ``_outcomes``: each label above its bar, on a scale of 0 to 100 per cent.
-    row_height, top_gap, left = 42, 4, 4
-    height = top_gap + row_height * len(rows) + 6
+    # As ``_outcomes``: each label above its bar, on a scale of 0 to 100 per cent. A duty's name
+    # can be longer than a phone's chart is wide: it is broken at spaces over as many lines as
+    # it needs (about 7.2 units a character at 12, Cyrillic being wide), and the rows below move down.
+    line_height, bar_gap, top_gap, left = 15, 26, 4, 4
     plot_width = frame.width - left - 120
+    per_line = max(12, int((frame.width - left * 2) / 7.2))
     parts = []
-    for index, row in enumerate(rows):
-        y = top_gap + row_height * index
+    y = top_gap
+    for row in rows:
         percent = row["on_time_percent"]
         due = row["on_time"] + row["late"] + row["missed"]
         width = plot_width * (percent or 0) / 100
@@ -301,11 +304,19 @@ def _duty_rates(frame, rows, title, description) -> str:
                 "n": number_text(row["on_time"]),
                 "due": number_text(due),
             }
+        lines = textwrap.wrap(str(row["label"]), per_line) or [""]
+        label = "".join(
+            f'<tspan x="{left}" dy="{0 if i == 0 else line_height}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        bar_y = y + 6 + line_height * len(lines)
         parts.append(
-            f'<text x="{left}" y="{y + 13}" fill="{INK}">{escape(row["label"])}</text>'
-            f'<rect x="{left}" y="{y + 19}" width="{max(width, 1):.1f}" height="16" '
+            f'<text x="{left}" y="{y + 13}" fill="{INK}">{label}</text>'
+            f'<rect x="{left}" y="{bar_y}" width="{max(width, 1):.1f}" height="16" '
             f'rx="2" fill="{ON_TIME}"/>'
-            f'<text x="{left + max(width, 1) + 6:.1f}" y="{y + 32}" fill="{INK}">'
+            f'<text x="{left + max(width, 1) + 6:.1f}" y="{bar_y + 13}" fill="{INK}">'
             f"{escape(value)}</text>"
         )
+        y = bar_y + bar_gap
+    height = y + 2
     return _svg(frame, title, description, "".join(parts), height=height)

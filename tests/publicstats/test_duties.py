@@ -420,3 +420,19 @@ def test_the_shipped_az_law_sets_every_period():
     law = Law(**{name: value for name, value in az.items() if not isinstance(value, list | dict)})
     assert all(duty.applies(law) for duty in DUTIES)
     assert DUTIES[0].rule_text(law) == "5 working days (Art. 23.1)"
+
+
+def test_a_long_duty_name_is_broken_over_lines_on_the_phone_chart_and_not_on_the_wide_one():
+    import re
+
+    from publicstats import charts
+
+    label = "Срочный ответ: информация, которая утратит ценность, если её не дать вовремя"
+    row = {"label": label, "on_time": 1, "late": 0, "missed": 0, "on_time_percent": 100.0}
+    svg = charts.duty_rates([row, dict(row, label="Short")])
+    wide, narrow = svg.split('class="chart chart--narrow"')
+    narrow_lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", narrow)
+    assert len(narrow_lines) == 3  # the long name on two lines, the short one on one
+    assert " ".join(narrow_lines[:2]) == label
+    assert all(len(line) * 7.2 <= charts.NARROW.width - 8 for line in narrow_lines)
+    assert re.findall(r"<tspan[^>]*>([^<]*)</tspan>", wide)[0] == label
