@@ -32,6 +32,7 @@ class AuditRootListView(ApiView):
 
     @extend_schema(
         tags=["audit"],
+        operation_id="audit_roots_list",
         summary="Every published daily audit root, newest first",
         description=(
             "One Merkle root a day over every request's audit chain head as the day ended, each "
@@ -53,6 +54,7 @@ class AuditRootDetailView(ApiView):
 
     @extend_schema(
         tags=["audit"],
+        operation_id="audit_roots_retrieve",
         summary="The audit root published for one day",
         responses={200: OpenApiResponse(response=OpenApiTypes.OBJECT), 404: ERROR_404},
     )

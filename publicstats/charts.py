@@ -286,7 +286,8 @@ def duty_rates(rows: list[dict]) -> str:
 def _duty_rates(frame, rows, title, description) -> str:
     # As ``_outcomes``: each label above its bar, on a scale of 0 to 100 per cent. A duty's name
     # can be longer than a phone's chart is wide: it is broken at spaces over as many lines as
-    # it needs (about 7.2 units a character at 12, Cyrillic being wide), and the rows below move down.
+    # it needs (about 7.2 units a character at 12, Cyrillic being wide); the rows below move
+    # down.
     line_height, bar_gap, top_gap, left = 15, 26, 4, 4
     plot_width = frame.width - left - 120
     per_line = max(12, int((frame.width - left * 2) / 7.2))

@@ -21,12 +21,13 @@ from foi.models import FOIRequest, Message, PublicBody, User
 pytestmark = pytest.mark.django_db
 
 NOW = datetime.datetime(2026, 6, 15, 10, 0, tzinfo=datetime.UTC)
-# Enough requests for every scenario (the first 14 are one of each) and every step the
+# Enough requests for every scenario (the first ones are one of each) and every step the
 # scenarios take now and then (a transfer, a clarification, an extension, a note).
-REQUESTS = 40
+REQUESTS = 48
 STEPS = {
     "created", "submit", "accept", "transfer", "ask_clarification", "clarify", "extend",
     "note", "answer", "refuse", "reject", "withdraw", "lapse", "appeal", "decide_appeal",
+    "estimate_fee",
 }  # fmt: skip
 
 
@@ -135,6 +136,13 @@ STEP = {
     ),
     "decide_appeal": lambda r, e: services.foi_request_decide_appeal(
         foi_request=r, actor=_actor(e), decision=e.data["decision"], reasons=_text(e)
+    ),
+    "estimate_fee": lambda r, e: services.foi_request_estimate_fee(
+        foi_request=r,
+        actor=_actor(e),
+        amount=e.data["amount"],
+        currency=e.data["currency"],
+        text=_text(e),
     ),
 }
 

@@ -2,6 +2,7 @@
 nothing."""
 
 import csv
+import datetime
 import io
 import re
 from dataclasses import dataclass
@@ -188,6 +189,15 @@ def test_every_audit_chain_holds(demo):
     for foi_request in FOIRequest.objects.all():
         assert case_events_verify(foi_request=foi_request) is None
     call_command("foi_verify_audit", stdout=io.StringIO())
+
+
+def test_yesterdays_audit_root_is_published_over_the_sent_requests(demo):
+    from foi.models import AuditRoot
+
+    root = AuditRoot.objects.get()
+    assert root.date == timezone.localdate() - datetime.timedelta(days=1)
+    sent = FOIRequest.objects.exclude(state="draft").exclude(reference=None).count()
+    assert 0 < root.leaf_count <= sent
 
 
 def test_no_real_email_address_anywhere(demo):

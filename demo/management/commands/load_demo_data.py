@@ -22,6 +22,7 @@ from demo.build_suggestions import body_suggestion_load
 from demo.files import FIXTURES_DIR
 from foi.models import OPEN_STATES, AppealLevel, FOIRequest, Law, PublicBody, State
 from foi.services import case_events_verify
+from foi.services.audit_roots import audit_roots_publish_due
 from mail.suppression import notifications_suppressed
 
 
@@ -69,6 +70,10 @@ class Command(BaseCommand):
         call_command("cms_load_demo", verbosity=0)
         self._note("Counting the statistics…")
         call_command("publicstats_refresh", "--full", verbosity=0)
+        # Yesterday's root over every chain, so that /audit/roots/ and a case's proof have one
+        # to show (the daily sweep publishes the next; loading again changes nothing).
+        self._note("Publishing yesterday's audit root…")
+        audit_roots_publish_due()
         self._summary(bodies=bodies, accounts=accounts, built=built, verified=verified)
 
     # -- progress on stderr ------------------------------------------------------------------

@@ -87,7 +87,10 @@ def test_only_foi_request_file_sends_a_draft():
     ]
     assert offenders == []
     filing = (ROOT / "foi/services/filing.py").read_text()
-    assert filing.count("_submit(") == 2  # its definition, and foi_request_file's one call
+    # Its definition, foi_request_file's one call, and foi_requests_file_together's (a batch,
+    # the same daily limit counting each of its requests).
+    assert filing.count("_submit(") == 3
+    assert filing.count("_check_daily_limit(") == 3  # its definition and the two callers
 
 
 def test_an_officers_registration_is_not_limited_nor_counted(world, settings):
