@@ -63,6 +63,32 @@ def inclusion_proof(leaves: list[bytes], index: int) -> tuple[list[str], str]:
     return path, levels[-1][0].hex()
 
 
+# A published root also keeps the nodes of its aligned blocks of this many leaves (a power of
+# two): each is a node of the tree itself, so a proof needs one block's leaves and those nodes,
+# not every leaf (foi.services.audit_roots.audit_proof).
+CHUNK_LEAVES = 1024
+
+
+def chunk_nodes(leaves: list[bytes], size: int) -> list[bytes]:
+    """The node over each aligned block of ``size`` leaves (the last block may be shorter)."""
+    if size < 1 or size & (size - 1):
+        raise ValueError("a block holds a power of two of leaves")
+    return [_levels(leaves[i : i + size])[-1][0] for i in range(0, len(leaves), size)]
+
+
+def inclusion_proof_in_chunk(
+    chunk: list[bytes], index: int, nodes: list[bytes], chunk_index: int
+) -> tuple[list[str], str]:
+    """The audit path of leaf ``index`` of block ``chunk_index`` (its leaves ``chunk``), given
+    every block's node: the same path and root as ``inclusion_proof`` over all the leaves,
+    because aligned blocks are subtrees of the tree (pairs above them pair the same way)."""
+    inner, node = inclusion_proof(chunk, index)
+    nodes = list(nodes)
+    nodes[chunk_index] = bytes.fromhex(node)
+    outer, root = inclusion_proof(nodes, chunk_index)
+    return inner + outer, root
+
+
 def verify_inclusion(leaf: bytes, index: int, size: int, path: list[str], root: str) -> bool:
     """RFC 9162 2.1.3.2: does ``path`` lead from leaf ``index`` of a tree of ``size`` leaves
     to ``root``?"""

@@ -41,6 +41,11 @@ class AuditRoot(models.Model):
     # RFC 3161 token of ``hash`` from FOI_AUDIT_TSA_URL, if one was configured and answered;
     # a witness of the record, so not part of what is hashed.
     timestamp_token = models.BinaryField(null=True, blank=True, editable=False)
+    # [first reference, node in hex] of each aligned block of foi.merkle.CHUNK_LEAVES leaves,
+    # kept so that a proof reads one block, not every request. Derived from the leaves, so not
+    # hashed: an altered entry only gives proofs that fail against the published root.
+    chunks = models.JSONField(default=list, blank=True, editable=False)
+    chunk_leaves = models.PositiveIntegerField(default=0, editable=False)
 
     objects = AuditRootQuerySet.as_manager()
 

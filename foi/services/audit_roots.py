@@ -10,12 +10,14 @@ event dated back later cannot move an old root). Requests with no event by then 
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,8 +38,21 @@ def day_cutoff(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(midnight, timezone.get_default_timezone())
 
 
-def chain_heads_at(*, cutoff: datetime.datetime, last_event_id: int) -> list[tuple[str, str]]:
+def _by_code_point(field: str) -> Collate:
+    # The collation that orders text by code point, as the leaves are ordered.
+    return Collate(field, "C" if connection.vendor == "postgresql" else "BINARY")
+
+
+def chain_heads_at(
+    *,
+    cutoff: datetime.datetime,
+    last_event_id: int,
+    first: str | None = None,
+    before: str | None = None,
+) -> list[tuple[str, str]]:
     """Each sent request's (reference, head) at ``cutoff``, ordered by reference: one query.
+    ``first`` and ``before`` keep the references from ``first`` up to, not including,
+    ``before``, by code point (one block of a root's leaves).
 
     A request still a draft at the cutoff (its last event then left it a draft) is not a leaf,
     even if it was sent later and has its reference now: so a draft sent after a root was
@@ -46,10 +61,15 @@ def chain_heads_at(*, cutoff: datetime.datetime, last_event_id: int) -> list[tup
     counted = CaseEvent.objects.filter(
         foi_request=OuterRef("pk"), created_at__lt=cutoff, pk__lte=last_event_id
     ).order_by("-seq")
+    requests = FOIRequest.objects.filter(reference__isnull=False).exclude(reference="")
+    if first is not None or before is not None:
+        requests = requests.annotate(ordered_reference=_by_code_point("reference"))
+        if first is not None:
+            requests = requests.filter(ordered_reference__gte=first)
+        if before is not None:
+            requests = requests.filter(ordered_reference__lt=before)
     rows = (
-        FOIRequest.objects.filter(reference__isnull=False)
-        .exclude(reference="")
-        .annotate(
+        requests.annotate(
             head_at=Subquery(counted.values("hash")[:1]),
             head_state=Subquery(counted.values("to_state")[:1]),
         )
@@ -68,6 +88,12 @@ def _leaves(heads: list[tuple[str, str]]) -> list[bytes]:
     return [merkle.leaf_hash(reference, head) for reference, head in heads]
 
 
+def _chunks(heads: list[tuple[str, str]], leaves: list[bytes], size: int) -> list[list[str]]:
+    """[first reference, node] of each aligned block of ``size`` leaves (AuditRoot.chunks)."""
+    nodes = merkle.chunk_nodes(leaves, size)
+    return [[heads[i * size][0], node.hex()] for i, node in enumerate(nodes)]
+
+
 def audit_root_publish(*, day: datetime.date) -> AuditRoot:
     """Publish the root of ``day`` (which must have ended), chained to the latest root before
     it. Idempotent: a day already published returns its root unchanged."""
@@ -83,13 +109,16 @@ def audit_root_publish(*, day: datetime.date) -> AuditRoot:
         raise InvalidInput(_("Roots are published in order: a later day is already published."))
     last_event_id = CaseEvent.objects.aggregate(last=Max("pk"))["last"] or 0
     heads = chain_heads_at(cutoff=cutoff, last_event_id=last_event_id)
+    leaves = _leaves(heads)
     root = AuditRoot(
         date=day,
         cutoff=cutoff,
         last_event_id=last_event_id,
         algorithm=merkle.ALGORITHM,
-        tree_root=merkle.tree_root(_leaves(heads)),
+        tree_root=merkle.tree_root(leaves),
         leaf_count=len(heads),
+        chunks=_chunks(heads, leaves, merkle.CHUNK_LEAVES),
+        chunk_leaves=merkle.CHUNK_LEAVES,
         prev_hash=latest.hash if latest else GENESIS,
         created_at=now,
     )
@@ -147,13 +176,16 @@ def audit_roots_verify(*, since: datetime.date | None = None):
             yield RootBreak(root.date, f"unknown tree algorithm {root.algorithm!r}")
         elif since is None or root.date >= since:
             heads = chain_heads_at(cutoff=root.cutoff, last_event_id=root.last_event_id)
-            recomputed = merkle.tree_root(_leaves(heads))
+            leaves = _leaves(heads)
+            recomputed = merkle.tree_root(leaves)
             if recomputed != root.tree_root or len(heads) != root.leaf_count:
                 yield RootBreak(
                     root.date,
                     f"the chains give {recomputed} over {len(heads)} requests, but "
                     f"{root.tree_root} over {root.leaf_count} was published",
                 )
+            elif root.chunks and root.chunks != _chunks(heads, leaves, root.chunk_leaves):
+                yield RootBreak(root.date, "its index of blocks, which proofs read, was altered")
         previous = root.hash
 
 
@@ -182,25 +214,55 @@ def audit_proof(*, foi_request: FOIRequest, day: datetime.date) -> dict:
     root = AuditRoot.objects.filter(date=day).first()
     if root is None:
         raise InvalidInput(_("No root was published for that day."))
-    heads = chain_heads_at(cutoff=root.cutoff, last_event_id=root.last_event_id)
+    if root.chunks and root.chunk_leaves:
+        heads, offset, proof = _proof_in_block(root, foi_request.reference)
+    else:
+        # A root published before blocks were kept: every leaf.
+        heads, offset = chain_heads_at(cutoff=root.cutoff, last_event_id=root.last_event_id), 0
+        proof = None
     references = [reference for reference, _head in heads]
     try:
-        index = references.index(foi_request.reference)
+        position = references.index(foi_request.reference)
     except ValueError:
         raise InvalidInput(
             _("This request had no recorded event by the end of that day.")
         ) from None
     leaves = _leaves(heads)
-    path, tree_root_now = merkle.inclusion_proof(leaves, index)
+    if proof is None:
+        path, tree_root_now = merkle.inclusion_proof(leaves, position)
+    else:
+        path, tree_root_now = proof(leaves, position)
+    index = offset + position
     return {
         "reference": foi_request.reference,
         "date": root.date.isoformat(),
-        "head": heads[index][1],
-        "leaf": leaves[index].hex(),
+        "head": heads[position][1],
+        "leaf": leaves[position].hex(),
         "index": index,
-        "size": len(leaves),
+        "size": root.leaf_count if proof is not None else len(leaves),
         "path": path,
-        # What the stored chains give now; the published root is "root" below.
+        # What the stored chains give now (for the request's block of leaves, with the other
+        # blocks' nodes as published); the published root is "root" below.
         "tree_root_now": tree_root_now,
         "root": audit_root_public(root),
     }
+
+
+def _proof_in_block(root: AuditRoot, reference: str):
+    """The block of ``root``'s leaves that ``reference`` falls in: its (reference, head) pairs
+    read again from the chains, its first leaf's index, and how to prove a leaf in it."""
+    firsts = [first for first, _node in root.chunks]
+    block = max(bisect.bisect_right(firsts, reference) - 1, 0)
+    before = firsts[block + 1] if block + 1 < len(firsts) else None
+    heads = chain_heads_at(
+        cutoff=root.cutoff,
+        last_event_id=root.last_event_id,
+        first=firsts[block] if block else None,
+        before=before,
+    )
+    nodes = [bytes.fromhex(node) for _first, node in root.chunks]
+
+    def prove(leaves, position):
+        return merkle.inclusion_proof_in_chunk(leaves, position, nodes, block)
+
+    return heads, block * root.chunk_leaves, prove

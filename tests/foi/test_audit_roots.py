@@ -377,3 +377,50 @@ def test_the_outsiders_snippet_in_the_docs_checks_a_public_case(api, requests, m
     forged = snippet.replace('["tree_root"]', '["hash"]', 1)
     with pytest.raises(AssertionError):
         exec(compile(forged, "case-format.md", "exec"), {})
+
+
+# -- blocks: a proof reads one block of leaves, not every request -------------------------------
+
+
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_a_proof_through_a_block_is_the_proof_over_every_leaf(size):
+    import hashlib
+
+    for count in range(1, 20):
+        leaves = [hashlib.sha256(str(i).encode()).digest() for i in range(count)]
+        nodes = merkle.chunk_nodes(leaves, size)
+        for index in range(count):
+            block, position = divmod(index, size)
+            chunk = leaves[block * size : (block + 1) * size]
+            assert merkle.inclusion_proof_in_chunk(
+                chunk, position, nodes, block
+            ) == merkle.inclusion_proof(leaves, index)
+
+
+def test_each_request_is_proved_from_its_block_alone(world, requests, api, monkeypatch):
+    monkeypatch.setattr(merkle, "CHUNK_LEAVES", 2)
+    for _n in range(5):
+        more = world.request(State.IN_PROGRESS, assignee=world.officer)
+        services.foi_request_add_note(foi_request=more, actor=world.officer, text="Seen.")
+    root = _publish()
+    heads = chain_heads_at(cutoff=root.cutoff, last_event_id=root.last_event_id)
+    leaves = [merkle.leaf_hash(reference, head) for reference, head in heads]
+    assert root.leaf_count == 7 and len(root.chunks) == 4
+    assert [first for first, _node in root.chunks] == [heads[i][0] for i in (0, 2, 4, 6)]
+    seen = []
+    for index, (reference, _head) in enumerate(heads):
+        proof = api.as_(world.officer).get(f"/api/v1/requests/{reference}/audit-proof/").json()
+        assert (proof["index"], proof["size"]) == (index, 7)
+        assert proof["path"] == merkle.inclusion_proof(leaves, index)[0]
+        assert proof["tree_root_now"] == root.tree_root
+        seen.append(proof["leaf"])
+    assert seen == [leaf.hex() for leaf in leaves]
+
+
+def test_an_altered_index_of_blocks_is_caught(requests):
+    root = _publish()
+    altered = json.dumps([[first, "d" * 64] for first, _node in root.chunks])
+    _sql(f"UPDATE {AuditRoot._meta.db_table} SET chunks = %s WHERE id = %s", [altered, root.pk])
+    with pytest.raises(CommandError) as failure:
+        call_command("foi_verify_audit")
+    assert "its index of blocks, which proofs read, was altered" in str(failure.value)
