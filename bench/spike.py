@@ -22,7 +22,8 @@ the check is not blind). The result replaces the section "spike" of docs/benchma
 appended to bench/results/spike-history.md (bench/record.py); exit status 1 when it fails.
 Needs a database with a public body with a coordinator and one requester (the demo data or
 seed_bench's). ``--cache-url`` runs the server on another cache (e.g. Redis) than
-environment()'s.
+environment()'s. The readers are Python threads on the same machine as the server: at 64
+connections on a small machine they take a share of its CPUs, as wrk does for bench/load.py.
 """
 
 from __future__ import annotations
@@ -270,12 +271,11 @@ def main() -> None:
     env["API_TOKEN_RATE"] = "100000/min"
     if args.cache_url:
         env["CACHE_URL"] = args.cache_url
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    # A database migrated under other settings lacks the database cache's table.
+    for command in (["collectstatic", "--noinput"], ["createcachetable"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True
+        )
     setup_django(env)
     from django.conf import settings
 
@@ -333,11 +333,9 @@ def main() -> None:
     control = stale_reads(reads, hot.writes, counted_from=0)
     checked = sum(1 for read in reads if hot.writes and read[0] > hot.writes[0][1])
     latencies = sorted(received - sent for sent, received, status, _ in reads if status == 200)
-    seconds = max((read[1] for read in reads), default=0) - min(
-        (read[0] for read in reads), default=0
-    )
+    seconds = (max(read[1] for read in reads) - min(read[0] for read in reads)) if reads else 0
     markers = [read[3] for read in reads if read[3] is not None]
-    writes = hot.outcomes + sum((client.outcomes for client in background), Counter())
+    others = sum((client.outcomes for client in background), Counter())
     hits = sum((reader.cache for reader in readers), Counter())
     ok = not errors and stale == 0 and bool(reads) and bool(hot.writes)
     from bench.search import machine
@@ -357,10 +355,11 @@ def main() -> None:
         f"p95 {percentile(latencies, 0.95) * 1000:.1f} ms, "
         f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms; page cache "
         + ", ".join(f"{name} {count:,}" for name, count in sorted(hits.items())),
-        "- writes: "
-        + ", ".join(f"{count:,} {name}" for name, count in sorted(writes.items()))
-        + f"; the page's audit trail went from {start_marker} to "
-        f"{max(markers, default=start_marker)} events",
+        "- writes on the hot request: "
+        + ", ".join(f"{count:,} {name}" for name, count in sorted(hot.outcomes.items()))
+        + f" (its audit trail went from {start_marker} to {max(markers, default=start_marker)} "
+        f"events on the page); on others: {others['file']:,} filings, "
+        f"{others['answer']:,} answers",
         f"- errors: **{len(errors)}**" + (f" (first: {errors[0]})" if errors else ""),
         f"- stale reads: **{stale}** of {checked:,} sent after the first change was "
         f"acknowledged (control: {control:,} reads overlapped a change's commit and showed "
