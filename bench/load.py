@@ -7,7 +7,14 @@ For each page (a request's case page, the public list with filters, a body page,
 queue, the statistics page, search, filing through the API) and for a bare Django view on the
 same server (the floor), wrk runs ``--connections`` connections for ``--duration`` seconds and
 reports p50/p95/p99 latency, throughput and errors; each page's throughput is also given as a
-share of the floor's. After the runs it reads the resident memory of each gunicorn worker and
+share of the floor's. The server runs as docs/deploy.md runs production: Redis (``--redis``,
+its database emptied first) holds the cache, the anonymous page cache among it, and the task
+queue, whose worker runs beside gunicorn; ``--redis ''`` runs without (the database's cache,
+every task in the request). wrk asks for one address over and over, so an anonymous public
+page is served from the page cache after its first visit: the same pages are therefore also
+run on a second server whose cache is Django's dummy cache ("…, uncached": every request
+renders the page and computes every figure, what the visitor after a change waits for).
+After the runs it reads the resident memory of each gunicorn worker and
 counts the SQL queries each page makes (in-process, with the same URL and user). With
 ``--repeat N`` every page is run N times, in rounds over all the pages (so a change in the
 machine's state touches every page alike), and each figure is the median of its N runs; the
@@ -42,7 +49,14 @@ LUA = ROOT / "bench" / "wrk_report.lua"
 LABEL = "pages under load"
 
 
-def environment(database: str, static_root: str, port: int) -> dict:
+REDIS_DEFAULT = "redis://127.0.0.1:6379/11"
+
+
+def environment(database: str, static_root: str, port: int, redis_url: str = "") -> dict:
+    """The servers' settings: production's, on the bench database. With ``redis_url`` the cache
+    and the task queue are Redis (as docs/deploy.md runs production) and ``start_worker`` must
+    run the queue's worker; without it the cache is the database's and every task runs in the
+    request that queued it."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -58,9 +72,29 @@ def environment(database: str, static_root: str, port: int) -> dict:
         "FOI_FILING_RATE_LIMIT": "1000000",  # one bench account files for every connection
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "FOI_SITE_URL": f"http://127.0.0.1:{port}",
-        "REDIS_URL": "",
+        "REDIS_URL": redis_url,
+        "CACHE_URL": redis_url or "dbcache://sorgu_cache",
         "LOG_LEVEL": "WARNING",
     }
+
+
+def start_worker(python: str, env: dict) -> subprocess.Popen | None:
+    """The task queue's worker (production's command), when the queue is Redis; its database
+    is emptied first so that no page cached or task queued by an earlier run is left."""
+    if not env.get("REDIS_URL"):
+        return None
+    import redis
+
+    redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+    handle, log = tempfile.mkstemp(prefix="sorgu-bench-worker-", suffix=".log")
+    print(f"task queue worker started; its log: {log}", flush=True)
+    return subprocess.Popen(
+        [python, "manage.py", "rqworker", "default", "--job-class", "django_tasks_rq.Job"],
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def setup_django(env: dict) -> None:
@@ -99,6 +133,11 @@ def targets(token: str | None) -> list[dict]:
         {"name": "body page", "path": f"/bodies/{body}/"},
         {"name": "search", "path": "/search/?q=budget"},
         {"name": "search, two words", "path": "/search/?q=water+tariffs"},
+    ]
+    # The same pages on a server without a cache: what a visitor waits for when the page is
+    # not stored (the first visit of an address, or the one after a change).
+    pages += [
+        {**page, "name": f"{page['name']}, uncached", "uncached": True} for page in pages[1:4]
     ]
     with contextlib.suppress(NoReverseMatch):
         pages.append({"name": "statistics", "path": reverse("publicstats:index")})
@@ -345,6 +384,11 @@ def main() -> None:
         "--repeat", type=int, default=1, help="runs per page, in rounds; report their medians"
     )
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--redis",
+        default=REDIS_DEFAULT,
+        help="Redis for the cache and the task queue (its database is emptied); '' for none",
+    )
     parser.add_argument("--skip", action="append", default=[], help="leave out a page by name")
     parser.add_argument(
         "--no-write", action="store_true", help="print; write neither the docs nor the history"
@@ -355,15 +399,12 @@ def main() -> None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
 
     static_root = tempfile.mkdtemp(prefix="sorgu-bench-static-")
-    env = environment(args.database, static_root, args.port)
+    env = environment(args.database, static_root, args.port, args.redis)
     python = sys.executable
     print("collecting static files…", flush=True)
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    # A database migrated under other settings lacks the database cache's table.
+    for command in (["collectstatic", "--noinput"], ["createcachetable"]):
+        subprocess.run([python, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True)
     setup_django(env)
     from foi.models import FOIRequest
 
@@ -372,6 +413,7 @@ def main() -> None:
     url = f"http://127.0.0.1:{args.port}"
     results, memory = [], []
     uncached_env = {**env, "CACHE_URL": "dummycache://"}
+    worker = start_worker(python, env)
     for server_env, group in (
         (env, [page for page in pages if not page.get("uncached")]),
         (uncached_env, [page for page in pages if page.get("uncached")]),
@@ -406,6 +448,8 @@ def main() -> None:
                 memory = worker_memory(server.pid)
         finally:
             stop_server(server)
+    if worker is not None:
+        stop_server(worker)
     shutil.rmtree(static_root, ignore_errors=True)
     counts = count_queries(pages)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())

@@ -21,9 +21,10 @@ a change only after its commit (they would be stale had the write counted from i
 the check is not blind). The result replaces the section "spike" of docs/benchmarks.md and is
 appended to bench/results/spike-history.md (bench/record.py); exit status 1 when it fails.
 Needs a database with a public body with a coordinator and one requester (the demo data or
-seed_bench's). ``--cache-url`` runs the server on another cache (e.g. Redis) than
-environment()'s. The readers are Python threads on the same machine as the server: at 64
-connections on a small machine they take a share of its CPUs, as wrk does for bench/load.py.
+seed_bench's). As bench/load.py, it runs on Redis (the cache and the task queue, with a
+worker) unless ``--redis ''``. The readers are Python threads on the same machine as the
+server: at 64 connections on a small machine they take a share of its CPUs, as wrk does for
+bench/load.py.
 """
 
 from __future__ import annotations
@@ -47,9 +48,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load import (  # noqa: E402
+    REDIS_DEFAULT,
     environment,
     setup_django,
     start_server,
+    start_worker,
     stop_server,
     wait_until_up,
 )
@@ -259,18 +262,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8767)
     parser.add_argument(
-        "--cache-url", default="", help="the server's cache instead of environment()'s"
+        "--redis",
+        default=REDIS_DEFAULT,
+        help="Redis for the cache and the task queue (its database is emptied); '' for none",
     )
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
 
     static_root = tempfile.mkdtemp(prefix="sorgu-bench-static-")
-    env = environment(args.database, static_root, args.port)
+    env = environment(args.database, static_root, args.port, args.redis)
     env["FOI_FILING_RATE_LIMIT"] = "1000000"  # one account files for every writer
     env["API_TOKEN_RATE"] = "100000/min"
-    if args.cache_url:
-        env["CACHE_URL"] = args.cache_url
     # A database migrated under other settings lacks the database cache's table.
     for command in (["collectstatic", "--noinput"], ["createcachetable"]):
         subprocess.run(
@@ -282,6 +285,7 @@ def main() -> None:
     body, _reads, requester_token, officer_token = pick_actors()
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     url = f"http://127.0.0.1:{args.port}"
+    worker = start_worker(sys.executable, env)
     server = start_server(sys.executable, env, args)
     try:
         wait_until_up(url)
@@ -324,6 +328,8 @@ def main() -> None:
             thread.join()
     finally:
         stop_server(server)
+        if worker is not None:
+            stop_server(worker)
 
     reads = [read for reader in readers for read in reader.reads]
     errors = [error for thread in [*readers, hot] for error in thread.errors]

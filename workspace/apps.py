@@ -8,3 +8,8 @@ class WorkspaceConfig(AppConfig):
 
     name = "workspace"
     verbose_name = _("Agency workspace")
+
+    def ready(self):
+        from workspace import sidebar
+
+        sidebar.install()

@@ -9,22 +9,30 @@ from wagtail.admin.widgets import AdminDateInput
 from core.inputs import EARLIEST_DATE, LATEST_DATE, parse_date
 from foi.forms.cleaning import CleanTextMixin
 from foi.models import Channel, State, Urgency
-from workspace import selectors
+from workspace import selectors, widgets
 
 
 class QueueFilterForm(CleanTextMixin, forms.Form):
-    body = forms.ModelChoiceField(label=_("Body"), queryset=None, empty_label=None, required=False)
-    state = forms.ChoiceField(label=_("State"), required=False)
-    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+    body = forms.ModelChoiceField(
+        label=_("Body"), queryset=None, empty_label=None, required=False, widget=widgets.Select
+    )
+    state = forms.ChoiceField(label=_("State"), required=False, widget=widgets.Select)
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False, widget=widgets.Select)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     due_within = forms.IntegerField(
         label=_("Due within (working days)"), required=False, min_value=0, max_value=60
     )
     urgency = forms.ChoiceField(
-        label=_("Urgency"), required=False, choices=[("", _("Any")), *Urgency.choices]
+        label=_("Urgency"),
+        required=False,
+        choices=[("", _("Any")), *Urgency.choices],
+        widget=widgets.Select,
     )
     channel = forms.ChoiceField(
-        label=_("Channel"), required=False, choices=[("", _("Any")), *Channel.choices]
+        label=_("Channel"),
+        required=False,
+        choices=[("", _("Any")), *Channel.choices],
+        widget=widgets.Select,
     )
 
     def __init__(self, *args, user, **kwargs):
