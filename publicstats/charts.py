@@ -9,6 +9,7 @@ write its labels at 6 px, the narrow one keeps them at about 11 px. The hidden o
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import textwrap
@@ -18,6 +19,7 @@ from datetime import date
 from django.utils import formats
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.numbers import number_text
@@ -59,13 +61,18 @@ FRAMES = (WIDE, NARROW)
 
 
 def month_label(month: str) -> str:
-    year, number = (int(part) for part in month.split("-"))
-    return formats.date_format(date(year, number, 1), "M Y")
+    return _month_format(month, "M Y", get_language())
 
 
 def _short_month(month: str) -> str:
+    return _month_format(month, "M", get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _month_format(month: str, format_string: str, language: str | None) -> str:
+    # Kept per language: the charts label the same months hundreds of times a page.
     year, number = (int(part) for part in month.split("-"))
-    return formats.date_format(date(year, number, 1), "M")
+    return formats.date_format(date(year, number, 1), format_string)
 
 
 def _nice_max(value: float) -> int:
