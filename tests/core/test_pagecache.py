@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from core import clock, pagecache
 from foi import services
-from foi.models import State
+from foi.models import Attachment, State
+from foi.services import redactions
 from publicstats import store
+from tests.redaction.documents import box_over, text_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,23 @@ def test_an_answer_and_its_approved_file_show_on_the_case_page(client, world):
     attachment = foi_request.messages.get(kind="response").attachments.get()
     services.attachment_approve(attachment=attachment, actor=world.officer)
     assert "budget.csv" in fresh(client, case_url(foi_request))
+
+
+def test_a_redaction_makes_the_case_page_render_again(client, world):
+    foi_request = services.foi_request_answer(
+        foi_request=world.request(State.IN_PROGRESS),
+        actor=world.officer,
+        outcome="full",
+        text="Here.",
+        files=[("decision.pdf", text_pdf([[(72, 700, "Decided"), (72, 600, "Aysel M.")]]))],
+    )
+    attachment = Attachment.objects.get(message__foi_request=foi_request)
+    services.attachment_approve(attachment=attachment, actor=world.officer)
+    cached(client, case_url(foi_request))
+    redactions.redaction_create(
+        attachment=attachment, actor=world.officer, boxes=[box_over(72, 600, 120)]
+    )
+    fresh(client, case_url(foi_request))
 
 
 def test_a_request_appears_when_its_privacy_date_passes(client, world):
