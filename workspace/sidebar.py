@@ -35,7 +35,7 @@ def _key(user) -> str:
 def sidebar_props(context):
     request = context["request"]
     user = getattr(request, "user", None)
-    seconds = getattr(settings, "WORKSPACE_SIDEBAR_SECONDS", 60)
+    seconds = settings.WORKSPACE_SIDEBAR_SECONDS
     if user is None or not user.is_authenticated or seconds <= 0:
         return _build(context)
     key = _key(user)

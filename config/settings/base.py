@@ -209,6 +209,8 @@ FOI_PAGE_CACHE = env.bool("FOI_PAGE_CACHE", default=_SHARED_CACHE)
 # The longest a stored page is served, in seconds, should an invalidation be missed (a
 # deadline passing within the day is not an event: this bounds how long "due" stays "due").
 FOI_PAGE_CACHE_TIMEOUT = env.int("FOI_PAGE_CACHE_TIMEOUT", default=300)
+# How long the Wagtail sidebar of a person is kept (workspace/sidebar.py); 0: built each time.
+WORKSPACE_SIDEBAR_SECONDS = env.int("WORKSPACE_SIDEBAR_SECONDS", default=60)
 # Cache-Control max-age of anonymous public pages, for browsers and a proxy's micro-cache
 # (docs/deploy.md); 0: "no-cache", every use revalidated with the ETag.
 FOI_PUBLIC_CACHE_SECONDS = env.int("FOI_PUBLIC_CACHE_SECONDS", default=30)
