@@ -103,3 +103,32 @@ def test_the_sidebar_cache_is_off_with_zero_seconds(settings, world):
     settings.WORKSPACE_SIDEBAR_SECONDS = 60
     sidebar.sidebar_props(Context({"request": request}))
     assert cache.get(sidebar._key(world.officer)) is not None
+
+
+@pytest.mark.parametrize(
+    ("kind", "days", "english"),
+    [
+        ("overdue", 3, "Overdue by 3 working days"),
+        ("overdue", 1, "Overdue by 1 working day"),
+        ("overdue", 0, "Overdue"),
+        ("due_soon", 0, "Due soon: today"),
+        ("due_soon", 2, "Due soon: 2 working days left"),
+        ("stopped", 0, "Waiting for the requester"),
+        ("on_track", 5, "5 working days left"),
+    ],
+)
+def test_the_deadline_badge_says_each_kind_in_each_language(kind, days, english):
+    from django.utils import translation
+
+    from workspace.selectors import DeadlineStatus
+    from workspace.templatetags.foi_workspace import deadline_badge
+
+    status = DeadlineStatus(kind, days)
+    with translation.override("en"):
+        html = deadline_badge(status)
+    assert html == f'<span class="foi-deadline foi-deadline--{kind}">{english}</span>'
+    for language in ("az", "ru"):
+        with translation.override(language):
+            assert english not in deadline_badge(status)  # translated
+    assert deadline_badge(DeadlineStatus("none")) == ""
+    assert deadline_badge("") == ""  # an undefined variable in a template

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import camelcase_to_underscore
 
@@ -58,4 +59,51 @@ def filter_field(field):
         name=field.name,
         errors=format_html('<p class="error-message">{}</p>', errors) if field.errors else "",
         input=field.as_widget(),
+    )
+
+
+@register.simple_tag
+def deadline_badge(status):
+    """How a request stands against its due moment (``workspace.selectors.DeadlineStatus``),
+    as a badge: written here rather than in a template, since the queue shows one per row."""
+    kind = getattr(status, "kind", "")
+    if kind in ("none", ""):
+        return ""
+    days = status.working_days
+    if status.kind == "overdue":
+        text = (
+            ngettext("Overdue by %(days)s working day", "Overdue by %(days)s working days", days)
+            % {"days": days}
+            if days
+            else gettext("Overdue")
+        )
+    elif status.kind == "due_soon":
+        text = (
+            gettext("Due soon: today")
+            if days == 0
+            else ngettext(
+                "Due soon: %(days)s working day left", "Due soon: %(days)s working days left", days
+            )
+            % {"days": days}
+        )
+    elif status.kind == "stopped":
+        text = gettext("Waiting for the requester")
+    elif status.kind == "on_track":
+        text = ngettext("%(days)s working day left", "%(days)s working days left", days) % {
+            "days": days
+        }
+    else:
+        return ""
+    return format_html('<span class="foi-deadline foi-deadline--{}">{}</span>', status.kind, text)
+
+
+@register.simple_tag
+def state_tag(foi_request, hidden_label=""):
+    """The request's state as Wagtail's status tag (``{% status %}``'s HTML), without its
+    template: one per row of the queue."""
+    hidden = format_html('<span class="w-sr-only">{}</span>', hidden_label) if hidden_label else ""
+    return format_html(
+        '<span class="w-status w-status--primary">{}{}</span>',
+        hidden,
+        foi_request.get_state_display(),
     )
