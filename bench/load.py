@@ -9,18 +9,19 @@ same server (the floor), wrk runs ``--connections`` connections for ``--duration
 reports p50/p95/p99 latency, throughput and errors; each page's throughput is also given as a
 share of the floor's. The server runs as docs/deploy.md runs production: Redis (``--redis``,
 its database emptied first) holds the cache, the anonymous page cache among it, and the task
-queue, whose worker runs beside gunicorn; ``--redis ''`` runs without (the database's cache,
-every task in the request). wrk asks for one address over and over, so an anonymous public
-page is served from the page cache after its first visit: the same pages are therefore also
-run on a second server whose cache is Django's dummy cache ("…, uncached": every request
-renders the page and computes every figure, what the visitor after a change waits for).
-After the runs it reads the resident memory of each gunicorn worker and
+queue, whose worker runs beside gunicorn (after the filings it waits until the worker has done
+their tasks, so that the next page is not measured beside that work); ``--redis ''`` runs
+without (the database's cache, every task in the request). wrk asks for one address over and
+over, so an anonymous public page is served from the page cache after its first visit: the same
+pages are therefore also run on a second server whose cache is Django's dummy cache ("…,
+uncached": every request renders the page and computes every figure, what the visitor after a
+change waits for). After the runs it reads the resident memory of each gunicorn worker and
 counts the SQL queries each page makes (in-process, with the same URL and user). With
 ``--repeat N`` every page is run N times, in rounds over all the pages (so a change in the
 machine's state touches every page alike), and each figure is the median of its N runs; the
-table then also gives the lowest and highest p95. The results and the machine replace the
-run's section of docs/benchmarks.md (one per size and number of connections) and are appended
-to bench/results/load-history.md (bench/record.py). Needs wrk (`apt-get install -y wrk`). Never
+table then also gives the lowest and highest p95. The results and the machine replace the run's
+section of docs/benchmarks.md (one per size and number of connections) and are appended to
+bench/results/load-history.md (bench/record.py). Needs wrk (`apt-get install -y wrk`). Never
 part of the test suite.
 """
 
@@ -214,6 +215,27 @@ def count_queries(pages: list[dict]) -> dict[str, int]:
     return counts
 
 
+def wait_for_tasks(env: dict, timeout: float = 600) -> float:
+    """Wait until the task queue's worker has done every task queued so far (a filing queues
+    its notices, indexing and statistics), so that the next page is not measured beside it;
+    the seconds waited."""
+    if not env.get("REDIS_URL"):
+        return 0.0
+    import redis
+    from rq import Queue
+    from rq.registry import StartedJobRegistry
+
+    connection = redis.Redis.from_url(env["REDIS_URL"])
+    queue = Queue("default", connection=connection)
+    started = StartedJobRegistry(queue=queue)
+    began = time.monotonic()
+    while time.monotonic() - began < timeout:
+        if queue.count == 0 and started.count == 0:
+            break
+        time.sleep(0.5)
+    return time.monotonic() - began
+
+
 def run_wrk(url: str, page: dict, connections: int, duration: int, threads: int) -> dict:
     env = {**os.environ}
     for key in ("method", "body", "headers"):
@@ -378,7 +400,7 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2, help="wrk's (at most --connections)")
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs per page, in rounds; report their medians"
@@ -395,6 +417,7 @@ def main() -> None:
     )
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
+    args.threads = max(1, min(args.threads, args.connections))
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
 
@@ -414,42 +437,49 @@ def main() -> None:
     results, memory = [], []
     uncached_env = {**env, "CACHE_URL": "dummycache://"}
     worker = start_worker(python, env)
-    for server_env, group in (
-        (env, [page for page in pages if not page.get("uncached")]),
-        (uncached_env, [page for page in pages if page.get("uncached")]),
-    ):
-        if not group:
-            continue
-        server = start_server(python, server_env, args)
-        try:
-            wait_until_up(url)
-            runs: dict[str, list[dict]] = {page["name"]: [] for page in group}
-            for round_number in range(1, args.repeat + 1):
-                for page in group:
-                    number = len(results) + list(runs).index(page["name"]) + 1
-                    print(
-                        f"[{number}/{len(pages)}] {page['name']} ({args.duration} s"
-                        + (f", run {round_number}/{args.repeat}" if args.repeat > 1 else "")
-                        + ")…",
-                        flush=True,
-                    )
-                    # a short warm-up so every worker has its connection and caches
-                    run_wrk(url, page, args.connections, 2, args.threads)
-                    result = run_wrk(url, page, args.connections, args.duration, args.threads)
-                    runs[page["name"]].append(result)
-                    print(
-                        f"    p50 {result['p50'] / 1000:.1f} ms, "
-                        f"p95 {result['p95'] / 1000:.1f} ms, "
-                        f"{result['rps']:,.0f} req/s, {result['errors']} errors",
-                        flush=True,
-                    )
-            results += [{**median_of(page_runs), "name": name} for name, page_runs in runs.items()]
-            if not memory:
-                memory = worker_memory(server.pid)
-        finally:
-            stop_server(server)
-    if worker is not None:
-        stop_server(worker)
+    try:
+        for server_env, group in (
+            (env, [page for page in pages if not page.get("uncached")]),
+            (uncached_env, [page for page in pages if page.get("uncached")]),
+        ):
+            if not group:
+                continue
+            server = start_server(python, server_env, args)
+            try:
+                wait_until_up(url)
+                runs: dict[str, list[dict]] = {page["name"]: [] for page in group}
+                for round_number in range(1, args.repeat + 1):
+                    for page in group:
+                        number = len(results) + list(runs).index(page["name"]) + 1
+                        print(
+                            f"[{number}/{len(pages)}] {page['name']} ({args.duration} s"
+                            + (f", run {round_number}/{args.repeat}" if args.repeat > 1 else "")
+                            + ")…",
+                            flush=True,
+                        )
+                        # a short warm-up so every worker has its connection and caches
+                        run_wrk(url, page, args.connections, 2, args.threads)
+                        result = run_wrk(url, page, args.connections, args.duration, args.threads)
+                        runs[page["name"]].append(result)
+                        print(
+                            f"    p50 {result['p50'] / 1000:.1f} ms, "
+                            f"p95 {result['p95'] / 1000:.1f} ms, "
+                            f"{result['rps']:,.0f} req/s, {result['errors']} errors",
+                            flush=True,
+                        )
+                        if page.get("method") == "POST":
+                            waited = wait_for_tasks(env)
+                            print(f"    the worker caught up in {waited:.0f} s", flush=True)
+                results += [
+                    {**median_of(page_runs), "name": name} for name, page_runs in runs.items()
+                ]
+                if not memory:
+                    memory = worker_memory(server.pid)
+            finally:
+                stop_server(server)
+    finally:
+        if worker is not None:
+            stop_server(worker)
     shutil.rmtree(static_root, ignore_errors=True)
     counts = count_queries(pages)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())

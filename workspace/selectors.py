@@ -20,6 +20,7 @@ from foi.models import (
     Appeal,
     FOIRequest,
     InvokedExemption,
+    Law,
     Membership,
     PublicBody,
     State,
@@ -129,9 +130,20 @@ def queue_qs(*, user, body, filters: QueueFilters, now: datetime | None = None):
         requests = requests.filter(urgency=filters.urgency)
     if filters.channel:
         requests = requests.filter(channel=filters.channel)
-    return requests.select_related("assignee", "requester", "law").order_by(
+    # Not the law: its row (its calendars and lists) fifty times over was a third of the
+    # rows' fetching; with_laws() gives each row its law from one small query.
+    return requests.select_related("assignee", "requester").order_by(
         F("due_at").asc(nulls_last=True), "pk"
     )
+
+
+def with_laws(foi_requests) -> list[FOIRequest]:
+    """The requests, each given its law from one query (a few laws for any number of rows)."""
+    foi_requests = list(foi_requests)
+    laws = Law.objects.in_bulk({item.law_id for item in foi_requests})
+    for item in foi_requests:
+        item.law = laws[item.law_id]
+    return foi_requests
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ class QueueView(WorkspaceView):
         now = selectors.clock_now()
         requests = workspace.queue_qs(user=user, body=body, filters=chosen, now=now)
         page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("p"))
-        rows = [(item, workspace.deadline_status(item, now=now)) for item in page]
+        rows = [
+            (item, workspace.deadline_status(item, now=now)) for item in workspace.with_laws(page)
+        ]
         counts = workspace.queue_counts(user=user, body=body, now=now)
         context = {
             "body": body,
