@@ -13,8 +13,10 @@ from workspace import selectors, widgets
 
 
 class QueueFilterForm(CleanTextMixin, forms.Form):
-    body = forms.ModelChoiceField(
-        label=_("Body"), queryset=None, empty_label=None, required=False, widget=widgets.Select
+    # The person's bodies as plain choices, read once by the view (a model choice field reads
+    # them again for each use of its choices).
+    body = forms.TypedChoiceField(
+        label=_("Body"), coerce=int, required=False, widget=widgets.Select
     )
     state = forms.ChoiceField(label=_("State"), required=False, widget=widgets.Select)
     assignee = forms.ChoiceField(label=_("Assigned to"), required=False, widget=widgets.Select)
@@ -35,9 +37,11 @@ class QueueFilterForm(CleanTextMixin, forms.Form):
         widget=widgets.Select,
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = selectors.workspace_bodies(user=user)
+        if bodies is None:
+            bodies = selectors.workspace_bodies(user=user)
+        self.fields["body"].choices = [(body.pk, str(body)) for body in bodies]
         self.fields["state"].choices = [
             ("open", _("Open (with the body)")),
             ("all", _("All")),

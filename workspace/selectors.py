@@ -162,7 +162,9 @@ def queue_counts(*, user, body, now: datetime | None = None) -> QueueCounts:
     by_state = {row["state"]: row["n"] for row in requests.values("state").annotate(n=Count("pk"))}
     cutoff = due_within_cutoff(body.law, days=due_soon_working_days(), now=now)
     open_q = Q(state__in=OPEN_STATES)
-    totals = requests.aggregate(
+    # Every count below is of requests with the body: reading only those (an index range of
+    # a few hundred) rather than all the body's requests is what keeps this fast at any size.
+    totals = requests.filter(state__in=QUEUE_STATES).aggregate(
         overdue=Count("pk", filter=open_q & Q(due_at__lt=now)),
         due_soon=Count("pk", filter=open_q & Q(due_at__gte=now, due_at__lte=cutoff)),
         unassigned=Count("pk", filter=Q(state__in=QUEUE_STATES, assignee__isnull=True)),

@@ -21,11 +21,17 @@ PAGE_SIZE = 50
 
 
 def chosen_body(request, bodies):
-    """The body named in ``?body=``, the person's first body when none is named, or None."""
+    """The body named in ``?body=``, the person's first body when none is named, or None.
+    ``bodies`` is a queryset, or the list of them already read."""
     wanted = request.GET.get("body", "")
+    body_id = parse_int(wanted, minimum=1) if wanted else None
+    if isinstance(bodies, list):
+        if not wanted:
+            return (bodies[0] if bodies else None), True
+        body = next((body for body in bodies if body.pk == body_id), None)
+        return body, body is not None
     if not wanted:
         return bodies.first(), True
-    body_id = parse_int(wanted, minimum=1)
     body = bodies.filter(pk=body_id).first() if body_id else None
     return body, body is not None
 
@@ -39,13 +45,13 @@ class QueueView(WorkspaceView):
 
     def get(self, request):
         user = request.user
-        bodies = workspace.workspace_bodies(user=user)
+        bodies = list(workspace.workspace_bodies(user=user))  # read once: the choice and the form
         body, allowed = chosen_body(request, bodies)
         if not allowed:
             return self.refuse(NotPermitted(_("You do not work for this body.")))
         if body is None:
             return self.render({"body": None})
-        form = filters.QueueFilterForm(request.GET or None, user=user)
+        form = filters.QueueFilterForm(request.GET or None, user=user, bodies=bodies)
         form.set_body(body)
         chosen = form.filters()
         now = selectors.clock_now()
