@@ -87,15 +87,17 @@ def _check_daily_limit(actor, adding: int = 1) -> None:
     # One person's submissions queue up here, so two tabs cannot both slip under it.
     get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
     now = clock.now()
+    # The newest ``limit`` of them are all the rule needs (how many, and when the oldest of
+    # those leaves the window): a bounded read, whatever a lifted limit let someone file.
     recent = list(
         FOIRequest.objects.filter(
             requester=actor,
             registered_by__isnull=True,
             submitted_at__gte=now - FILING_WINDOW,
         )
-        .order_by("submitted_at")
-        .values_list("submitted_at", flat=True)
-    )
+        .order_by("-submitted_at")
+        .values_list("submitted_at", flat=True)[:limit]
+    )[::-1]
     if adding > 1 and len(recent) + adding > limit:
         left = max(0, limit - len(recent))
         raise RateLimited(
