@@ -58,11 +58,12 @@ from django.utils import translation
 
 from core import clock
 from core.textfold import fold
+from foi.selectors import fees as fee_selectors
 from foi.selectors import stats as foi_stats
 from publicstats import store
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 # The league table's columns: figures, and "refused" (of the outcomes).
 LEAGUE_COLUMNS = (
@@ -202,6 +203,23 @@ def _figures_dict(
     }
 
 
+def _fees(totals: list[store.Sums]) -> dict:
+    """``{"by_class": {"free", "discounted", "paid", "unclassed": int}, "estimated", "paid",
+    "waived", "closed_unpaid", "awaiting_payment": int}`` over these sums (of bodies under laws
+    with fees): requests received in the period per fee class, and what became of the
+    estimates sent for them. The requests not classed are the rest of those received."""
+    by_class = {
+        name: sum(getattr(total, f"fees_class_{name}") for total in totals)
+        for name in fee_selectors.CLASSES
+    }
+    received = sum(total.received for total in totals)
+    by_class["unclassed"] = received - sum(by_class.values())
+    result = {"by_class": by_class}
+    for name in ("estimated", "paid", "waived", "closed_unpaid", "awaiting_payment"):
+        result[name] = sum(getattr(total, f"fees_{name}") for total in totals)
+    return result
+
+
 # Reading, with the cache -----------------------------------------------------------------------
 
 
@@ -222,9 +240,9 @@ def _body_identity(body, law_code: str) -> dict:
     return {"slug": body.slug, "name": body.name, "acronym": body.acronym, "law": law_code}
 
 
-def body_statistics(*, body, date_from: date, date_to: date, now: datetime | None = None) -> dict:
-    """One body's figures for the period (see the module docstring), in at most nine
-    queries."""
+def _body_figures(body, date_from: date, date_to: date, now: datetime | None) -> dict:
+    """One body's figures for the period, with its fees (``"fees"``), in at most nine queries,
+    cached."""
 
     def compute(now):
         laws = foi_stats.laws()
@@ -236,7 +254,7 @@ def body_statistics(*, body, date_from: date, date_to: date, now: datetime | Non
             very_overdue=foi_stats.very_overdue_before(laws=laws, now=now),
         )
         total = store.Sums().add(sums.totals.get(body.pk, store.Sums())).add(sums.grounds)
-        return _figures_dict(
+        figures = _figures_dict(
             total,
             sums.months,
             law_codes={law.pk: law.code for law in laws},
@@ -247,9 +265,19 @@ def body_statistics(*, body, date_from: date, date_to: date, now: datetime | Non
             date_to=date_to,
             now=now,
         )
+        charged = any(law.pk == body.law_id and law.fees_apply for law in laws)
+        figures["fees"] = _fees([total] if charged else [])
+        return figures
 
-    figures = _cached(f"body:{body.pk}:{date_from}:{date_to}", now, compute)
-    return {"body": _body_identity(body, body.law.code), **figures}
+    return _cached(f"body:{body.pk}:{date_from}:{date_to}", now, compute)
+
+
+def body_statistics(*, body, date_from: date, date_to: date, now: datetime | None = None) -> dict:
+    """One body's figures for the period (see the module docstring), in at most nine
+    queries."""
+    figures = _body_figures(body, date_from, date_to, now)
+    shown = {name: value for name, value in figures.items() if name != "fees"}
+    return {"body": _body_identity(body, body.law.code), **shown}
 
 
 def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
@@ -269,9 +297,13 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
         body_ids |= set(sums.duties)
         per_body = {}
         overall_total = store.Sums().add(sums.grounds)
+        charging = {law.code for law in laws if law.fees_apply}
+        charged = []  # the sums of the bodies whose law lets them charge fees
         for body, identity in foi_stats.public_body_identities(body_ids).items():
             total = sums.totals.get(body, store.Sums())
             overall_total.add(total)
+            if identity["law"] in charging:
+                charged.append(total)
             per_body[body] = {
                 "identity": identity,
                 "figures": _league_figures(
@@ -295,9 +327,19 @@ def _all_bodies(date_from: date, date_to: date, now: datetime | None) -> dict:
             now=now,
         )
         overall["bodies"] = len(per_body)
-        return {"bodies": per_body, "overall": overall}
+        return {"bodies": per_body, "overall": overall, "fees": _fees(charged)}
 
     return _cached(f"all:{date_from}:{date_to}", now, compute)
+
+
+def fee_statistics(
+    *, date_from: date, date_to: date, body=None, now: datetime | None = None
+) -> dict:
+    """The fee figures of the period (``_fees``), of ``body`` if given, else of every body:
+    read with the other figures, from the same cached sums."""
+    if body is not None:
+        return _body_figures(body, date_from, date_to, now)["fees"]
+    return _all_bodies(date_from, date_to, now)["fees"]
 
 
 def overall_statistics(*, date_from: date, date_to: date, now: datetime | None = None) -> dict:

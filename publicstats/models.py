@@ -18,6 +18,10 @@ from foi.selectors.stats import of_kind
 (_OVERDUE,) = of_kind("overdue")
 RUNNING = _OVERDUE.where[1]
 
+# A request's fee, as the public statistics count it (docs/laws.md, "Fees"): its class, and
+# whether an estimate was sent, paid and waived.
+FEE_FACTS = ("fee_class", "fee_estimated", "fee_paid", "fee_waived")
+
 # The fields ``publicstats.store`` sums: everything a figure needs of one request (the facts its
 # ``cases`` figures test, a column per histogram of working days and per ``appeals`` figure).
 FACTS = (
@@ -30,6 +34,7 @@ FACTS = (
     *(figure.tally for figure in of_kind("median")),
     "grounds",
     *(figure.name for figure in of_kind("appeals")),
+    *FEE_FACTS,
 )
 
 
@@ -63,6 +68,10 @@ class CaseStat(models.Model):
     appeals_upheld = models.PositiveSmallIntegerField(default=0)
     appeals_overturned = models.PositiveSmallIntegerField(default=0)
     appeals_pending = models.PositiveSmallIntegerField(default=0)
+    fee_class = models.CharField(max_length=16, blank=True)  # "": not classed
+    fee_estimated = models.BooleanField(default=False)
+    fee_paid = models.BooleanField(default=False)
+    fee_waived = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("request's statistical facts")
@@ -167,6 +176,16 @@ class StoredSums(models.Model):
     appeals_pending = models.PositiveIntegerField(default=0)
     # Public requests the body transferred to another body in the period (by transfer date).
     transferred_out = models.PositiveIntegerField(default=0)
+    # Fees (``publicstats.store.sums.FEES``): requests per fee class, estimates sent, paid,
+    # waived and left unpaid at closing, and requests awaiting payment now.
+    fees_class_free = models.PositiveIntegerField(default=0)
+    fees_class_discounted = models.PositiveIntegerField(default=0)
+    fees_class_paid = models.PositiveIntegerField(default=0)
+    fees_estimated = models.PositiveIntegerField(default=0)
+    fees_paid = models.PositiveIntegerField(default=0)
+    fees_waived = models.PositiveIntegerField(default=0)
+    fees_closed_unpaid = models.PositiveIntegerField(default=0)
+    fees_awaiting_payment = models.PositiveIntegerField(default=0)
     first_response_days = models.JSONField(default=dict, blank=True)
     answer_days = models.JSONField(default=dict, blank=True)
     refusal_grounds = models.JSONField(default=dict, blank=True)

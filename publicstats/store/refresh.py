@@ -84,6 +84,10 @@ def _row(request, facts: foi_stats.CaseFacts, working_days: _WorkingDays) -> Cas
         outcome=facts.outcome if facts.decided else "",
         on_time=facts.on_time if facts.decided else None,
         grounds=",".join(sorted(set(facts.grounds))) if facts.outcome in GROUNDS else "",
+        fee_class=request.fee_class or "",
+        fee_estimated=request.fee_estimated_at is not None,
+        fee_paid=request.fee_paid_at is not None,
+        fee_waived=request.fee_waived_at is not None,
         **histograms,
         **appeals,
     )

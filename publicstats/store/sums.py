@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from foi.selectors import fees
 from foi.selectors.stats import OUTCOMES, of_kind
 from publicstats.models import FACTS, CaseStat
 
@@ -20,6 +21,21 @@ TRANSFERS = tuple(figure.name for figure in of_kind("transfers"))
 HISTOGRAMS = tuple(figure.tally for figure in of_kind("median"))
 # A decision's outcome -> the counts per ground its grounds go to.
 GROUNDS = {figure.outcome: figure.tally for figure in of_kind("grounds")}
+
+# Fees (``StoredSums``' columns of these names): each a condition on a case's facts, in SQL, and
+# its parameters. The requests not classed are the rest of those received (``fee_counts``).
+FEE_SQL = {
+    **{f"fees_class_{name}": ("fee_class = %s", [name]) for name in fees.CLASSES},
+    "fees_estimated": ("fee_estimated", []),
+    "fees_paid": ("fee_paid", []),
+    "fees_waived": ("fee_waived", []),
+    "fees_closed_unpaid": (
+        "state = %s AND fee_estimated AND NOT fee_paid AND NOT fee_waived",
+        [fees.CLOSED],
+    ),
+    "fees_awaiting_payment": ("state = %s", [fees.AWAITING_PAYMENT]),
+}
+FEES = tuple(FEE_SQL)
 
 # What a case's fact (a ``CaseFacts`` attribute a ``cases`` figure tests) is on ``CaseStat``.
 FACT_SQL = {"decided": "outcome <> ''", "on_time": "on_time", "state": "state"}
@@ -37,7 +53,7 @@ class Sums:
     id, code), so that sums across laws stay apart. (Plain dicts, not Counters: the league table
     adds thousands of these.)"""
 
-    NUMBERS = (*COUNTS, *TRANSFERS)
+    NUMBERS = (*COUNTS, *TRANSFERS, *FEES)
     MAPS = ("outcomes", *HISTOGRAMS, *GROUNDS.values())
     __slots__ = (*NUMBERS, *MAPS)
 
@@ -101,8 +117,8 @@ def _count(figure) -> tuple[str, list]:
 
 
 def _counts() -> tuple[list[str], list]:
-    """The columns of a ``counts`` branch (``COUNTS``, then one per outcome) and their
-    parameters."""
+    """The columns of a ``counts`` branch (``COUNTS``, then one per outcome, then ``FEES``) and
+    their parameters."""
     columns, params = [], []
     for figure in CASE_COUNTS:
         sql, figure_params = _count(figure)
@@ -110,7 +126,11 @@ def _counts() -> tuple[list[str], list]:
         params += figure_params
     columns += [f"SUM({figure.name})" for figure in APPEAL_COUNTS]
     columns += ["SUM(CASE WHEN outcome = %s THEN 1 ELSE 0 END)" for _ in OUTCOMES]
-    return columns, [*params, *OUTCOMES]
+    params += OUTCOMES
+    for condition, fee_params in FEE_SQL.values():
+        columns.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
+        params += fee_params
+    return columns, params
 
 
 _COUNTS_SQL, _COUNTS_PARAMS = _counts()
@@ -179,7 +199,10 @@ def sums_by(cases: list, branches: list[tuple[str, tuple[str, ...]]]) -> list[di
             numbers = [int(value or 0) for value in numbers]
             for name, value in zip(COUNTS, numbers, strict=False):
                 setattr(sums, name, value)
-            sums.outcomes = dict(zip(OUTCOMES, numbers[len(COUNTS) :], strict=True))
+            outcomes = numbers[len(COUNTS) : len(COUNTS) + len(OUTCOMES)]
+            sums.outcomes = dict(zip(OUTCOMES, outcomes, strict=True))
+            for name, value in zip(FEES, numbers[len(COUNTS) + len(OUTCOMES) :], strict=True):
+                setattr(sums, name, value)
         elif part == "grounds":
             counter = getattr(sums, GROUNDS[outcome])
             n = numbers[0]
