@@ -57,12 +57,6 @@ def _bump_request(reference: str | None) -> None:
         pagecache.bump(SITE, LISTS)
 
 
-def _reference_of(request_id) -> str | None:
-    if request_id is None:
-        return None
-    return FOIRequest.objects.filter(pk=request_id).values_list("reference", flat=True).first()
-
-
 def _request_changed(sender, instance, raw=False, **kwargs):
     if raw or instance.state == "draft":  # a draft is on no public page
         return
@@ -70,8 +64,24 @@ def _request_changed(sender, instance, raw=False, **kwargs):
 
 
 def _part_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _bump_request(_reference_of(getattr(instance, "foi_request_id", None)))
+    """A message, appeal, ground or event of a request: its case page and the lists. The
+    request the part was saved with is read from memory (the services save parts with their
+    request); a draft's parts are on no public page (nor the lists: a draft is in none)."""
+    if raw:
+        return
+    field = instance._meta.get_field("foi_request")
+    if field.is_cached(instance) and field.get_cached_value(instance) is not None:
+        request = field.get_cached_value(instance)
+        reference, state = request.reference, request.state
+    else:
+        found = (
+            FOIRequest.objects.filter(pk=instance.foi_request_id)
+            .values_list("reference", "state")
+            .first()
+        )
+        reference, state = found or (None, None)
+    if state != "draft":
+        _bump_request(reference)
 
 
 def _attachment_changed(sender, instance, raw=False, **kwargs):

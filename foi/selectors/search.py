@@ -92,6 +92,11 @@ def indexable_request_count() -> int:
     return _indexable_qs().count()
 
 
+# The events that end a request's time as a draft (its making and its sending): the request
+# had no public decision before them, so it cannot be in the search index.
+EVENTS_OF_A_DRAFT = frozenset({"created", "submit"})
+
+
 def is_indexable(foi_request_id) -> bool:
     return _indexable_qs().filter(pk=foi_request_id).exists()
 

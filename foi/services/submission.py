@@ -22,7 +22,7 @@ from foi.models import (
     Visibility,
 )
 from foi.services.audit import case_event_record
-from foi.services.base import require_text, run_transition
+from foi.services.base import LINKS, require_text, run_transition
 from foi.services.clock import clock_note
 
 DRAFT_FIELDS = (
@@ -127,7 +127,7 @@ def _validate(foi_request: FOIRequest) -> None:
 
     try:
         foi_request.full_clean(
-            exclude=["state", "reference", "subject", "text"],
+            exclude=["state", "reference", "subject", "text", *LINKS],
             validate_unique=False,
             validate_constraints=False,
         )

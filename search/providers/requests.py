@@ -88,6 +88,10 @@ class RequestProvider:
 
     def connect(self, on_change, on_remove) -> None:
         def event_committed(sender, event, **kwargs):
+            if event.kind in foi_reads.EVENTS_OF_A_DRAFT:
+                # The request was a draft until this event, so it is in no index, and only a
+                # decision makes it indexable: a filing neither adds nor removes a document.
+                return
             foi_request = event.foi_request
             if foi_reads.is_indexable(foi_request.pk):
                 on_change(self.kind, str(foi_request.pk))

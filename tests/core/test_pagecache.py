@@ -60,6 +60,27 @@ def test_a_transition_shows_on_the_case_page_the_list_and_the_body_page(client, 
         assert "In progress" in fresh(client, url)
 
 
+def test_a_draft_changes_no_public_page_and_its_filing_shows_in_the_lists(client, world):
+    """A draft is on no public page: writing one keeps every stored page (a crowd of people
+    starting requests must not empty the cache); sending it changes the lists."""
+    other = world.request(State.SUBMITTED, subject="Water tariffs")
+    urls = [case_url(other), reverse("foi:request_list"), body_url(world)]
+    for url in urls:
+        cached(client, url)
+    draft = services.foi_request_create_draft(
+        requester=world.requester, body=world.ministry, subject="Bus timetables", text="Please."
+    )
+    draft = services.foi_request_update_draft(
+        foi_request=draft, actor=world.requester, text="Kindly."
+    )
+    for url in urls:
+        assert get(client, url)["X-Page-Cache"] == HIT
+    services.foi_request_file(foi_request=draft, actor=world.requester)
+    assert "Bus timetables" in fresh(client, reverse("foi:request_list"))
+    assert "Bus timetables" in fresh(client, body_url(world))
+    assert get(client, case_url(other))["X-Page-Cache"] == HIT
+
+
 def test_an_answer_and_its_approved_file_show_on_the_case_page(client, world):
     foi_request = world.request(State.IN_PROGRESS)
     assert "Here it is." not in cached(client, case_url(foi_request))

@@ -39,6 +39,22 @@ def test_indexing_runs_in_a_task_after_commit(world, committed):
     assert found("ridership") == []  # the task (mocked here) does the indexing
 
 
+def test_filing_a_request_neither_indexes_nor_removes_anything(world, committed):
+    """Only a decided request is indexed, and a draft never was: sending one touches no index
+    (no task, no deletion sent to Elasticsearch while the person waits)."""
+    with (
+        mock.patch("search.tasks.index_object_task") as task,
+        mock.patch("search.indexing.remove_object") as remove,
+        committed(),
+    ):
+        draft = services.foi_request_create_draft(
+            requester=world.requester, body=world.ministry, subject="Metro", text="Please."
+        )
+        services.foi_request_file(foi_request=draft, actor=world.requester)
+    task.enqueue.assert_not_called()
+    remove.assert_not_called()
+
+
 def test_an_approved_file_is_read_and_its_text_kept(world, answered, committed):
     foi_request = answered(
         "Büdcə",
