@@ -57,3 +57,15 @@ def test_bodies_and_laws(api, world):
         PublicBodyFactory(parent=world.cabinet)
     assert queries(api, "/api/v1/bodies/") == few_bodies
     assert queries(api, "/api/v1/laws/az/") == law
+
+
+def test_filing_a_request(api, world):
+    """Filing asks a fixed number of queries: the draft, its sending, their two audit events,
+    and the 201's representation (what waits for the commit is counted apart: notices, the
+    statistics and the index go to the task queue)."""
+    api.as_(world.requester)
+    payload = {"body": world.ministry.slug, "subject": "Budgets", "text": "Please."}
+    with CaptureQueriesContext(connection) as captured:
+        response = api.post("/api/v1/requests/", payload, format="json")
+    assert response.status_code == 201, response.content
+    assert len(captured) <= 41

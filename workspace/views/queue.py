@@ -57,7 +57,7 @@ class QueueView(WorkspaceView):
         form.set_body(body)
         chosen = form.filters()
         now = selectors.clock_now()
-        requests = workspace.queue_qs(user=user, body=body, filters=chosen, now=now)
+        requests = workspace.queue_qs(user=user, body=body, filters=chosen, now=now, bodies=bodies)
         page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("p"))
         rows = [
             (item, workspace.deadline_status(item, now=now)) for item in workspace.with_laws(page)
