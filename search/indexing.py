@@ -11,11 +11,17 @@ from datetime import timedelta
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
+from core import pagecache
 from search import registry
 from search.backends import fallback_backend, get_backend
 from search.documents import IndexDocument, key_of, split_key
 
 logger = logging.getLogger(__name__)
+
+# The anonymous page cache's generation of the search page (search/views.py): bumped after
+# every write to the index, once the write can be found (Elasticsearch's writes wait for its
+# refresh), and again on commit (core/pagecache.py).
+SEARCH_GENERATION = "search"
 
 
 def index_object(kind: str, object_id: str) -> str:
@@ -55,6 +61,7 @@ def _write(kind: str, object_id: str, change: Callable) -> None:
         _index_later(kind, object_id)
     if fallback is not None:
         change(fallback)
+    pagecache.bump(SEARCH_GENERATION)
 
 
 def _index_later(kind: str, object_id: str) -> None:
@@ -116,6 +123,7 @@ def rebuild(*, progress: Callable[[int], None] = lambda n: None) -> int:
     fallback = fallback_backend()
     if fallback is not None:
         fallback.rebuild(all_documents(), progress=advance)
+    pagecache.bump(SEARCH_GENERATION)
     return count
 
 
@@ -155,6 +163,7 @@ def repair(report: CheckReport) -> int:
     backend = get_backend()
     if report.extra:
         backend.delete(report.extra)
+        pagecache.bump(SEARCH_GENERATION)
     fixed = len(report.extra)
     for key in [*report.missing, *report.stale]:
         kind, object_id = split_key(key)

@@ -7,10 +7,12 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import pagecache
 from core.errors import InvalidInput
 from core.paging import page_links
 from search import search as run_search
 from search.api import SearchUnavailable
+from search.indexing import SEARCH_GENERATION
 from search.results import FACETS
 
 FACET_LABELS = {
@@ -22,6 +24,14 @@ FACET_LABELS = {
 SORT_LABELS = {"relevance": _("Relevance"), "date": _("Newest first")}
 
 
+def search_generations(**kwargs):
+    """The anonymous page cache's generations of the search page (core/pagecache.py): the
+    index's (bumped by every write to it, search/indexing.py) and the site's (the bodies'
+    names in the facets)."""
+    return ("site", SEARCH_GENERATION)
+
+
+@pagecache.public_page(depends_on=search_generations, params=("q", "sort", "page", *FACETS))
 def search_page(request):
     params = request.GET
     query = params.get("q", "")

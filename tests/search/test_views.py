@@ -119,3 +119,44 @@ def test_query_budget(client, world, answered, django_assert_max_num_queries):
     with django_assert_max_num_queries(7):
         response = client.get(URL, {"q": "budget"})
     assert response.status_code == 200
+
+
+# The anonymous page cache (core/pagecache.py): a search page is kept for visitors until the
+# index changes, and never shown to anyone signed in.
+
+
+def _read_twice(client, url):
+    client.get(url)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    return response.content.decode()
+
+
+def test_a_new_answer_is_found_on_the_next_visit(client, world, indexed, answered):
+    url = f"{URL}?q=tramvay"
+    assert "Nothing answered or published matches" in _read_twice(client, url)
+    new = answered("Tramvay xətləri", answer="Tramvay plans.")
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert reverse("foi:request_detail", args=[new.reference]) in response.content.decode()
+
+
+def test_a_request_made_private_is_gone_from_the_next_visit(client, world, indexed, committed):
+    public, _private = indexed
+    url = f"{URL}?q=metro"
+    assert public.reference in _read_twice(client, url)
+    public.refresh_from_db()
+    public.visibility = "private"
+    public.private_until = timezone.localdate() + datetime.timedelta(days=30)
+    with committed():
+        public.save()
+    assert public.reference not in client.get(url).content.decode()
+
+
+def test_a_signed_in_person_gets_a_page_of_their_own(client, world, indexed):
+    url = f"{URL}?q=metro"
+    _read_twice(client, url)
+    client.force_login(world.requester)
+    response = client.get(url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert "private" in response["Cache-Control"]
