@@ -138,7 +138,7 @@ def targets(token: str | None) -> list[dict]:
     # The same pages on a server without a cache: what a visitor waits for when the page is
     # not stored (the first visit of an address, or the one after a change).
     pages += [
-        {**page, "name": f"{page['name']}, uncached", "uncached": True} for page in pages[1:4]
+        {**page, "name": f"{page['name']}, uncached", "uncached": True} for page in pages[1:6]
     ]
     with contextlib.suppress(NoReverseMatch):
         pages.append({"name": "statistics", "path": reverse("publicstats:index")})

@@ -413,7 +413,8 @@ FOI_SITE_URL = env("FOI_SITE_URL", default=WAGTAILADMIN_BASE_URL)
 # through their membership; staff must use TOTP before any staff power works (any page but
 # allauth's, the API, tokens) where this is True (production's default). Everyone signs in
 # through allauth, which asks for the TOTP code.
-AUTHENTICATION_BACKENDS += ["workspace.backends.MembershipAdminAccessBackend"]
+# First: it answers Wagtail's access check from the memberships (workspace/backends.py).
+AUTHENTICATION_BACKENDS.insert(0, "workspace.backends.MembershipAdminAccessBackend")
 MIDDLEWARE += ["foi.auth.mfa.StaffMFAMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 FOI_REQUIRE_STAFF_MFA = env.bool("FOI_REQUIRE_STAFF_MFA", default=False)

@@ -174,7 +174,7 @@ def test_the_queue_keeps_to_a_query_budget(client, world, queue, django_assert_m
     assert page.status_code == 200
     rows = page.content.decode().count('<tr><td><a href="/admin/workspace/requests/')
     assert rows == PAGE_SIZE  # a full page: the rest are on the next
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(13):
         assert get(client).status_code == 200
 
 
