@@ -23,7 +23,7 @@ AUDIENCE_WORDS = {
 
 @register.filter
 def state_label(value: str) -> str:
-    return str(dict(State.choices).get(value, value or "—"))
+    return str(_label(State, value)) if value else "—"
 
 
 @register.filter
