@@ -325,7 +325,21 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
         if progress:
             progress(done, len(pks))
     rebuild_months()
+    _analyse(CaseStat, TransferStat, DutyStat, BodyMonthStat, BodyYearStat)
     return len(pks)
+
+
+def _analyse(*models) -> None:
+    """Give PostgreSQL's planner fresh statistics of tables just rewritten whole, rather than
+    wait for autovacuum: with those of the empty tables it sorted the year's 85,000 duties on
+    disk instead of hashing them (at 1,000,000 requests, 59 of the page's 390 ms)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def refresh_recent(*, days: int = 2) -> tuple[int, int]:
