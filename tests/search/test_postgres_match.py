@@ -147,7 +147,9 @@ def test_ordering_by_date_needs_no_bound(five, settings):
     assert pages[0].ranked_within is None
 
 
-def test_the_page_says_when_relevance_was_bounded(client, five, settings):
+def test_the_page_says_when_relevance_was_bounded(client, five, settings, no_page_cache):
+    # The setting changes between two reads of one address, which no write announces: the
+    # page is rendered afresh each time (the search page is otherwise stored for visitors).
     settings.SEARCH_RANK_CANDIDATES = 3
     page = client.get(reverse("search:search"), {"q": "büdcə"}).content.decode()
     assert "Relevance orders the newest 3 of them" in page
